@@ -1,11 +1,13 @@
-"""``atlas`` subcommands for layers: validate, layers, schema."""
+"""``atlas`` subcommands for layers: validate, layers, schema, import, history, restore."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from geo.errors import AtlasError, LayerError, Problem
 from geo.schema import LAYERS, STATUSES, schema_markdown
-from geo.store import layer_path, load_layer, validate_layer_file
+from geo.store import layer_path, load_layer, parse_json_bytes, read_capped, validate_layer_file
 
 
 def register(sub) -> None:
@@ -20,8 +22,39 @@ def register(sub) -> None:
     p = sub.add_parser("schema", help="print the layer schema table (Markdown)")
     p.set_defaults(handler=lambda a: print(schema_markdown()) or 0)
 
+    p = sub.add_parser("import", help="add features from GeoJSON, CSV, GeoPackage or zipped Shapefile to a layer",
+                       description="Add the features of FILE to a layer. Every problem is reported at once and "
+                                   "nothing is written unless there is none. Exit 0 imported, 1 invalid, 2 usage.")
+    p.add_argument("file", metavar="FILE", help="GeoJSON, CSV (lon,lat columns; point layers), .gpkg or .zip")
+    p.add_argument("--layer", required=True, choices=list(LAYERS), metavar="NAME", help="target layer")
+    p.add_argument("--crs", default="wgs84", type=_crs_arg,
+                   help="CRS of the coordinates: wgs84 (default), gcj02 (AMap/Gaode, Tencent), cgcs2000, EPSG:n")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--replace", action="store_true", help="let features replace existing ones with the same id")
+    p.add_argument("--make-valid", action="store_true", help="repair invalid polygons (each repair is reported)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("history", help="list the saved versions of a layer (default: a summary of all layers)")
+    p.add_argument("layer", nargs="?", choices=list(LAYERS), metavar="LAYER")
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("restore", help="bring back a saved version of a layer (itself undoable)")
+    p.add_argument("layer", choices=list(LAYERS), metavar="LAYER")
+    p.add_argument("version", metavar="VERSION", help="timestamp (or a unique prefix) or number from `atlas history`")
+    p.set_defaults(handler=cmd_restore)
+
+
+def _crs_arg(text: str) -> str:
+    from geo.importer import parse_crs
+
+    try:
+        return parse_crs(text)
+    except AtlasError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
 
 def cmd_validate(args) -> int:
+    explicit = bool(args.paths)
     paths = [Path(p) for p in args.paths] or [layer_path(n) for n in LAYERS]
     bad = 0
     for path in paths:
@@ -35,9 +68,33 @@ def cmd_validate(args) -> int:
         bad += len(problems)
         if not problems:
             print(f"{path}: ok")
+    if not explicit and not bad:
+        for prob in cross_layer_id_problems():
+            print(prob, file=sys.stderr)
+            bad += 1
     if bad:
         print(f"{bad} problem(s)", file=sys.stderr)
     return 1 if bad else 0
+
+
+def cross_layer_id_problems(*, base: Path | None = None) -> list[Problem]:
+    """Report ids used in more than one layer (ids are unique across the whole store)."""
+    owner: dict[str, str] = {}
+    out = []
+    for name in LAYERS:
+        p = layer_path(name, base=base)
+        try:
+            doc = parse_json_bytes(read_capped(p), str(p))
+        except LayerError:
+            continue  # reported by the per-file check
+        for i, feat in enumerate(doc.get("features", [])):
+            fid = feat.get("properties", {}).get("id")
+            if isinstance(fid, str):
+                if fid in owner and owner[fid] != name:
+                    out.append(Problem(str(p), i, fid, "id", f"id also used in layer {owner[fid]}; ids are unique "
+                                                             "across layers: rename one"))
+                owner.setdefault(fid, name)
+    return out
 
 
 def cmd_layers(args) -> int:
@@ -46,4 +103,60 @@ def cmd_layers(args) -> int:
         gdf = load_layer(name)
         counts = gdf["status"].value_counts()
         print(f"{name:16} {len(gdf):8d}  " + "  ".join(f"{int(counts.get(s, 0)):18d}" for s in STATUSES))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from geo.importer import import_features
+
+    try:
+        result = import_features(args.file, args.layer, crs=args.crs, dry_run=args.dry_run,
+                                 replace=args.replace, make_valid=args.make_valid)
+    except LayerError as exc:
+        for prob in exc.problems:
+            print(prob, file=sys.stderr)
+        errors = sum(p.severity == "error" for p in exc.problems)
+        print(f"not imported: {errors} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    print(("dry run: " if args.dry_run else "imported: ") + result.summary())
+    return 0
+
+
+def cmd_history(args) -> int:
+    from geo.history import list_versions
+
+    if args.layer is None:
+        print(f"{'layer':16} {'versions':>8}  newest")
+        for name in LAYERS:
+            versions = list_versions(name)
+            print(f"{name:16} {len(versions):8d}  {versions[0].name if versions else '-'}")
+        return 0
+    versions = list_versions(args.layer)
+    current = layer_path(args.layer)
+    if not versions:
+        print(f"{args.layer}: no saved versions yet (a version is kept each time the layer is saved)")
+        return 0
+    print(f"{args.layer}: {len(versions)} saved version(s), newest first; each was replaced at the time shown "
+          f"(current file: {current})")
+    print(f"{'#':>4}  {'version (replaced at, UTC)':28} {'features':>8} {'KB':>8}")
+    for n, v in enumerate(versions, 1):
+        print(f"{n:4d}  {v.name:28} {v.feature_count:8d} {v.size_bytes / 1024:8.0f}")
+    print(f"restore one with: atlas restore {args.layer} VERSION   (VERSION = # or timestamp)")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from geo.history import find_version, list_versions, restore
+
+    v = find_version(args.layer, args.version)
+    before = {x.name for x in list_versions(args.layer)}
+    restore(args.layer, v.name)
+    kept = [x for x in list_versions(args.layer) if x.name not in before]
+    if kept:
+        print(f"restored {args.layer} to version {v.name}; the version it replaced is kept as {kept[0].name} "
+              f"(undo: atlas restore {args.layer} {kept[0].name})")
+    else:
+        print(f"{args.layer} already equals version {v.name}; nothing changed")
     return 0

@@ -10,7 +10,25 @@ from geo.errors import Problem
 from geo.schema import CHINA_BBOX, SURROUNDINGS_BBOX, Field, LayerSchema
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+MAX_ID_LENGTH = 100
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """repr() of ``value`` cut to ``limit`` characters: messages stay one short, printable line."""
+    r = repr(value)
+    return r if len(r) <= limit else r[:limit - 5] + "…" + r[-4:]
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    """``text`` itself if it is a short plain line, else its escaped, shortened repr."""
+    if len(text) <= limit and text.isprintable() and not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return _short(text, limit)
+
+
+def _bad_unicode(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
 
 
 def _in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> bool:
@@ -34,33 +52,37 @@ def check_value(f: Field, value: Any) -> str | None:
     t = f.type
     if t == "str":
         if not isinstance(value, str):
-            return f"expected text, got {type(value).__name__} {value!r}"
+            return f"expected text, got {type(value).__name__} {_short(value)}"
+        if _bad_unicode(value):
+            return f"not valid UTF-8/Unicode text ({_short(value)}); re-save the file as UTF-8"
         if f.required and not value.strip():
             return "must not be empty"
     elif t in ("int", "year"):
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"expected a whole number, got {type(value).__name__} {value!r}"
+            return f"expected a whole number, got {type(value).__name__} {_short(value)}"
     elif t == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"expected a number, got {type(value).__name__} {value!r}"
+            return f"expected a number, got {type(value).__name__} {_short(value)}"
         if not math.isfinite(value):
             return f"expected a finite number, got {value!r}"
     elif t == "bool":
         if not isinstance(value, bool):
-            return f"expected true/false, got {value!r}"
+            return f"expected true/false, got {_short(value)}"
     elif t == "date":
         if not isinstance(value, str) or not _DATE.match(value):
-            return f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+            return f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}"
     elif t == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            return f"expected a list of ids, got {value!r}"
+            return f"expected a list of ids, got {_short(value)}"
+        if any(_bad_unicode(v) for v in value):
+            return f"not valid UTF-8/Unicode text ({_short(value)}); re-save the file as UTF-8"
     elif t == "accuracy":
         if value == "schematic":
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-            return f"expected metres (> 0) or 'schematic', got {value!r}"
+            return f"expected metres (> 0) or 'schematic', got {_short(value)}"
     if f.choices is not None and value not in f.choices:
-        return f"unknown value {value!r}; allowed: {', '.join(f.choices)}"
+        return f"unknown value {_short(value)}; allowed: {', '.join(f.choices)}"
     if f.minimum is not None and isinstance(value, (int, float)) and not isinstance(value, bool) and value < f.minimum:
         return f"{value!r} is below the minimum {f.minimum:g}"
     if f.maximum is not None and isinstance(value, (int, float)) and not isinstance(value, bool) and value > f.maximum:
@@ -75,7 +97,7 @@ def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tup
         return [("geometry", "missing or empty geometry (null); every feature needs one")]
     gtype = geom.get("type")
     if gtype not in schema.geometry_types:
-        return [("geometry", f"geometry type {gtype!r} not allowed in layer {schema.name}; "
+        return [("geometry", f"geometry type {_short(gtype, 40)} not allowed in layer {schema.name}; "
                              f"expected {' or '.join(schema.geometry_types)}")]
     coords = geom.get("coordinates")
     if not isinstance(coords, list) or not coords:
@@ -88,17 +110,20 @@ def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tup
     swapped = outside = 0
     for pos in positions:
         if len(pos) < 2 or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in pos[:2]):
-            out.append(("geometry", f"position {pos!r} is not [lon, lat] numbers"))
+            out.append(("geometry", f"position {_short(pos)} is not [lon, lat] numbers"))
             return out
         lon, lat = float(pos[0]), float(pos[1])
         if not (math.isfinite(lon) and math.isfinite(lat)):
-            out.append(("geometry", f"non-finite coordinate {pos!r} (NaN or Infinity)"))
+            out.append(("geometry", f"non-finite coordinate {_short(pos)} (NaN or Infinity); "
+                                    "every position needs two real numbers"))
             return out
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             if _in_bbox(lat, lon, bbox):
                 swapped += 1
             else:
-                out.append(("geometry", f"coordinate {pos!r} out of range for WGS84 lon/lat"))
+                out.append(("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat "
+                                        "(lon -180..180, lat -90..90); projected coordinates need "
+                                        "--crs EPSG:n"))
                 return out
         elif not _in_bbox(lon, lat, bbox):
             if _in_bbox(lat, lon, bbox):
@@ -125,8 +150,8 @@ def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tup
             out.append(("geometry", f"invalid polygon: {exc}"))
         else:
             if not g.is_valid:
-                out.append(("geometry", f"invalid polygon ({explain_validity(g)}); "
-                                        "repair with shapely.make_valid and check the result"))
+                out.append(("geometry", f"invalid polygon ({explain_validity(g)}); repair it (shapely."
+                                        "make_valid, or `atlas import --make-valid`) and check the result"))
     return out
 
 
@@ -143,32 +168,36 @@ def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Pro
     known = set(schema.field_names)
     for i, feat in enumerate(features):
         if not isinstance(feat, Mapping) or feat.get("type") != "Feature":
-            problems.append(Problem(file, i, None, None, "not a GeoJSON Feature"))
+            problems.append(Problem(file, i, None, None, "not a GeoJSON Feature (expected an object with "
+                                                         "\"type\": \"Feature\", properties and geometry)"))
             continue
         props = feat.get("properties")
         if not isinstance(props, Mapping):
             problems.append(Problem(file, i, None, "properties", "missing 'properties' object"))
             continue
-        fid = props.get("id") if isinstance(props.get("id"), str) else None
+        raw_id = props["id"] if isinstance(props.get("id"), str) else None
+        fid = _printable(raw_id) if raw_id is not None else None
         for f in schema.fields:
             if f.name not in props or props[f.name] is None:
                 if f.required:
-                    problems.append(Problem(file, i, fid, f.name, "required field is missing"))
+                    problems.append(Problem(file, i, fid, f.name, f"required field is missing; add it (fields of "
+                                                                  f"layer {schema.name}: `atlas schema`)"))
                 continue
             why = check_value(f, props[f.name])
             if why:
                 problems.append(Problem(file, i, fid, f.name, why))
-        for extra in sorted(set(props) - known):
-            problems.append(Problem(file, i, fid, extra, f"unknown field for layer {schema.name}; "
+        for extra in sorted(set(props) - known, key=str):
+            problems.append(Problem(file, i, fid, _printable(str(extra), 40), f"unknown field for layer {schema.name}; "
                                                          f"allowed: {', '.join(schema.field_names)}"))
-        if fid is not None:
-            if not _ID.match(fid):
-                problems.append(Problem(file, i, fid, "id", "id must be a lowercase slug "
-                                                            "(a-z, 0-9, '-', '_', '.')"))
-            if fid in seen:
-                problems.append(Problem(file, i, fid, "id", f"duplicate id (also feature {seen[fid]})"))
+        if raw_id is not None:
+            if not _ID.fullmatch(raw_id) or len(raw_id) > MAX_ID_LENGTH:
+                problems.append(Problem(file, i, fid, "id", f"id must be a lowercase slug of at most "
+                                                            f"{MAX_ID_LENGTH} characters (a-z, 0-9, '-', '_', '.')"))
+            if raw_id in seen:
+                problems.append(Problem(file, i, fid, "id", f"duplicate id (also feature {seen[raw_id]}); "
+                                                            "ids must be unique: rename one"))
             else:
-                seen[fid] = i
+                seen[raw_id] = i
         if props.get("status") == "existing" and "opened" not in props and schema.name not in (
                 "counties", "places", "ports", "heritage_sites"):
             problems.append(Problem(file, i, fid, "opened", "existing features need an opening date "

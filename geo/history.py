@@ -1,0 +1,134 @@
+"""Version history of layers: every save keeps the version it replaces, and any version can be restored.
+
+Versions live in ``<data>/history/<layer>/<UTC timestamp>.geojson`` (git-ignored), named by the moment
+they were replaced, e.g. ``20261128T031502.123456Z.geojson``. ``geo.store.save_layer`` calls
+``archive`` while it holds the folder lock; ``restore`` is itself a save, so a restore can be undone by
+restoring the version it replaced.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from geo.errors import AtlasError, LayerError
+from geo.schema import get_schema
+
+log = logging.getLogger(__name__)
+
+#: Oldest versions beyond this many per layer are deleted (about 70 MB for the counties layer).
+MAX_VERSIONS = 200
+_STAMP = "%Y%m%dT%H%M%S.%fZ"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One archived version of a layer."""
+
+    layer: str
+    name: str  # the timestamp, e.g. 20261128T031502.123456Z
+    path: Path
+    size_bytes: int
+    feature_count: int
+
+    @property
+    def replaced_at(self) -> datetime:
+        """When this version was replaced by a newer save (UTC)."""
+        return datetime.strptime(self.name.split("-")[0], _STAMP).replace(tzinfo=timezone.utc)
+
+
+def history_dir(layer: str, *, base: Path | None = None) -> Path:
+    """Return the folder holding the archived versions of ``layer``."""
+    from geo.store import data_dir
+
+    get_schema(layer)  # the layer name, never user text, chooses the folder
+    return (base or data_dir()) / "history" / layer
+
+
+def archive(layer: str, raw: bytes, *, base: Path | None = None) -> Path:
+    """Keep ``raw`` (the bytes of the version about to be replaced) and return where it went."""
+    from geo.store import atomic_write_bytes
+
+    folder = history_dir(layer, base=base)
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(timezone.utc)
+    target = folder / f"{now.strftime(_STAMP)}.geojson"
+    n = 1
+    while target.exists():  # two saves in the same microsecond (or a clock step back)
+        target = folder / f"{now.strftime(_STAMP)}-{n}.geojson"
+        n += 1
+    atomic_write_bytes(target, raw)
+    _prune(folder)
+    return target
+
+
+def _prune(folder: Path) -> None:
+    files = sorted((p for p in folder.glob("*.geojson") if not p.name.startswith(".")),
+                   key=lambda p: (p.stem.partition("-")[0], int(p.stem.partition("-")[2] or 0)))
+    for old in files[:-MAX_VERSIONS] if len(files) > MAX_VERSIONS else []:
+        log.info("history: dropping %s (more than %d versions)", old, MAX_VERSIONS)
+        old.unlink(missing_ok=True)
+
+
+def list_versions(layer: str, *, base: Path | None = None) -> list[Version]:
+    """Return the archived versions of ``layer``, newest first."""
+    folder = history_dir(layer, base=base)
+    out = []
+    for p in folder.glob("*.geojson"):
+        if p.name.startswith("."):  # temp files of an interrupted archive
+            continue
+        try:
+            raw = p.read_bytes()
+            datetime.strptime(p.stem.split("-")[0], _STAMP)
+        except (OSError, ValueError):
+            continue
+        # files are written by dumps_collection, one '{"type": "Feature"' per feature
+        out.append(Version(layer, p.stem, p, len(raw), raw.count(b'{"type": "Feature"')))
+    return sorted(out, key=_order, reverse=True)
+
+
+def _order(v: Version) -> tuple[str, int]:
+    stamp, _, n = v.name.partition("-")
+    return stamp, int(n) if n.isdigit() else 0
+
+
+def find_version(layer: str, version: str, *, base: Path | None = None) -> Version:
+    """Find a version by its timestamp name, a unique prefix of it, or its number N (1 = newest)."""
+    versions = list_versions(layer, base=base)
+    if not versions:
+        raise AtlasError(f"layer {layer} has no saved versions yet (history is kept from the first save on)")
+    v = version.strip()
+    if v.isdigit() and len(v) <= 6:
+        n = int(v)
+        if 1 <= n <= len(versions):
+            return versions[n - 1]
+        raise AtlasError(f"layer {layer} has {len(versions)} version(s); pick 1 (newest) to {len(versions)}")
+    v = v.removesuffix(".geojson")
+    exact = [x for x in versions if x.name == v]
+    matches = exact or [x for x in versions if x.name.startswith(v)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise AtlasError(f"no version {version!r} of layer {layer}; run `atlas history {layer}` to list them "
+                         f"(newest: {versions[0].name})")
+    raise AtlasError(f"{version!r} matches {len(matches)} versions of layer {layer}: "
+                     f"{', '.join(x.name for x in matches[:5])}; give more of the timestamp")
+
+
+def restore(layer: str, version: str, *, base: Path | None = None) -> Path:
+    """Bring back ``version`` of ``layer`` as a normal save (validated, atomic, archived, undoable)."""
+    from geo.store import layer_path, parse_json_bytes, read_capped, save_layer
+
+    v = find_version(layer, version, base=base)
+    doc = parse_json_bytes(read_capped(v.path), str(v.path))
+    try:
+        return save_layer(layer, doc, base=base)
+    except LayerError as exc:
+        if any("conflict" in p.reason for p in exc.problems):
+            raise
+        raise LayerError(exc.problems, summary=f"not restored: version {v.name} of {layer} does not pass "
+                                               f"today's checks; {layer_path(layer, base=base)} is unchanged") from None
+
+
+__all__ = ["MAX_VERSIONS", "Version", "archive", "find_version", "history_dir", "list_versions", "restore"]
