@@ -1,0 +1,81 @@
+"""All of the app's caching in one place.
+
+``st.cache_resource`` holds shared read-only objects (layers, prepared map features, graphs);
+``st.cache_data`` holds analysis results keyed on the data stamp + scenario + parameters. Every key
+includes the data folder and a stamp of its files, so rebuilt data is picked up without a restart.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+
+from geo.errors import AtlasError
+from geo.schema import LAYERS
+from geo.store import data_dir, layer_path, load_layer
+from ui.features import prepare_features
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LoadedLayers:
+    """The layers that could be read, and a message per layer that could not."""
+
+    layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def data_stamp(base: Path | None = None) -> tuple[str, tuple]:
+    """Return (data folder, stamp of its layer files and params) used in every cache key."""
+    b = base or data_dir()
+    stamp = []
+    for name in LAYERS:
+        p = layer_path(name, base=b)
+        try:
+            s = p.stat()
+            stamp.append((name, s.st_mtime_ns, s.st_size))
+        except FileNotFoundError:
+            pass
+    params = b / "params"
+    if params.is_dir():
+        for p in sorted(params.iterdir()):
+            s = p.stat()
+            stamp.append((p.name, s.st_mtime_ns, s.st_size))
+    return str(b), tuple(stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_layers(base: str, stamp: tuple) -> LoadedLayers:
+    out = LoadedLayers()
+    for name in LAYERS:
+        p = layer_path(name, base=Path(base))
+        if not p.exists():
+            continue
+        try:
+            out.layers[name] = load_layer(name, base=Path(base))
+        except AtlasError as exc:
+            out.errors.append(f"{name}: {exc}")
+    return out
+
+
+def load_layers_cached() -> LoadedLayers:
+    """Return every layer file present in the data folder (cached on its stamp)."""
+    base, stamp = data_stamp()
+    return _load_layers(base, stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _prepared(base: str, stamp: tuple, lang: str) -> dict[str, list[dict[str, Any]]]:
+    loaded = _load_layers(base, stamp)
+    return {name: prepare_features(name, gdf, lang) for name, gdf in loaded.layers.items()}
+
+
+def prepared_features(lang: str) -> dict[str, list[dict[str, Any]]]:
+    """Return the map features of every layer in ``lang`` (popups are language-specific)."""
+    base, stamp = data_stamp()
+    return _prepared(base, stamp, lang)

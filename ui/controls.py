@@ -1,0 +1,180 @@
+"""Sidebar controls: session-state keys, URL sync, saved views. Widgets read/write AppState only here."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import streamlit as st
+
+from geo.schema import STATUSES
+from ui.i18n import GROUP_LABELS, STATUS_LABELS, label, t
+from ui.state import (BASEMAPS, VIEWS, YEAR_MAX, YEAR_MIN, AppState, state_from_params, state_to_params)
+from ui.style import GROUPS
+from ui.views import SavedView
+
+# Session-state keys (constants, one place)
+K_INIT = "_atlas_init"
+K_BAD_PARAMS = "_atlas_bad_params"
+K_LANG = "w_lang"
+K_PRESENTER = "w_presenter"
+K_VIEW = "w_view"
+K_GROUP = "w_group_"       # + group
+K_STATUS = "w_status_"     # + status
+K_YEAR_ON = "w_year_on"
+K_YEAR = "w_year"
+K_SCENARIO = "w_scenario"
+K_BASELINE = "w_baseline"
+K_CUSTOM = "w_custom"
+K_BASEMAP = "w_basemap"
+K_CENTER = "map_center"
+K_ZOOM = "map_zoom"
+K_NONCE = "map_view_nonce"
+K_LAST_CLICK = "map_last_click"
+K_FLASH = "_atlas_flash"
+
+
+def apply_state(s: AppState, *, new_view: bool = True) -> None:
+    """Put ``s`` into the widgets' session state (call before the widgets are drawn, e.g. in callbacks)."""
+    ss = st.session_state
+    ss[K_LANG] = s.lang
+    ss[K_PRESENTER] = s.presenter
+    ss[K_VIEW] = s.view
+    for g in GROUPS:
+        ss[K_GROUP + g] = g in s.groups
+    for x in STATUSES:
+        ss[K_STATUS + x] = x in s.statuses
+    ss[K_YEAR_ON] = s.year is not None
+    ss[K_YEAR] = s.year or YEAR_MAX
+    ss[K_SCENARIO] = s.scenario
+    ss[K_BASELINE] = s.baseline
+    ss[K_CUSTOM] = list(s.custom)
+    ss[K_BASEMAP] = s.basemap
+    ss[K_CENTER] = s.center
+    ss[K_ZOOM] = s.zoom
+    if new_view and (s.center is not None or s.zoom is not None):
+        ss[K_NONCE] = ss.get(K_NONCE, 0) + 1
+
+
+def init_state() -> None:
+    """On a session's first run, read the URL into the widgets' state."""
+    ss = st.session_state
+    if ss.get(K_INIT):
+        return
+    s, bad = state_from_params(st.query_params.to_dict())
+    ss[K_NONCE] = 0
+    apply_state(s)
+    ss[K_BAD_PARAMS] = bad
+    ss[K_INIT] = True
+
+
+def current_state() -> AppState:
+    """Return the AppState described by the widgets."""
+    ss = st.session_state
+    return AppState(
+        view=ss.get(K_VIEW, "map"),
+        groups=tuple(g for g in GROUPS if ss.get(K_GROUP + g)),
+        statuses=tuple(x for x in STATUSES if ss.get(K_STATUS + x)),
+        scenario=ss.get(K_SCENARIO, "all"),
+        baseline=ss.get(K_BASELINE, "existing"),
+        custom=tuple(ss.get(K_CUSTOM) or ()),
+        year=int(ss[K_YEAR]) if ss.get(K_YEAR_ON) else None,
+        lang=ss.get(K_LANG, "zh"),
+        presenter=bool(ss.get(K_PRESENTER)),
+        basemap=ss.get(K_BASEMAP, "offline"),
+        center=ss.get(K_CENTER),
+        zoom=ss.get(K_ZOOM),
+    )
+
+
+def sync_url(s: AppState) -> None:
+    """Write the state to the URL (only when it changed, to avoid needless history entries)."""
+    qp = state_to_params(s)
+    if qp != st.query_params.to_dict():
+        st.query_params.from_dict(qp)
+
+
+def go_to_view(v: SavedView) -> None:
+    """Callback: apply a saved view (centre, zoom, layers, scenario)."""
+    s = current_state().with_(center=v.center, zoom=v.zoom, groups=v.layers, scenario=v.scenario)
+    apply_state(s)
+
+
+def _exit_presenter() -> None:
+    st.session_state[K_PRESENTER] = False
+
+
+def presenter_css() -> str:
+    """CSS that hides every control: clean full-screen map."""
+    return """<style>
+    section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+    header[data-testid="stHeader"], div[data-testid="stToolbar"], div[data-testid="stDecoration"],
+    footer { display: none !important; }
+    .block-container, div[data-testid="stMainBlockContainer"] { padding: 0.4rem 0.8rem 0 0.8rem !important;
+      max-width: 100% !important; }
+    </style>"""
+
+
+def exit_presenter_button(lang: str) -> None:
+    st.button(t("exit_presenter", lang), key="w_exit_presenter", on_click=_exit_presenter, type="tertiary")
+
+
+def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[SavedView],
+            view_problems: list[str]) -> None:
+    """Draw the sidebar controls (values live in session state under the K_* keys)."""
+    ss = st.session_state
+    lang = ss.get(K_LANG, "zh")
+    sb = st.sidebar
+    sb.radio(t("language", lang), ("zh", "en"), key=K_LANG, horizontal=True,
+             format_func=lambda v: "中文" if v == "zh" else "English")
+    lang = ss[K_LANG]
+    sb.toggle(t("presenter", lang), key=K_PRESENTER)
+    sb.radio(t("view", lang), VIEWS, key=K_VIEW, format_func=lambda v: t(f"view_{v}", lang))
+
+    if ss.get(K_SCENARIO) not in scenarios:
+        ss[K_SCENARIO] = "all"
+    scen_label = {"all": "全部规划要素" if lang == "zh" else "All plan features"}
+    for k in ("existing", "2025", "2030", "2035", "custom"):
+        scen_label[k] = t(f"scenario_{k}", lang)
+    sb.selectbox(t("scenario", lang), list(scenarios), key=K_SCENARIO, format_func=lambda v: scen_label.get(v, v))
+    if ss[K_SCENARIO] == "custom":
+        valid = [p for p in ss.get(K_CUSTOM, []) if p in projects]
+        if valid != ss.get(K_CUSTOM):
+            ss[K_CUSTOM] = valid
+        sb.multiselect(t("custom_projects", lang), list(projects), key=K_CUSTOM,
+                       format_func=lambda fid: projects.get(fid, fid))
+    if ss.get(K_VIEW) == "compare":
+        base_opts = [s for s in scenarios if s not in ("all",)]
+        if ss.get(K_BASELINE) not in base_opts:
+            ss[K_BASELINE] = "existing"
+        sb.selectbox(t("compare_with", lang), base_opts, key=K_BASELINE, format_func=lambda v: scen_label.get(v, v))
+
+    sb.subheader(t("layers", lang))
+    for g in GROUPS:
+        sb.checkbox(label(GROUP_LABELS, g, lang), key=K_GROUP + g)
+    sb.subheader(t("status_filter", lang))
+    for x in STATUSES:
+        sb.checkbox(label(STATUS_LABELS, x, lang), key=K_STATUS + x)
+    sb.toggle(t("year_filter", lang), key=K_YEAR_ON, help=t("year_undated", lang))
+    sb.slider(t("year", lang), YEAR_MIN, YEAR_MAX, key=K_YEAR, disabled=not ss.get(K_YEAR_ON))
+    sb.radio(t("basemap", lang), BASEMAPS, key=K_BASEMAP, format_func=lambda v: t(f"basemap_{v}", lang))
+
+    sb.subheader(t("saved_views", lang))
+    for i, v in enumerate(views):
+        sb.button(v.name, key=f"w_goto_{i}", on_click=go_to_view, args=(v,), icon="📍", use_container_width=True)
+    for p in view_problems:
+        sb.caption(f"⚠ {t('bad_views', lang)} {p}")
+
+
+def save_view_form(lang: str, on_save: Any) -> None:
+    """Draw the 'save current view' form in the sidebar; ``on_save(name, lat, lon, zoom)`` saves it."""
+    ss = st.session_state
+    center = ss.get(K_CENTER) or ss.get(K_LAST_CLICK) or (25.83, 115.0)
+    with st.sidebar.expander(t("save_view", lang)):
+        with st.form("w_save_view_form", clear_on_submit=False, border=False):
+            name = st.text_input(t("view_name", lang), key="w_view_name", max_chars=80)
+            c1, c2, c3 = st.columns(3)
+            lat = c1.number_input("lat", value=float(center[0]), format="%.4f", key="w_view_lat")
+            lon = c2.number_input("lon", value=float(center[1]), format="%.4f", key="w_view_lon")
+            zoom = c3.number_input(t("zoom", lang), 4, 18, value=int(ss.get(K_ZOOM) or 8), key="w_view_zoom")
+            submitted = st.form_submit_button(t("save", lang))
+        if submitted:
+            on_save(name, lat, lon, int(zoom))

@@ -1,0 +1,159 @@
+"""Every user-facing label in both languages (中文 / English); ``t(key, lang)`` looks one up."""
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+#: key -> (中文, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("赣南苏区交通规划一张图", "Gannan Planning Atlas"),
+    "app_subtitle": ("赣州综合交通规划与红色文化纪念地可达性", "Ganzhou transport plans and access to red-heritage sites"),
+    "language": ("语言 / Language", "Language / 语言"),
+    "presenter": ("演示模式", "Presenter mode"),
+    "exit_presenter": ("退出演示模式", "Exit presenter mode"),
+    "view": ("视图", "View"),
+    "view_map": ("图层浏览", "Layers"),
+    "view_access": ("可达性", "Accessibility"),
+    "view_compare": ("情景比较", "Compare scenarios"),
+    "view_rank": ("项目排序", "Project ranking"),
+    "layers": ("图层", "Layers"),
+    "status_filter": ("建设状态", "Status"),
+    "basemap": ("底图", "Base map"),
+    "basemap_offline": ("离线底图（县界与河流）", "Offline base (counties & rivers)"),
+    "basemap_osm": ("OpenStreetMap（需联网）", "OpenStreetMap (online)"),
+    "year_filter": ("按年份显示路网", "Show the network as of a year"),
+    "year": ("年份", "Year"),
+    "scenario": ("情景", "Scenario"),
+    "scenario_existing": ("现状", "Existing"),
+    "scenario_2025": ("2025年", "2025"),
+    "scenario_2030": ("2030年", "2030"),
+    "scenario_2035": ("2035年", "2035"),
+    "scenario_custom": ("自定义", "Custom"),
+    "custom_projects": ("自定义：选择项目", "Custom: choose projects"),
+    "compare_with": ("比较：基准情景", "Compare against (baseline)"),
+    "saved_views": ("保存的视图", "Saved views"),
+    "save_view": ("保存当前视图", "Save current view"),
+    "view_name": ("视图名称", "View name"),
+    "save": ("保存", "Save"),
+    "saved": ("已保存视图", "Saved view"),
+    "go": ("前往", "Go"),
+    "centre_hint": ("视图中心取最近一次点击地图的位置（若无则为当前中心）。",
+                    "The view centres on your last click on the map (else the current centre)."),
+    "zoom": ("缩放级别", "Zoom"),
+    "downloads": ("下载", "Downloads"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
+    "download_html": ("下载离线地图（HTML）", "Download offline map (HTML)"),
+    "legend": ("图例", "Legend"),
+    "legend_status": ("状态", "Status"),
+    "no_layers": ("未找到图层数据。", "No layer data found."),
+    "layer_errors": ("部分图层无法读取：", "Some layers could not be read:"),
+    "engine_missing": ("路网分析引擎尚不可用：", "The network engine is not available yet:"),
+    "features_shown": ("显示要素数", "Features shown"),
+    "name": ("名称", "Name"),
+    "status": ("状态", "Status"),
+    "opened": ("开通", "Opened"),
+    "planned_open": ("计划开通", "Planned opening"),
+    "speed": ("速度", "Speed"),
+    "plan_period": ("规划期", "Plan period"),
+    "plan_ref": ("规划依据", "Plan reference"),
+    "source": ("来源", "Source"),
+    "confidence": ("可信度", "Confidence"),
+    "accuracy": ("位置精度", "Positional accuracy"),
+    "notes": ("备注", "Notes"),
+    "level": ("级别", "Level"),
+    "route_code": ("编号", "Route code"),
+    "population": ("人口", "Population"),
+    "county": ("县区", "County"),
+    "schematic": ("示意", "schematic"),
+    "access_title": ("到最近红色文化纪念地的出行时间", "Travel time to the nearest red-heritage site"),
+    "access_help": ("点击纪念地查看等时圈；点击地图其他位置查看到最近纪念地的最快路线。",
+                    "Click a heritage site for isochrones; click anywhere else for the fastest route to the nearest site."),
+    "band": ("时间段", "Band"),
+    "cells": ("网格数", "Grid cells"),
+    "pop_share": ("人口占比", "Population share"),
+    "minutes": ("分钟", "minutes"),
+    "min": ("分", "min"),
+    "isochrones_for": ("等时圈", "Isochrones"),
+    "route_to": ("最快路线", "Fastest route"),
+    "leg": ("路段", "Leg"),
+    "mode": ("方式", "Mode"),
+    "from": ("起点", "From"),
+    "to": ("终点", "To"),
+    "total": ("合计", "Total"),
+    "no_route": ("无法到达任何纪念地。", "No heritage site is reachable."),
+    "diff_title": ("情景差异（节省的分钟数）", "Difference between scenarios (minutes saved)"),
+    "county_table": ("县区：比较前后", "Counties before / after"),
+    "gateway_table": ("门户城市 → 纪念地", "Gateway city → site"),
+    "rank_title": ("项目边际效益排序", "Projects ranked by marginal benefit"),
+    "rank_add": ("加入现状网络的效益", "Benefit when added to the existing network"),
+    "rank_remove": ("从完整规划中移除的损失", "Loss when removed from the full plan"),
+    "before": ("比较前", "Before"),
+    "after": ("比较后", "After"),
+    "gain": ("节省", "Saved"),
+    "computing": ("计算中…", "Computing…"),
+    "bad_views": ("保存的视图文件有问题，已忽略：", "The saved-views file has problems and was ignored:"),
+    "view_exists": ("已覆盖同名视图。", "Replaced the view of the same name."),
+    "empty_name": ("请填写视图名称。", "Please enter a view name."),
+    "title_on_map": ("赣州综合交通规划一张图", "Ganzhou transport plan at a glance"),
+    "data_note": ("数据：见各要素来源；规划项目以规划文件为准。", "Data: see each feature's source; plans as published."),
+    "year_undated": ("无计划年份的规划项目在按年份显示时隐藏。",
+                     "Planned items without a year are hidden when filtering by year."),
+}
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "existing": ("现状", "Existing"),
+    "under_construction": ("在建", "Under construction"),
+    "planned": ("规划", "Planned"),
+    "proposed": ("拟建/谋划", "Proposed"),
+    "study": ("研究", "Study"),
+}
+
+CONFIDENCE_LABELS: dict[str, tuple[str, str]] = {
+    "high": ("高", "high"), "medium": ("中", "medium"), "low": ("低（推测）", "low (a guess)"),
+}
+
+LEVEL_LABELS: dict[str, tuple[str, str]] = {
+    "national": ("全国重点", "National"),
+    "provincial": ("省级", "Provincial"),
+    "local": ("市县级", "Local"),
+}
+
+RAIL_CLASS_LABELS: dict[str, tuple[str, str]] = {
+    "hsr": ("高速铁路", "High-speed rail"),
+    "intercity": ("城际铁路", "Intercity rail"),
+    "conventional": ("普速铁路", "Conventional rail"),
+}
+
+#: Map groups shown as toggles, in drawing order (bottom to top).
+GROUP_LABELS: dict[str, tuple[str, str]] = {
+    "counties": ("县区界", "Counties"),
+    "waterways": ("航道与港口", "Waterways & ports"),
+    "trunk_roads": ("国省干线", "Trunk roads"),
+    "expressways": ("高速公路", "Expressways"),
+    "railways": ("铁路", "Railways"),
+    "stations": ("铁路车站", "Stations"),
+    "airports": ("机场", "Airports"),
+    "heritage_sites": ("红色文化纪念地", "Heritage sites"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def t(key: str, lang: str) -> str:
+    """Return the label ``key`` in ``lang`` ("zh" or "en"); unknown keys raise KeyError listing close ones."""
+    try:
+        return _pick(STRINGS[key], lang)
+    except KeyError:
+        from difflib import get_close_matches
+        raise KeyError(f"no UI string {key!r}; close: {get_close_matches(key, STRINGS)}") from None
+
+
+def label(table: dict[str, tuple[str, str]], value: str | None, lang: str) -> str:
+    """Return the label of ``value`` from one of the label tables (the value itself if unknown)."""
+    if value is None:
+        return ""
+    pair = table.get(value)
+    return _pick(pair, lang) if pair else str(value)

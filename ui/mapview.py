@@ -1,0 +1,310 @@
+"""Build the folium map: offline base, grouped layers, analysis overlays, our own legend, labels, title."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+import folium
+from branca.element import MacroElement
+from folium.utilities import JsCode
+from jinja2 import Template
+
+from ui.assets import use_local_assets
+from ui.features import esc, filter_features
+from ui.i18n import GROUP_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
+from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HERITAGE, LINE, POINT, RAIL,
+                      area_swatch, line_swatch, point_swatch)
+
+DEFAULT_CENTER = (25.83, 115.0)  # Ganzhou, lat/lon
+DEFAULT_ZOOM = 8
+OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+_BIND = JsCode("""function(feature, layer) {
+    var p = feature.properties || {};
+    if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 380}); }
+    if (p._tip) { layer.bindTooltip(p._tip, {sticky: true, className: 'atlas-tip'}); }
+}""")
+
+CSS = """
+.leaflet-container { background: %(bg)s; font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei',
+  'PingFang SC', sans-serif; }
+.atlas-popup { font-size: 12.5px; line-height: 1.35; max-width: 360px; }
+.atlas-popup-kind { color: #777; font-size: 11px; text-transform: uppercase; letter-spacing: .03em; }
+.atlas-popup-name { font-weight: 700; font-size: 15px; }
+.atlas-popup-name-en { color: #333; margin-bottom: 4px; }
+.atlas-popup table { border-collapse: collapse; }
+.atlas-popup th { text-align: left; vertical-align: top; color: #555; font-weight: 600; padding: 1px 8px 1px 0;
+  white-space: nowrap; }
+.atlas-popup td { padding: 1px 0; word-break: break-word; }
+.atlas-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 6px; font-size: 12px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.35); max-height: 70vh; overflow-y: auto; line-height: 1.25; }
+.atlas-legend h4 { margin: 6px 0 3px; font-size: 12.5px; }
+.atlas-legend h4:first-child { margin-top: 0; }
+.atlas-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; white-space: nowrap; }
+.atlas-legend .sw { display: inline-flex; justify-content: center; min-width: 40px; }
+.atlas-legend table { border-collapse: collapse; font-size: 11.5px; }
+.atlas-legend td, .atlas-legend th { padding: 0 5px 0 0; text-align: right; }
+.atlas-legend td:first-child, .atlas-legend th:first-child { text-align: left; }
+.atlas-label { background: none; border: none; white-space: nowrap; font-size: 12px; font-weight: 600;
+  color: #222; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff; }
+.atlas-label-site { color: #8b0000; font-size: 11.5px; }
+.atlas-title { background: rgba(255,255,255,.92); padding: 6px 14px; border-radius: 6px; font-size: 22px;
+  font-weight: 700; box-shadow: 0 1px 5px rgba(0,0,0,.3); }
+.atlas-title small { display: block; font-size: 13px; font-weight: 400; color: #444; }
+.atlas-presenter .atlas-legend { font-size: 15px; padding: 12px 14px; }
+.atlas-presenter .atlas-legend h4 { font-size: 16px; }
+.atlas-presenter .atlas-legend .sw { min-width: 52px; }
+.atlas-presenter .atlas-label { font-size: 15px; }
+"""
+
+
+@dataclass
+class LegendSection:
+    """One block of the legend: a title and rows of (swatch HTML, escaped label HTML); or raw table HTML."""
+
+    title: str
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    table_html: str = ""
+
+
+@dataclass
+class Overlay:
+    """An analysis layer drawn above the base layers (access bands, isochrones, routes, differences)."""
+
+    name: str
+    features: list[dict[str, Any]]
+    legend: LegendSection | None = None
+    points: bool = False
+
+
+class _Extras(MacroElement):
+    """CSS, legend, title and labels added by script (data passed as JSON, never as markup)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var css = document.createElement('style');
+            css.textContent = {{ this.css|tojson }};
+            document.head.appendChild(css);
+            {% if this.presenter %}map.getContainer().classList.add('atlas-presenter');{% endif %}
+            {% if this.legend %}
+            var legend = L.control({position: 'bottomleft'});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create('div', 'atlas-legend');
+                div.innerHTML = {{ this.legend|tojson }};
+                L.DomEvent.disableScrollPropagation(div);
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo(map);
+            {% endif %}
+            {% if this.title %}
+            var title = L.control({position: 'topright'});
+            title.onAdd = function() {
+                var div = L.DomUtil.create('div', 'atlas-title');
+                div.innerHTML = {{ this.title|tojson }};
+                return div;
+            };
+            title.addTo(map);
+            {% endif %}
+            // Keep the user's pan/zoom when the map is redrawn (layer toggles remount the component),
+            // unless the app asked for a new view (saved view, link): then the nonce differs.
+            try {
+                var nonce = {{ this.view_nonce|tojson }};
+                var saved = JSON.parse(window.sessionStorage.getItem('atlas-view') || 'null');
+                if (saved && saved.nonce === nonce) {
+                    map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+                }
+                map.on('moveend', function() {
+                    var c = map.getCenter();
+                    window.sessionStorage.setItem('atlas-view', JSON.stringify(
+                        {nonce: nonce, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+                });
+            } catch (e) { /* storage unavailable: keep the app's view */ }
+            var labels = {{ this.labels|tojson }};
+            for (var i = 0; i < labels.length; i++) {
+                var l = labels[i];
+                L.marker([l[0], l[1]], {interactive: false, keyboard: false,
+                    icon: L.divIcon({className: 'atlas-label ' + l[3], html: l[2], iconSize: null,
+                                     iconAnchor: [-6, 8]})}).addTo(map);
+            }
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, *, css: str, legend: str, title: str, labels: list[list[Any]], presenter: bool,
+                 view_nonce: str = "0"):
+        super().__init__()
+        self.view_nonce = view_nonce
+        self._name = "AtlasExtras"
+        self.css, self.legend, self.title, self.labels, self.presenter = css, legend, title, labels, presenter
+
+
+def _geojson(name: str, features: list[dict[str, Any]], *, points: bool, interactive: bool = True) -> folium.GeoJson:
+    kwargs: dict[str, Any] = {}
+    if points:
+        kwargs["marker"] = folium.CircleMarker(radius=5)
+    return folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name,
+                          on_each_feature=_BIND if interactive else None, interactive=interactive,
+                          embed=True, control=False, **kwargs)
+
+
+def _status_rows(statuses: Sequence[str], lang: str) -> list[tuple[str, str]]:
+    return [(line_swatch("#333333", 3, DASH[s]), esc(label(STATUS_LABELS, s, lang))) for s in statuses]
+
+
+def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statuses: Sequence[str],
+                 lang: str) -> LegendSection | None:
+    """Return the legend block of one visible group, listing only classes actually drawn."""
+    title = esc(label(GROUP_LABELS, group, lang))
+    rows: list[tuple[str, str]] = []
+    if group == "railways":
+        classes = {f["properties"].get("rail_class") for f in features.get("railways", [])}
+        for rc in ("hsr", "intercity", "conventional"):
+            if rc in classes:
+                colour, weight = RAIL[rc]
+                rows.append((line_swatch(colour, weight, None), esc(label(RAIL_CLASS_LABELS, rc, lang))))
+    elif group in ("expressways", "trunk_roads"):
+        colour, weight = LINE[group]
+        rows.append((line_swatch(colour, weight, None), title))
+    elif group == "waterways":
+        colour, weight = LINE["waterways"]
+        rows.append((line_swatch(colour, weight, None), esc(t("layers", lang) if False else label(GROUP_LABELS, group, lang))))
+        if features.get("ports"):
+            s, f_, r = POINT["ports"]
+            rows.append((point_swatch(s, f_, r), esc("港口" if lang == "zh" else "Ports")))
+    elif group in ("stations", "airports"):
+        s, f_, r = POINT[group]
+        rows.append((point_swatch(s, f_, r), title))
+    elif group == "heritage_sites":
+        levels = {f["properties"].get("level") for f in features.get("heritage_sites", [])}
+        for lv in ("national", "provincial", "local"):
+            if lv in levels:
+                fill, r = HERITAGE[lv]
+                rows.append((point_swatch("#4e0000", fill, r), esc(label(LEVEL_LABELS, lv, lang))))
+    elif group == "counties":
+        rows.append((line_swatch("#6d6d6d", 1.2, "4 3"), title))
+    if not rows:
+        return None
+    return LegendSection(title, rows)
+
+
+def legend_html(sections: Sequence[LegendSection], *, layers_title: str = "") -> str:
+    """Render legend sections (already escaped) into one HTML block; one-row sections share a block."""
+    parts = []
+    singles = [s for s in sections if len(s.rows) == 1 and not s.table_html and not s.title.startswith("!")]
+    if len(singles) > 1:
+        merged = LegendSection(layers_title, [r for s in singles for r in s.rows])
+        first = sections.index(singles[0])
+        sections = [s for s in sections if s not in singles]
+        sections.insert(first, merged)
+    for s in sections:
+        parts.append(f"<h4>{s.title}</h4>")
+        parts.extend(f'<div class="row"><span class="sw">{sw}</span><span>{lab}</span></div>' for sw, lab in s.rows)
+        if s.table_html:
+            parts.append(s.table_html)
+    return "".join(parts)
+
+
+def build_map(
+    prepared: Mapping[str, list[dict[str, Any]]],
+    *,
+    groups: Sequence[str],
+    statuses: Sequence[str],
+    year: int | None,
+    lang: str,
+    presenter: bool = False,
+    basemap: str = "offline",
+    overlays: Sequence[Overlay] = (),
+    center: tuple[float, float] | None = None,
+    zoom: int | None = None,
+    layer_control: bool = True,
+    scenario_ids: set[str] | frozenset[str] | None = None,
+    view_nonce: str = "0",
+) -> folium.Map:
+    """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
+    use_local_assets()
+    m = folium.Map(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
+                   control_scale=True, prefer_canvas=False, zoom_control=True)
+
+    # Base layers (radio): the offline base is the default and needs nothing from the internet.
+    base = folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=basemap != "osm")
+    land = [dict(f, properties={"style": {"color": "#c9c2b2", "weight": 0.8, "fillColor": BASE_LAND,
+                                          "fillOpacity": 1.0}}) for f in prepared.get("counties", [])]
+    rivers = [dict(f, properties={"style": {"color": BASE_WATER, "weight": 1.6, "opacity": 0.9}})
+              for f in prepared.get("waterways", [])]
+    if land:
+        _geojson("base-land", land, points=False, interactive=False).add_to(base)
+    if rivers:
+        _geojson("base-rivers", rivers, points=False, interactive=False).add_to(base)
+    base.add_to(m)
+    folium.TileLayer(OSM_URL, attr=OSM_ATTR, name=t("basemap_osm", lang), overlay=False,
+                     show=basemap == "osm", max_zoom=19).add_to(m)
+
+    legend_sections: list[LegendSection] = []
+    shown: dict[str, list[dict[str, Any]]] = {}
+    labels: list[list[Any]] = []
+    for group in GROUP_LAYERS:
+        if group not in groups:
+            continue
+        fg = folium.FeatureGroup(name=label(GROUP_LABELS, group, lang), overlay=True, show=True)
+        drawn = False
+        for layer in GROUP_LAYERS[group]:
+            feats = filter_features(prepared.get(layer, []), statuses, year, scenario_ids)
+            shown[layer] = feats
+            if feats:
+                _geojson(layer, feats, points=feats[0]["geometry"]["type"] == "Point").add_to(fg)
+                drawn = True
+        if drawn:
+            fg.add_to(m)
+            sec = group_legend(group, shown, statuses, lang)
+            if sec:
+                legend_sections.append(sec)
+    if "counties" in groups:
+        for f in shown.get("counties", []):
+            from shapely.geometry import shape
+            pt = shape(f["geometry"]).representative_point()
+            labels.append([pt.y, pt.x, f["properties"]["_label"], "atlas-label-county"])
+    if presenter and "heritage_sites" in groups:
+        for f in shown.get("heritage_sites", []):
+            if f["properties"].get("level") == "national":
+                lon, lat = f["geometry"]["coordinates"][:2]
+                labels.append([lat, lon, f["properties"]["_label"], "atlas-label-site"])
+
+    for ov in overlays:
+        fg = folium.FeatureGroup(name=ov.name, overlay=True, show=True)
+        if ov.features:
+            _geojson(ov.name, ov.features, points=ov.points).add_to(fg)
+        fg.add_to(m)
+        if ov.legend:
+            legend_sections.append(ov.legend)
+
+    line_groups = {"railways", "expressways", "trunk_roads", "waterways"} & set(groups)
+    if line_groups or "stations" in groups or "airports" in groups:
+        legend_sections.append(LegendSection(esc(t("legend_status", lang)), _status_rows(statuses, lang)))
+    title = ""
+    if presenter:
+        title = f"{esc(t('title_on_map', lang))}<small>{esc(t('data_note', lang))}</small>"
+    _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
+            labels=labels, presenter=presenter, view_nonce=view_nonce).add_to(m)
+    if layer_control and not presenter:
+        folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    if center is None and prepared.get("counties"):
+        from shapely.geometry import shape
+        from shapely import union_all
+        minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
+    return m
+
+
+def count_drawn(prepared: Mapping[str, list[dict[str, Any]]], *, groups: Sequence[str], statuses: Sequence[str],
+                year: int | None, scenario_ids: set[str] | frozenset[str] | None = None) -> int:
+    """Return how many layer features the map draws for these settings (for the status line and tests)."""
+    n = 0
+    for group in groups:
+        for layer in GROUP_LAYERS.get(group, ()):
+            n += len(filter_features(prepared.get(layer, []), statuses, year, scenario_ids))
+    return n

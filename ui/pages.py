@@ -1,0 +1,161 @@
+"""Page routing and the map page. Analysis pages live in ui.analysis_pages."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import time
+from typing import Any, Mapping, Sequence
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from ui import controls as C
+from ui.assets import AssetsMissingError, inline_assets, missing_assets
+from ui.cache import load_layers_cached, prepared_features
+from ui.engine import EngineUnavailable, resolve, scenario_names
+from ui.features import display_name, filter_features
+from ui.i18n import GROUP_LABELS, label, t
+from ui.mapview import Overlay, build_map, count_drawn
+from ui.scenarios import local_scenario_ids, project_choices
+from ui.state import AppState
+from ui.style import GROUP_LAYERS
+from ui.views import SavedView, load_views, save_view
+
+log = logging.getLogger(__name__)
+MAP_HEIGHT = 620
+PRESENTER_HEIGHT = 860
+
+
+def csv_text(rows: Sequence[Mapping[str, Any]] | Any) -> str:
+    """Return CSV text; cells that a spreadsheet would run as a formula are prefixed with '."""
+    import pandas as pd
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    df = df.map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
+    return buf.getvalue()
+
+
+def scenario_ids(s: AppState, prepared: Mapping[str, list[dict[str, Any]]]) -> frozenset[str] | None:
+    """Return the feature ids of the chosen scenario (None = all features)."""
+    if s.scenario == "all":
+        return None
+    spec = "existing" if s.scenario == "custom" else s.scenario
+    include = s.custom if s.scenario == "custom" else ()
+    try:
+        return resolve(spec, include).feature_ids
+    except EngineUnavailable as exc:
+        log.info("engine unavailable, local scenario rule: %s", exc)
+        props = [f["properties"] for feats in prepared.values() for f in feats]
+        ids = local_scenario_ids(s.scenario, props, s.custom)
+        return frozenset(ids) if ids is not None else None
+
+
+def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
+    s = C.current_state()
+    lang = s.lang
+    if not name or not name.strip():
+        st.sidebar.error(t("empty_name", lang))
+        return
+    try:
+        _, replaced = save_view(SavedView(name.strip(), (lat, lon), zoom, s.groups, s.scenario))
+    except (ValueError, OSError) as exc:
+        st.sidebar.error(str(exc))
+        return
+    st.session_state[C.K_FLASH] = f"{t('saved', lang)}: {name.strip()}" + (f" — {t('view_exists', lang)}" if replaced else "")
+
+
+def main() -> None:
+    """Run one pass of the app."""
+    t0 = time.perf_counter()
+    C.init_state()
+    loaded = load_layers_cached()
+    lang = st.session_state.get(C.K_LANG, "zh")
+    views, view_problems = load_views()
+    names = {}
+    for layer, gdf in loaded.layers.items():
+        for rec in gdf[["id", "name_zh", "name_en"]].to_dict("records"):
+            names[rec["id"]] = display_name(rec, lang)
+    projects = {fid: f"{names.get(fid, fid)}" for fid, _ in project_choices(loaded.layers)}
+    scen = ["all", *[x for x in scenario_names()], "custom"]
+    C.sidebar(scenarios=list(dict.fromkeys(scen)), projects=projects, views=views, view_problems=view_problems)
+    s = C.current_state()
+    lang = s.lang
+    if not s.presenter:
+        C.save_view_form(lang, _save_view)
+    C.sync_url(s)
+
+    if s.presenter:
+        st.markdown(C.presenter_css(), unsafe_allow_html=True)
+        C.exit_presenter_button(lang)
+    else:
+        st.title(t("app_title", lang))
+        st.caption(t("app_subtitle", lang))
+    flash = st.session_state.pop(C.K_FLASH, None)
+    if flash:
+        st.success(flash)
+    bad = st.session_state.pop(C.K_BAD_PARAMS, None)
+    if bad:
+        st.warning("Ignored link parameters: " + "; ".join(bad))
+    for err in loaded.errors:
+        st.error(f"{t('layer_errors', lang)} {err}")
+    missing = missing_assets()
+    if missing:
+        st.error("Map files missing: " + ", ".join(missing) + ". Run scripts/fetch_assets.sh (needs npm once).")
+    if not loaded.layers:
+        st.warning(t("no_layers", lang))
+
+    prepared = prepared_features(lang)
+    ids = scenario_ids(s, prepared)
+    if s.view == "map" or s.presenter:
+        map_page(s, prepared, ids, loaded)
+    else:
+        from ui import analysis_pages
+        analysis_pages.render(s, prepared, ids, loaded)
+    st.session_state["_atlas_last_run_ms"] = (time.perf_counter() - t0) * 1000
+
+
+def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None, *,
+               overlays: Sequence[Overlay] = (), returned: Sequence[str] = (), key: str = "map") -> tuple[Any, dict]:
+    """Build and show the map; return (folium map, st_folium result)."""
+    m = build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
+                  presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=s.center, zoom=s.zoom,
+                  scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)))
+    out = st_folium(m, key=f"atlas-{key}", height=PRESENTER_HEIGHT if s.presenter else MAP_HEIGHT,
+                    use_container_width=True, returned_objects=list(returned))
+    return m, out or {}
+
+
+def map_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None,
+             loaded: Any) -> None:
+    """The layer browser: grouped layers, status/year filter, legend, downloads."""
+    lang = s.lang
+    m, _ = render_map(s, prepared, ids)
+    if s.presenter:
+        return
+    n = count_drawn(prepared, groups=s.groups, statuses=s.statuses, year=s.year, scenario_ids=ids)
+    st.caption(f"{t('features_shown', lang)}: {n}")
+    with st.expander(t("downloads", lang)):
+        cols = st.columns(3)
+        visible_layers = [(g, layer) for g in s.groups for layer in GROUP_LAYERS[g] if layer in loaded.layers]
+        for i, (g, layer) in enumerate(visible_layers):
+            keep = {f["properties"]["id"] for f in filter_features(prepared.get(layer, []), s.statuses, s.year, ids)}
+            gdf = loaded.layers[layer]
+            sub = gdf[gdf["id"].isin(keep)]
+            cols[i % 3].download_button(f"{t('download_geojson', lang)}: {label(GROUP_LABELS, g, lang)}"
+                                        + ("" if len(GROUP_LAYERS[g]) == 1 else f" ({layer})"),
+                                        data=lambda sub=sub: sub.to_json(ensure_ascii=False, drop_id=True),
+                                        file_name=f"{layer}.geojson", mime="application/geo+json",
+                                        key=f"w_dl_geo_{layer}", on_click="ignore")
+        st.download_button(t("download_html", lang), data=lambda: export_html(m), file_name="gannan_atlas_map.html",
+                           mime="text/html", key="w_dl_html", on_click="ignore")
+
+
+def export_html(m: Any) -> str:
+    """Return the map as one standalone HTML file (Leaflet inlined, works offline)."""
+    try:
+        return inline_assets(m.get_root().render())
+    except AssetsMissingError as exc:
+        return f"<!doctype html><p>{exc}</p>"

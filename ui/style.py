@@ -1,0 +1,115 @@
+"""How each layer and status looks: colours, weights, dash patterns, point sizes, legend swatches.
+
+Status reads at a glance: solid = existing, dashed = under construction / planned (long / short dashes),
+dotted = proposed / study. HSR is thick red, intercity purple, conventional rail dark grey.
+"""
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping
+
+from geo.schema import STATUSES
+
+#: map groups (sidebar toggles) -> layers drawn in that group
+GROUP_LAYERS: dict[str, tuple[str, ...]] = {
+    "counties": ("counties",),
+    "waterways": ("waterways", "ports"),
+    "trunk_roads": ("trunk_roads",),
+    "expressways": ("expressways",),
+    "railways": ("railways",),
+    "stations": ("stations",),
+    "airports": ("airports",),
+    "heritage_sites": ("heritage_sites",),
+}
+GROUPS: tuple[str, ...] = tuple(GROUP_LAYERS)
+DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "heritage_sites")
+
+DASH: dict[str, str | None] = {
+    "existing": None,
+    "under_construction": "14 7",
+    "planned": "7 7",
+    "proposed": "1 7",
+    "study": "1 12",
+}
+
+RAIL = {  # rail_class -> (colour, weight)
+    "hsr": ("#c62828", 5.0),
+    "intercity": ("#7b1fa2", 4.0),
+    "conventional": ("#37474f", 3.0),
+}
+LINE = {  # layer -> (colour, weight)
+    "expressways": ("#2e7d32", 4.0),
+    "trunk_roads": ("#ef6c00", 2.5),
+    "waterways": ("#1565c0", 3.0),
+    "air_routes": ("#6a1b9a", 1.5),
+}
+POINT = {  # layer -> (stroke, fill, radius)
+    "stations": ("#263238", "#ffffff", 4.5),
+    "airports": ("#4a148c", "#ab47bc", 7.0),
+    "ports": ("#0d47a1", "#64b5f6", 5.5),
+}
+HERITAGE = {  # level -> (fill, radius)
+    "national": ("#b71c1c", 8.0),
+    "provincial": ("#f4511e", 6.0),
+    "local": ("#fbc02d", 4.5),
+}
+COUNTY_STROKE = "#6d6d6d"
+BASE_LAND = "#f6f3ec"
+BASE_WATER = "#9cc3e4"
+BACKGROUND = "#dfe7ec"
+
+
+def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the Leaflet path style of one feature of ``layer``."""
+    status = props.get("status") or "existing"
+    dash = DASH.get(status)
+    existing = status == "existing"
+    if layer == "counties":
+        return {"color": COUNTY_STROKE, "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.0,
+                "dashArray": "4 3"}
+    if layer == "railways":
+        colour, weight = RAIL.get(props.get("rail_class"), RAIL["conventional"])
+        style = {"color": colour, "weight": weight, "opacity": 0.95, "lineCap": "round"}
+    elif layer in LINE:
+        colour, weight = LINE[layer]
+        style = {"color": colour, "weight": weight, "opacity": 0.9, "lineCap": "round"}
+    elif layer == "heritage_sites":
+        fill, radius = HERITAGE.get(props.get("level"), HERITAGE["local"])
+        style = {"color": "#4e0000", "weight": 1.5, "fill": True, "fillColor": fill, "radius": radius,
+                 "fillOpacity": 0.95 if existing else 0.25}
+    elif layer in POINT:
+        stroke, fill, radius = POINT[layer]
+        style = {"color": stroke, "weight": 1.5, "fill": True, "fillColor": fill, "radius": radius,
+                 "fillOpacity": 0.95 if existing else 0.2}
+    else:
+        style = {"color": "#555555", "weight": 2}
+    if dash:
+        style["dashArray"] = dash
+    return style
+
+
+def line_swatch(colour: str, weight: float, dash: str | None, *, width: int = 40) -> str:
+    """Return an inline SVG line sample for the legend."""
+    d = f' stroke-dasharray="{html.escape(dash)}"' if dash else ""
+    h = max(10, int(weight) + 6)
+    return (f'<svg width="{width}" height="{h}" aria-hidden="true"><line x1="3" y1="{h / 2}" x2="{width - 3}" '
+            f'y2="{h / 2}" stroke="{colour}" stroke-width="{weight}" stroke-linecap="round"{d}/></svg>')
+
+
+def point_swatch(stroke: str, fill: str, radius: float, *, hollow: bool = False) -> str:
+    """Return an inline SVG circle sample for the legend."""
+    size = int(radius * 2 + 4)
+    op = 0.2 if hollow else 0.95
+    return (f'<svg width="{size}" height="{size}" aria-hidden="true"><circle cx="{size / 2}" cy="{size / 2}" '
+            f'r="{radius}" stroke="{stroke}" stroke-width="1.5" fill="{fill}" fill-opacity="{op}"/></svg>')
+
+
+def area_swatch(fill: str, *, stroke: str = "#555555", opacity: float = 0.7) -> str:
+    """Return an inline SVG square sample for the legend."""
+    return (f'<svg width="18" height="14" aria-hidden="true"><rect x="1" y="1" width="16" height="12" '
+            f'fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}" stroke-width="1"/></svg>')
+
+
+def status_order() -> tuple[str, ...]:
+    """Return the statuses in display order."""
+    return STATUSES

@@ -1,0 +1,126 @@
+"""Saved views (name, centre, zoom, visible layers, scenario) in ``data/views.json``.
+
+Loading validates every entry and reports each problem (bad entries are skipped, good ones kept);
+saving writes the whole file atomically (geo.store.atomic_write_text).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.errors import LayerError
+from geo.store import atomic_write_text, data_dir, read_json
+from ui.state import ZOOM_MAX, ZOOM_MIN, _SCEN
+from ui.style import GROUPS
+
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """One bookmark of the map."""
+
+    name: str
+    center: tuple[float, float]  # lat, lon
+    zoom: int
+    layers: tuple[str, ...]
+    scenario: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "center": [round(self.center[0], 5), round(self.center[1], 5)],
+                "zoom": self.zoom, "layers": list(self.layers), "scenario": self.scenario}
+
+
+def views_path(*, base: Path | None = None) -> Path:
+    """Return the saved-views file (under ``$ATLAS_DATA_DIR`` when set)."""
+    return (base or data_dir()) / "views.json"
+
+
+def parse_view(raw: Any) -> tuple[SavedView | None, str | None]:
+    """Return (view, None) for a valid entry or (None, why it is invalid)."""
+    if not isinstance(raw, dict):
+        return None, "entry is not an object"
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+        return None, f"name must be text of 1–{MAX_NAME} characters"
+    c = raw.get("center")
+    if (not isinstance(c, list) or len(c) != 2
+            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in c)
+            or not (-90 <= c[0] <= 90 and -180 <= c[1] <= 180)):
+        return None, f"{name!r}: center must be [lat, lon] in degrees"
+    z = raw.get("zoom")
+    if isinstance(z, bool) or not isinstance(z, int) or not ZOOM_MIN <= z <= ZOOM_MAX:
+        return None, f"{name!r}: zoom must be a whole number {ZOOM_MIN}–{ZOOM_MAX}"
+    layers = raw.get("layers")
+    if not isinstance(layers, list) or any(g not in GROUPS for g in layers):
+        return None, f"{name!r}: layers must be a list from {', '.join(GROUPS)}"
+    scen = raw.get("scenario", "all")
+    if not isinstance(scen, str) or not _SCEN.match(scen):
+        return None, f"{name!r}: scenario must be a scenario name"
+    return SavedView(name.strip(), (float(c[0]), float(c[1])), z, tuple(g for g in GROUPS if g in layers), scen), None
+
+
+def load_views(*, path: Path | None = None) -> tuple[list[SavedView], list[str]]:
+    """Return the valid saved views and a list of problems (missing file = no views, no problem)."""
+    p = path or views_path()
+    if not p.exists():
+        return [], []
+    try:
+        doc = read_json(p)
+    except LayerError as exc:
+        return [], [str(exc)]
+    if not isinstance(doc, dict) or not isinstance(doc.get("views"), list):
+        return [], [f"{p}: expected {{\"views\": [...]}}"]
+    views, problems, seen = [], [], set()
+    for i, raw in enumerate(doc["views"]):
+        v, why = parse_view(raw)
+        if v is None:
+            problems.append(f"{p.name} entry {i}: {why}")
+        elif v.name in seen:
+            problems.append(f"{p.name} entry {i}: duplicate name {v.name!r}")
+        else:
+            seen.add(v.name)
+            views.append(v)
+    return views, problems
+
+
+def dumps_views(views: list[SavedView]) -> str:
+    """Serialise views deterministically (one view per line)."""
+    lines = ",\n".join("  " + json.dumps(v.to_json(), ensure_ascii=False) for v in views)
+    return '{"views": [\n' + lines + "\n]}\n"
+
+
+def save_view(view: SavedView, *, path: Path | None = None) -> tuple[list[SavedView], bool]:
+    """Add ``view`` (replacing one of the same name) and write the file atomically.
+
+    Returns the new list and whether an existing view was replaced. Invalid entries already in the file
+    are dropped only if the file could not be read at all; otherwise they are kept as they were.
+    """
+    v, why = parse_view(view.to_json())
+    if v is None:
+        raise ValueError(f"view not saved: {why}")
+    p = path or views_path()
+    raw_entries: list[Any] = []
+    if p.exists():
+        try:
+            doc = read_json(p)
+            if isinstance(doc, dict) and isinstance(doc.get("views"), list):
+                raw_entries = doc["views"]
+        except LayerError:
+            raw_entries = []
+    replaced = False
+    out: list[Any] = []
+    for raw in raw_entries:
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip() == v.name:
+            out.append(v.to_json())
+            replaced = True
+        else:
+            out.append(raw)
+    if not replaced:
+        out.append(v.to_json())
+    text = '{"views": [\n' + ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in out) + "\n]}\n"
+    atomic_write_text(p, text)
+    return load_views(path=p)[0], replaced
