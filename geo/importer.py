@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -378,7 +379,8 @@ def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[di
 
     from geo.store import to_collection
 
-    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # GDAL's warnings about broken files become our one clear message
         # our own file name: the upload's name never chooses a path
         local = Path(tmp) / ("upload.gpkg" if kind == "gpkg" else "upload.zip")
         local.write_bytes(raw)
