@@ -1,0 +1,178 @@
+"""Layers prepared for the engine: features by id, projected coordinates and line geometries.
+
+Loading validates every layer once (geo.store.load_layer) and projects to EPSG:4547, where lengths are
+measured. The result is cached per data folder and file stamps, so repeated scenario builds are cheap.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import LineString, MultiLineString
+from shapely.ops import linemerge
+
+from geo.crs import PROJECTED_CRS
+from geo.errors import LayerError
+from geo.schema import LAYERS
+from geo.store import data_dir, layer_path, load_layer
+from network.errors import DataNotReadyError
+
+log = logging.getLogger(__name__)
+
+#: Layers the engine cannot work without; the others are treated as empty when their file is absent.
+REQUIRED_LAYERS: tuple[str, ...] = ("places", "heritage_sites")
+OPTIONAL_LAYERS: tuple[str, ...] = tuple(n for n in LAYERS if n not in REQUIRED_LAYERS)
+
+_TO_PROJECTED = Transformer.from_crs("EPSG:4326", PROJECTED_CRS, always_xy=True)
+_TO_WGS84 = Transformer.from_crs(PROJECTED_CRS, "EPSG:4326", always_xy=True)
+GEOD = Geod(ellps="WGS84")
+
+
+def to_projected(lon, lat):
+    """Project WGS84 lon/lat (arrays or scalars) to EPSG:4547 x/y metres."""
+    return _TO_PROJECTED.transform(lon, lat)
+
+
+def to_wgs84(x, y):
+    """Unproject EPSG:4547 x/y metres to WGS84 lon/lat."""
+    return _TO_WGS84.transform(x, y)
+
+
+def _single_line(geom_p) -> LineString:
+    """Return one LineString for a (Multi)LineString; parts that do not join are chained in order."""
+    if isinstance(geom_p, LineString):
+        return geom_p
+    merged = linemerge(geom_p)
+    if isinstance(merged, LineString):
+        return merged
+    coords: list[tuple[float, float]] = []
+    for part in geom_p.geoms:
+        coords.extend(part.coords)
+    return LineString(coords)
+
+
+@dataclass
+class NetworkData:
+    """All features of all layers, indexed for graph building (read-only once built)."""
+
+    base: Path
+    layers: dict[str, Any]                       # layer name -> GeoDataFrame (EPSG:4326)
+    features: dict[str, dict[str, Any]]          # id -> properties + 'layer'
+    xy: dict[str, tuple[float, float]]           # point feature id -> EPSG:4547 x, y
+    lonlat: dict[str, tuple[float, float]]       # point feature id -> lon, lat
+    lines: dict[str, LineString]                 # line feature id -> single projected LineString
+    lines_wgs84: dict[str, Any]                  # line feature id -> original geometry
+    stamp: tuple = ()
+    missing_layers: tuple[str, ...] = ()
+    _measure: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, repr=False)
+
+    def ids(self, layer: str) -> list[str]:
+        """Return the ids of one layer's features, in file order."""
+        return [fid for fid, f in self.features.items() if f["layer"] == layer]
+
+    def name(self, fid: str) -> str:
+        f = self.features.get(fid)
+        if not f:
+            return fid
+        return f.get("name_zh") or f.get("name_en") or fid
+
+    def measure(self, line_id: str, point_id: str) -> tuple[float, float]:
+        """Return (distance along line ``line_id`` in m, offset from the line in m) of point ``point_id``."""
+        key = (line_id, point_id)
+        if key not in self._measure:
+            line = self.lines[line_id]
+            pt = shapely.Point(self.xy[point_id])
+            self._measure[key] = (float(line.project(pt)), float(line.distance(pt)))
+        return self._measure[key]
+
+    def line_length_m(self, line_id: str) -> float:
+        return float(self.lines[line_id].length)
+
+
+_CACHE: dict[tuple, NetworkData] = {}
+
+
+def _stamp(base: Path) -> tuple:
+    out = []
+    for name in LAYERS:
+        p = layer_path(name, base=base)
+        try:
+            st = p.stat()
+            out.append((name, st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append((name, None, None))
+    return tuple(out)
+
+
+def load_network_data(base: Path | str | None = None) -> NetworkData:
+    """Load every layer under ``base`` (default: the data folder) and index it; cached on file stamps.
+
+    Raises DataNotReadyError if a required layer (places, heritage_sites) is missing and LayerError if a
+    layer is invalid. Absent optional layers are treated as empty and logged.
+    """
+    base_p = Path(base) if base else data_dir()
+    stamp = _stamp(base_p)
+    key = (str(base_p.resolve()), stamp)
+    if key in _CACHE:
+        return _CACHE[key]
+    missing = tuple(n for n, mt, _ in stamp if mt is None)
+    req_missing = [n for n in REQUIRED_LAYERS if n in missing]
+    if req_missing:
+        raise DataNotReadyError(f"{base_p / 'layers'}: required layer file(s) missing: "
+                                f"{', '.join(n + '.geojson' for n in req_missing)}; build the dataset first")
+    if missing:
+        log.warning("layers absent, treated as empty: %s", ", ".join(missing))
+    layers: dict[str, Any] = {}
+    features: dict[str, dict[str, Any]] = {}
+    xy: dict[str, tuple[float, float]] = {}
+    lonlat: dict[str, tuple[float, float]] = {}
+    lines: dict[str, LineString] = {}
+    lines_wgs84: dict[str, Any] = {}
+    dupes: list[str] = []
+    for name in LAYERS:
+        if name in missing:
+            continue
+        gdf = load_layer(name, base=base_p)
+        layers[name] = gdf
+        cols = [c for c in gdf.columns if c != gdf.geometry.name]
+        recs = gdf[cols].to_dict("records")
+        geoms = list(gdf.geometry)
+        if name in ("places", "stations", "airports", "ports", "heritage_sites"):
+            lon = np.array([g.x for g in geoms], dtype=float)
+            lat = np.array([g.y for g in geoms], dtype=float)
+            px, py = to_projected(lon, lat)
+        for i, (rec, geom) in enumerate(zip(recs, geoms)):
+            fid = rec["id"]
+            if fid in features:
+                dupes.append(f"{fid} ({features[fid]['layer']} and {name})")
+            props = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
+            props["layer"] = name
+            features[fid] = props
+            if name in ("places", "stations", "airports", "ports", "heritage_sites"):
+                xy[fid] = (float(px[i]), float(py[i]))
+                lonlat[fid] = (float(lon[i]), float(lat[i]))
+            elif name in ("railways", "expressways", "trunk_roads", "waterways", "air_routes"):
+                lines_wgs84[fid] = geom
+                proj = shapely.transform(geom, lambda c: np.column_stack(to_projected(c[:, 0], c[:, 1])))
+                lines[fid] = _single_line(proj)
+    if dupes:
+        from geo.errors import Problem
+        raise LayerError([Problem(str(base_p / "layers"), None, d.split(" ")[0], "id",
+                                  f"id used in two layers: {d}; ids must be unique across layers")
+                          for d in dupes])
+    nd = NetworkData(base_p, layers, features, xy, lonlat, lines, lines_wgs84, stamp, missing)
+    if len(_CACHE) >= 4:  # keep a few datasets (real data + test fixtures) in memory
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = nd
+    return nd
+
+
+def geodesic_length_m(geom) -> float:
+    """Return the geodesic length in metres of a WGS84 (Multi)LineString."""
+    return float(GEOD.geometry_length(geom))

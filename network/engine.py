@@ -1,0 +1,215 @@
+"""One scenario's network ready for queries: graph parts, compiled arrays and origin connectors.
+
+``get_engine`` caches engines per (data files, scenario features, parameters, passenger, modes), so the
+app and the CLI compile each scenario graph once.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from scipy.spatial import cKDTree
+
+from network.compiled import CompiledGraph, compile_parts, modes_text, MODE_BITS
+from network.data import NetworkData, load_network_data
+from network.errors import NetworkError
+from network.graph import MODE_GROUP, graph_parts, connector_minutes
+from network.params import Params, load_params
+from network.scenario import Scenario, resolve_scenario
+
+SITE_LEVELS = ("all", "national")
+
+REASON_NO_CONNECTOR = "no network node within {km:g} km of the origin"
+REASON_NO_PATH = "no path in this scenario"
+
+
+def mode_filter(modes: Iterable[str] | None, *, connectors: bool = True):
+    """Return an edge predicate keeping only edges of ``modes`` (+ their access/egress) and connectors."""
+    if modes is None:
+        return None
+    allowed = set(modes) | {MODE_GROUP[m] for m in modes if m in MODE_GROUP}
+    if connectors:
+        allowed.add("local")
+    return lambda attrs: attrs["service"] in allowed
+
+
+@dataclass
+class CostMatrix:
+    """Minutes from each origin to each site (NaN = unreachable) with per-origin reasons and path modes."""
+
+    origins: pd.DataFrame
+    site_ids: list[str]
+    minutes: np.ndarray            # origins × sites, NaN where unreachable
+    modes: np.ndarray              # origins × sites mode bits (see network.compiled.MODE_BITS)
+    origin_reason: np.ndarray      # '' or why the origin reaches nothing
+    scenario: str = ""
+
+    def to_long(self, *, with_modes: bool = True) -> pd.DataFrame:
+        """Return the long cost table: origin_id, site_id, minutes, reachable, reason, modes."""
+        O, S = self.minutes.shape
+        oid = np.repeat(self.origins["origin_id"].to_numpy(), S)
+        sid = np.tile(np.array(self.site_ids, dtype=object), O)
+        mins = self.minutes.ravel()
+        reachable = np.isfinite(mins)
+        reason = np.where(reachable, "", np.where(np.repeat(self.origin_reason, S) != "",
+                                                  np.repeat(self.origin_reason, S), REASON_NO_PATH))
+        df = pd.DataFrame({"origin_id": oid, "site_id": sid, "minutes": mins, "reachable": reachable,
+                           "reason": reason})
+        if with_modes:
+            uniq, inv = np.unique(self.modes.ravel(), return_inverse=True)
+            labels = np.array([modes_text(int(b)) for b in uniq], dtype=object)
+            df["modes"] = np.where(reachable, labels[inv.reshape(-1)], "")
+        df.attrs["scenario"] = self.scenario
+        return df
+
+
+class Engine:
+    """A scenario graph compiled for fast queries (build with ``get_engine``)."""
+
+    def __init__(self, scenario: Scenario | str = "existing", *, base: Path | None = None,
+                 params: Params | None = None, passenger: bool = True, include: Iterable[str] | str = (),
+                 exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
+                 data: NetworkData | None = None):
+        self.data = data or load_network_data(base)
+        self.params = params or load_params(base=self.data.base)
+        if not isinstance(scenario, Scenario) or include or exclude:
+            scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
+                                        params=self.params)
+        self.scenario = scenario
+        self.passenger = passenger
+        self.modes = tuple(modes) if modes is not None else None
+        self.parts = graph_parts(self.data, scenario, self.params, passenger=passenger)
+        self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
+                                                  edge_filter=mode_filter(self.modes))
+        self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._hub_tree = None
+
+    # -- graph views ---------------------------------------------------------------------------------
+    def nx_graph(self) -> nx.MultiDiGraph:
+        """Return the scenario's NetworkX MultiDiGraph (same nodes and edges as the compiled arrays)."""
+        keep = mode_filter(self.modes)
+        G = nx.MultiDiGraph(scenario=self.scenario.name, year=self.scenario.year, passenger=self.passenger,
+                            problems=list(self.parts.problems), hubs=list(self.parts.hubs),
+                            sites=list(self.parts.sites), crs="EPSG:4547")
+        G.add_nodes_from(self.parts.nodes.items())
+        G.add_edges_from(e for e in self.parts.edges if keep is None or keep(e[2]))
+        return G
+
+    def site_ids(self, sites: str | Sequence[str] = "all") -> list[str]:
+        """Return the heritage sites in this scenario: 'all', 'national' or an explicit list of ids."""
+        if isinstance(sites, str):
+            if sites not in SITE_LEVELS:
+                raise NetworkError(f"unknown site level {sites!r}; use one of {', '.join(SITE_LEVELS)}")
+            return [s for s in self.graph.sites
+                    if sites == "all" or self.data.features[s].get("level") == "national"]
+        missing = [s for s in sites if s not in self.graph.index]
+        if missing:
+            from network.errors import UnknownFeatureError
+            raise UnknownFeatureError(f"not a heritage site in scenario {self.scenario.name}: {', '.join(missing)}")
+        return list(sites)
+
+    def to_sites(self, site_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Minutes (sites × nodes) and path mode bits from every node to each site; cached."""
+        key = tuple(site_ids)
+        if key not in self._site_cache:
+            self._site_cache[key] = self.graph.to_sites(key, with_modes=True)
+        return self._site_cache[key]
+
+    # -- origins -------------------------------------------------------------------------------------
+    def origin_links(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Connector candidates of points: (node index O×k, -1 if none; connector minutes O×k)."""
+        p = self.params
+        hubs = self.graph.hubs
+        k = int(p.num("connector.origin_k"))
+        O = len(x)
+        if len(hubs) == 0 or O == 0:
+            return np.full((O, k), -1, dtype=np.int64), np.full((O, k), np.inf)
+        if self._hub_tree is None:
+            self._hub_tree = cKDTree(np.column_stack([self.graph.x[hubs], self.graph.y[hubs]]))
+        kk = min(k, len(hubs))
+        dist, idx = self._hub_tree.query(np.column_stack([x, y]), k=kk,
+                                         distance_upper_bound=p.num("connector.origin_max_km") * 1000)
+        dist, idx = dist.reshape(O, kk), idx.reshape(O, kk)
+        ok = idx < len(hubs)
+        cand = np.where(ok, hubs[np.minimum(idx, len(hubs) - 1)], -1)
+        mins = np.where(ok, connector_minutes(np.where(ok, dist, 0.0), p), np.inf)
+        return cand, mins
+
+    def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
+                    chunk: int = 20000) -> CostMatrix:
+        """Minutes from each origin (columns origin_id, x, y) to each site; NaN = unreachable."""
+        site_ids = self.site_ids(sites)
+        x = origins["x"].to_numpy(dtype=float)
+        y = origins["y"].to_numpy(dtype=float)
+        O, S = len(x), len(site_ids)
+        D, B = self.to_sites(site_ids)
+        cand, cmin = self.origin_links(x, y)
+        max_m = self.params.num("connector.origin_max_km") * 1000
+        sx = np.array([self.data.xy[s][0] for s in site_ids])
+        sy = np.array([self.data.xy[s][1] for s in site_ids])
+        out = np.empty((O, S))
+        bits = np.zeros((O, S), dtype=np.int64)
+        local = MODE_BITS["local"]
+        for a in range(0, O, chunk):
+            b = min(O, a + chunk)
+            c, cm = cand[a:b], cmin[a:b]
+            safe = np.where(c >= 0, c, 0)
+            # (S, o, k): connector minutes + network minutes from the candidate node to the site
+            tot = cm[None, :, :] + D[:, safe]
+            tot = np.where((c >= 0)[None, :, :], tot, np.inf)
+            best_k = np.argmin(tot, axis=2)                               # (S, o)
+            best = np.take_along_axis(tot, best_k[:, :, None], axis=2)[:, :, 0]
+            node = np.take_along_axis(np.broadcast_to(safe[None], tot.shape), best_k[:, :, None], axis=2)[:, :, 0]
+            bb = B[np.arange(S)[:, None], node] | local
+            dx = x[a:b, None] - sx[None, :]
+            dy = y[a:b, None] - sy[None, :]
+            dist = np.hypot(dx, dy)
+            direct = np.where(dist <= max_m, connector_minutes(dist, self.params), np.inf)  # (o, S)
+            net = best.T
+            use_direct = direct < net
+            m = np.where(use_direct, direct, net)
+            out[a:b] = m
+            bits[a:b] = np.where(use_direct, local, bb.T)
+        has_link = (cand >= 0).any(axis=1)
+        near_site = (out < np.inf).any(axis=1) if S else np.zeros(O, bool)
+        reason = np.where(has_link | near_site, "",
+                          REASON_NO_CONNECTOR.format(km=self.params.num("connector.origin_max_km")))
+        out[~np.isfinite(out)] = np.nan
+        bits[np.isnan(out)] = 0
+        return CostMatrix(origins.reset_index(drop=True), site_ids, out, bits, reason.astype(object),
+                          self.scenario.name)
+
+
+_ENGINES: "OrderedDict[tuple, Engine]" = OrderedDict()
+MAX_CACHED_ENGINES = 8
+
+
+def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = None, params: Params | None = None,
+               passenger: bool = True, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
+               modes: Iterable[str] | None = None) -> Engine:
+    """Return a cached Engine for the scenario (compiled once per data files, scenario and parameters)."""
+    data = load_network_data(base)
+    params = params or load_params(base=data.base)
+    if not isinstance(scenario, Scenario) or include or exclude:
+        scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
+    key = (str(data.base), data.stamp, scenario.key, params.digest, passenger,
+           tuple(sorted(modes)) if modes is not None else None)
+    if key in _ENGINES:
+        _ENGINES.move_to_end(key)
+        return _ENGINES[key]
+    eng = Engine(scenario, params=params, passenger=passenger, modes=modes, data=data)
+    _ENGINES[key] = eng
+    while len(_ENGINES) > MAX_CACHED_ENGINES:
+        _ENGINES.popitem(last=False)
+    return eng
+
+
+def clear_cache() -> None:
+    """Forget every cached engine (e.g. after the layers changed on disk)."""
+    _ENGINES.clear()

@@ -1,0 +1,166 @@
+"""Fastest route between two named places (stations, seats, sites, gateways, airports)."""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+
+import numpy as np
+
+from network.data import NetworkData, load_network_data
+from network.engine import Engine, get_engine
+from network.errors import UnknownPlaceError
+from network.params import Params
+from network.scenario import Scenario
+
+#: Layers whose features can be named as route ends.
+NAMED_LAYERS = ("places", "stations", "airports", "heritage_sites", "ports")
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One piece of a route: a ride on one line, a wait, an access/egress/transfer, or a local connector."""
+
+    kind: str            # ride | wait | access | egress | transfer | connector
+    mode: str            # hsr, conventional_rail, expressway, trunk_road, air, waterway, or the kind
+    line: str            # line name (name_zh) or ''
+    feature_id: str      # id of the line (ride, wait, egress, transfer) or hub (access) or ''
+    from_id: str
+    to_id: str
+    from_name: str
+    to_name: str
+    minutes: float
+    length_m: float = 0.0
+
+
+@dataclass(frozen=True)
+class Route:
+    """The fastest route: total minutes (NaN if unreachable), its legs and, if unreachable, why."""
+
+    from_id: str
+    to_id: str
+    from_name: str
+    to_name: str
+    scenario: str
+    minutes: float
+    legs: tuple[Leg, ...] = field(default=())
+    reachable: bool = True
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["minutes"] = None if not math.isfinite(self.minutes) else round(self.minutes, 2)
+        d["legs"] = [{**asdict(leg), "minutes": round(leg.minutes, 2), "length_m": round(leg.length_m, 1)}
+                     for leg in self.legs]
+        return d
+
+    @property
+    def modes(self) -> list[str]:
+        """Riding modes used, in order of first use."""
+        out: list[str] = []
+        for leg in self.legs:
+            if leg.kind == "ride" and leg.mode not in out:
+                out.append(leg.mode)
+        return out
+
+
+def _norm(s: str) -> str:
+    return "".join(str(s).split()).casefold()
+
+
+def find_place(name: str, data: NetworkData | None = None, *, base: Path | None = None,
+               layers: Iterable[str] = NAMED_LAYERS) -> str:
+    """Return the feature id named ``name`` (matched on id, name_zh, name_en; case and spaces ignored).
+
+    Raises UnknownPlaceError listing close matches when nothing matches exactly or the name is ambiguous.
+    """
+    data = data or load_network_data(base)
+    layers = tuple(layers)
+    q = _norm(name)
+    if not q:
+        raise UnknownPlaceError("empty place name")
+    cands = [fid for fid, f in data.features.items() if f["layer"] in layers]
+    if name in data.features and data.features[name]["layer"] in layers:
+        return name
+    exact = [fid for fid in cands if q in (_norm(fid), _norm(data.features[fid].get("name_zh") or ""),
+                                           _norm(data.features[fid].get("name_en") or ""))]
+    if len(exact) == 1:
+        return exact[0]
+
+    def label(fid: str) -> str:
+        f = data.features[fid]
+        return f"{f.get('name_zh') or fid} ({fid}, {f['layer']})"
+
+    if len(exact) > 1:
+        raise UnknownPlaceError(f"{name!r} is ambiguous: {'; '.join(label(f) for f in exact)}. Use an id.")
+    names = {}
+    for fid in cands:
+        f = data.features[fid]
+        for n in (fid, f.get("name_zh") or "", f.get("name_en") or ""):
+            if n:
+                names.setdefault(_norm(n), fid)
+    sub = [fid for key, fid in names.items() if q in key or (len(key) >= 2 and key in q)]
+    close = [names[k] for k in get_close_matches(q, list(names), n=6, cutoff=0.6)]
+    found = list(dict.fromkeys(sub + close))[:8]
+    hint = f" Did you mean: {'; '.join(label(f) for f in found)}?" if found else \
+        " Names are matched on id, name_zh and name_en of places, stations, airports and heritage sites."
+    raise UnknownPlaceError(f"unknown place {name!r}.{hint}")
+
+
+def _hub_of(engine: Engine, node: str) -> str:
+    return engine.graph.node_attrs[node].get("hub", node)
+
+
+def route_between(engine: Engine, a: str, b: str) -> Route:
+    """Return the fastest route between feature ids ``a`` and ``b`` on an engine's graph."""
+    data = engine.data
+    na, nb = data.name(a), data.name(b)
+    sc = engine.scenario.name
+    missing = [x for x in (a, b) if x not in engine.graph.index]
+    if missing:
+        return Route(a, b, na, nb, sc, math.nan, (), False,
+                     f"{', '.join(missing)} not in scenario {sc} (status or date)")
+    if a == b:
+        return Route(a, b, na, nb, sc, 0.0, (), True, "")
+    g = engine.graph
+    dist, pred = g.from_node(a)
+    ib = g.index[b]
+    if not np.isfinite(dist[ib]):
+        return Route(a, b, na, nb, sc, math.nan, (), False, REASON_NO_ROUTE)
+    path = [ib]
+    while path[-1] != g.index[a]:
+        path.append(int(pred[path[-1]]))
+    path.reverse()
+    pos = g.edge_position(np.array(path[:-1]), np.array(path[1:]))
+    raw = [(g.edges[int(g.edge_ref[p])], g.nodes[path[i]], g.nodes[path[i + 1]]) for i, p in enumerate(pos)]
+    legs: list[Leg] = []
+    for (u, v, attrs), nu, nv in raw:
+        kind = "ride" if attrs["kind"] == "dwell" else attrs["kind"]
+        hu, hv = _hub_of(engine, nu), _hub_of(engine, nv)
+        last = legs[-1] if legs else None
+        if last and kind in ("ride", "connector") and last.kind == kind and last.feature_id == attrs["feature_id"]:
+            legs[-1] = Leg(kind, last.mode, last.line, last.feature_id, last.from_id, hv, last.from_name,
+                           data.name(hv), last.minutes + attrs["minutes"], last.length_m + attrs["length_m"])
+            continue
+        legs.append(Leg(kind, attrs["mode"], attrs["line"], attrs["feature_id"], hu, hv, data.name(hu),
+                        data.name(hv), attrs["minutes"], attrs["length_m"]))
+    return Route(a, b, na, nb, sc, float(dist[ib]), tuple(legs), True, "")
+
+
+REASON_NO_ROUTE = "no path between them in this scenario"
+
+
+def route(a: str, b: str, scenario: Scenario | str = "existing", *, base: Path | None = None,
+          params: Params | None = None, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
+          modes: Iterable[str] | None = None) -> Route:
+    """Return the fastest Route between two named places in ``scenario``.
+
+    ``a``/``b`` are matched on id, name_zh or name_en (UnknownPlaceError lists close matches).
+    ``modes`` restricts riding to those modes (e.g. {'hsr'}); connectors stay allowed. Unreachable pairs
+    return ``Route(reachable=False, minutes=nan, reason=...)``; nothing raises for them.
+    """
+    engine = get_engine(scenario, base=base, params=params, include=include, exclude=exclude, modes=modes)
+    ia, ib = find_place(a, engine.data), find_place(b, engine.data)
+    return route_between(engine, ia, ib)
