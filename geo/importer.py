@@ -48,7 +48,7 @@ from geo.validate import validate_collection
 log = logging.getLogger(__name__)
 
 #: Caps on what one import may hold; a real layer is far smaller (counties: 0.4 MB, ~17,000 positions).
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = 20_000_000
 MAX_FEATURES = 20_000
 MAX_POSITIONS = 1_000_000
 #: Unpacked size cap for zipped Shapefiles (guards against zip bombs).
