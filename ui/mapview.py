@@ -297,6 +297,10 @@ def build_map(
         from shapely import union_all
         minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
+    # what was drawn, for the status line, tests and benchmarks
+    m.atlas_counts = {layer: len(feats) for layer, feats in shown.items()}
+    m.atlas_overlays = {ov.name: len(ov.features) for ov in overlays}
+    m.atlas_legend = [sec.title for sec in legend_sections]
     return m
 
 

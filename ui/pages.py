@@ -65,6 +65,7 @@ def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
         st.sidebar.error(str(exc))
         return
     st.session_state[C.K_FLASH] = f"{t('saved', lang)}: {name.strip()}" + (f" — {t('view_exists', lang)}" if replaced else "")
+    st.rerun()  # redraw the sidebar with the new view
 
 
 def main() -> None:
@@ -123,6 +124,8 @@ def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: f
     m = build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
                   presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=s.center, zoom=s.zoom,
                   scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)))
+    st.session_state["_atlas_map_stats"] = {"counts": dict(m.atlas_counts), "overlays": dict(m.atlas_overlays),
+                                            "legend": list(m.atlas_legend), "presenter": s.presenter}
     out = st_folium(m, key=f"atlas-{key}", height=PRESENTER_HEIGHT if s.presenter else MAP_HEIGHT,
                     use_container_width=True, returned_objects=list(returned))
     return m, out or {}

@@ -1,0 +1,166 @@
+"""AppTest checks of every view and widget, on the synthetic fixture (tests/data/app)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+
+
+def run_app(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    check(at)
+    return at
+
+
+def check(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def qp(at: AppTest, key: str) -> str | None:
+    v = at.query_params.get(key)
+    return v[-1] if isinstance(v, list) else v
+
+
+def counts(at: AppTest) -> dict[str, int]:
+    return at.session_state["_atlas_map_stats"]["counts"]
+
+
+def test_default_map_in_chinese_draws_every_default_layer(app_data):
+    at = run_app()
+    assert at.title[0].value == "赣南苏区交通规划一张图"
+    c = counts(at)
+    assert c["railways"] == 3 and c["heritage_sites"] == 3 and c["counties"] == 2
+    assert "stations" not in c  # off by default
+    assert not at.error
+
+
+def test_layer_toggle_removes_and_adds_the_group(app_data):
+    at = run_app()
+    at.checkbox(key="w_group_railways").uncheck().run()
+    check(at)
+    assert "railways" not in counts(at)
+    at.checkbox(key="w_group_stations").check().run()
+    check(at)
+    assert counts(at)["stations"] == 2
+    assert qp(at, "layers") == "counties,expressways,stations,airports,heritage_sites"
+
+
+def test_status_filter_and_year_slider(app_data):
+    at = run_app()
+    at.checkbox(key="w_status_proposed").uncheck().run()
+    check(at)
+    assert counts(at)["railways"] == 2  # the proposed line is gone
+    at.toggle(key="w_year_on").set_value(True).run()
+    at.slider(key="w_year").set_value(2020).run()
+    check(at)
+    assert counts(at)["railways"] == 1  # only the line opened in 2001; the HSR opens 2027
+    at.slider(key="w_year").set_value(2030).run()
+    assert counts(at)["railways"] == 2
+
+
+@pytest.mark.parametrize("scenario, rails", [("existing", 1), ("2030", 2), ("all", 3)])
+def test_scenario_switch_changes_the_network(app_data, scenario, rails):
+    at = run_app()
+    at.selectbox(key="w_scenario").set_value(scenario).run()
+    check(at)
+    assert counts(at)["railways"] == rails
+
+
+def test_custom_scenario_toggles_single_projects(app_data):
+    at = run_app()
+    at.selectbox(key="w_scenario").set_value("custom").run()
+    check(at)
+    assert counts(at)["railways"] == 1
+    at.multiselect(key="w_custom").select("fx-rail-prop").run()
+    check(at)
+    assert counts(at)["railways"] == 2
+    assert qp(at, "projects") == "fx-rail-prop" and qp(at, "scenario") == "custom"
+
+
+def test_presenter_mode_hides_controls_and_can_be_left(app_data):
+    at = run_app()
+    at.toggle(key="w_presenter").set_value(True).run()
+    check(at)
+    assert at.session_state["_atlas_map_stats"]["presenter"] is True
+    assert len(at.title) == 0  # page title replaced by the title drawn on the map
+    assert qp(at, "presenter") == "1"
+    at.button(key="w_exit_presenter").click().run()
+    check(at)
+    assert at.session_state["_atlas_map_stats"]["presenter"] is False
+    assert at.title[0].value == "赣南苏区交通规划一张图"
+
+
+def test_language_toggle_switches_every_label(app_data):
+    at = run_app()
+    at.radio(key="w_lang").set_value("en").run()
+    check(at)
+    assert at.title[0].value == "Gannan Planning Atlas"
+    assert at.checkbox(key="w_group_railways").label == "Railways"
+    assert at.checkbox(key="w_status_under_construction").label == "Under construction"
+    assert any("Railways" in s for s in at.session_state["_atlas_map_stats"]["legend"])
+
+
+def test_saved_view_button_applies_layers_scenario_and_centre(app_data):
+    at = run_app()
+    at.button(key="w_goto_1").click().run()  # "East only rail"
+    check(at)
+    assert set(counts(at)) == {"railways"}
+    assert counts(at)["railways"] == 1  # scenario existing
+    assert qp(at, "c") == "25.9000,116.0000" and qp(at, "z") == "11"
+
+
+def test_save_view_writes_the_file_atomically(app_data):
+    at = run_app()
+    at.text_input(key="w_view_name").input("我的视图 <b>")
+    at.number_input(key="w_view_zoom").set_value(10)
+    at.button(key="FormSubmitter:w_save_view_form-保存").click().run()
+    check(at)
+    doc = json.loads((app_data / "views.json").read_text(encoding="utf-8"))
+    names = [v["name"] for v in doc["views"]]
+    assert "我的视图 <b>" in names
+    new = doc["views"][names.index("我的视图 <b>")]
+    assert new["zoom"] == 10 and new["scenario"] == "all"
+    assert not list(app_data.glob(".views.json.*"))  # no temp file left behind
+    assert any(b.label == "我的视图 <b>" for b in at.sidebar.button)
+
+
+def test_query_params_round_trip(app_data):
+    q = {"layers": "railways,heritage_sites", "lang": "en", "scenario": "existing", "status": "existing,planned",
+         "year": "2030", "c": "25.9,116.0", "z": "10", "base": "osm"}
+    at = run_app(q)
+    assert set(counts(at)) == {"railways", "heritage_sites"}
+    assert at.radio(key="w_lang").value == "en"
+    assert at.selectbox(key="w_scenario").value == "existing"
+    assert at.slider(key="w_year").value == 2030 and at.toggle(key="w_year_on").value is True
+    assert at.radio(key="w_basemap").value == "osm"
+    got = {k: qp(at, k) for k in at.query_params}
+    assert got["layers"] == "railways,heritage_sites"
+    assert got["scenario"] == "existing" and got["lang"] == "en" and got["year"] == "2030"
+    assert got["c"] == "25.9000,116.0000" and got["z"] == "10" and got["base"] == "osm"
+
+
+def test_bad_query_params_warn_without_traceback(app_data):
+    at = run_app({"view": "nope", "layers": "rail,<script>", "year": "1800", "z": "99", "c": "x,y"})
+    assert at.warning and "Ignored link parameters" in at.warning[0].value
+    assert counts(at) == {}  # no valid layer named: nothing drawn, but no crash
+
+
+@pytest.mark.parametrize("view", ["access", "compare", "rank"])
+def test_analysis_views_render(app_data, view):
+    at = run_app({"view": view})
+    assert at.radio(key="w_view").value == view
+
+
+def test_missing_data_dir_is_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "empty"))
+    at = run_app()
+    assert at.warning or at.info

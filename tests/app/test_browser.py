@@ -1,0 +1,226 @@
+"""Real-browser tests: streamlit + Debian chromium (Playwright), no internet, synthetic fixture data.
+
+Run with the rest of the suite; they skip only when /usr/bin/chromium is absent. Screenshots go to
+test-artifacts/ (git-ignored).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+XSS = "<img src=x onerror=alert(1)>"
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (Debian package chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Run `streamlit run app.py` on a free localhost port against a copy of the fixture data."""
+    from ui.assets import missing_assets
+    if missing_assets():
+        pytest.fail("static/vendor/ is empty: run scripts/fetch_assets.sh (make test does) before browser tests")
+    data = tmp_path_factory.mktemp("appdata")
+    shutil.copytree(ROOT / "tests" / "data" / "app" / "layers", data / "layers")
+    shutil.copy(ROOT / "tests" / "data" / "app" / "views.json", data / "views.json")
+    if (ROOT / "data" / "params").is_dir():
+        shutil.copytree(ROOT / "data" / "params", data / "params")
+    port = _free_port()
+    env = dict(os.environ, ATLAS_DATA_DIR=str(data), PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
+    log = open(data / "streamlit.log", "w")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        pytest.fail("streamlit did not start: " + (data / "streamlit.log").read_text())
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page did: console errors, dialogs, requests to other hosts."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.external: list[str] = []
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 950}, locale="zh-CN")
+    pg = ctx.new_page()
+    w = Watch()
+    pg.on("console", lambda m: w.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: w.errors.append(str(e)))
+
+    def on_dialog(d):
+        w.dialogs.append(d.message)
+        d.dismiss()
+
+    pg.on("dialog", on_dialog)
+
+    def route(r):
+        u = r.request.url
+        if u.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            w.external.append(u)
+            r.abort()
+
+    ctx.route("**/*", route)
+    pg.watch = w
+    yield pg
+    ctx.close()
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def frame(pg):
+    return pg.frame_locator(FRAME)
+
+
+def wait_map(pg, timeout_ms: int = 30000):
+    frame(pg).locator("path.leaflet-interactive").first.wait_for(timeout=timeout_ms)
+
+
+def paths(pg) -> int:
+    return frame(pg).locator("path.leaflet-interactive").count()
+
+
+def wait_count_change(pg, before: int, timeout_s: float = 20) -> int:
+    deadline = time.time() + timeout_s
+    n = before
+    while time.time() < deadline:
+        try:
+            n = paths(pg)
+        except Exception:  # frame being replaced
+            n = before
+        if n != before and n > 0:
+            time.sleep(0.5)  # let the remount settle, then read again
+            return paths(pg)
+        time.sleep(0.25)
+    return n
+
+
+def test_map_draws_offline_and_layer_toggle_changes_features(server, page):
+    t0 = time.time()
+    page.goto(server)
+    wait_map(page)
+    first_load_s = time.time() - t0
+    time.sleep(1)
+    before = paths(page)
+    # fixture defaults: 2 counties + 1 expressway + 3 railways + 3 heritage sites + 1 airport
+    assert before == 10, before
+    assert page.get_by_text("赣南苏区交通规划一张图").first.is_visible()
+    legend = frame(page).locator(".atlas-legend")
+    assert "高速铁路" in legend.inner_text() and "在建" in legend.inner_text()
+    shot(page, "map_default_zh")
+    page.locator('section[data-testid="stSidebar"]').get_by_text("铁路", exact=True).click()
+    after = wait_count_change(page, before)
+    assert after == before - 3
+    assert "高速铁路" not in frame(page).locator(".atlas-legend").inner_text()
+    shot(page, "map_railways_off")
+    assert page.watch.external == [], page.watch.external
+    assert page.watch.errors == [], page.watch.errors
+    assert page.watch.dialogs == []
+    print(f"first load to map drawn: {first_load_s:.2f} s")
+
+
+def test_scenario_change_redraws_network(server, page):
+    page.goto(server)
+    wait_map(page)
+    time.sleep(1)
+    before = paths(page)
+    page.locator('section[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="现状", exact=True).click()
+    after = wait_count_change(page, before)
+    assert after == before - 2  # HSR under construction and the proposed line leave
+    assert "scenario=existing" in page.url
+    shot(page, "scenario_existing")
+    assert page.watch.external == [] and page.watch.errors == []
+
+
+def test_presenter_mode_hides_controls(server, page):
+    page.goto(server + "/?presenter=1&lang=en")
+    wait_map(page)
+    time.sleep(1)
+    assert not page.locator('section[data-testid="stSidebar"]').is_visible()
+    assert frame(page).locator(".atlas-title").inner_text().startswith("Ganzhou transport plan")
+    assert frame(page).locator(".atlas-presenter").count() == 1
+    assert frame(page).locator(".leaflet-control-layers").count() == 0
+    shot(page, "presenter_en")
+    page.get_by_role("button", name="Exit presenter mode").click()
+    page.locator('section[data-testid="stSidebar"]').wait_for(state="visible", timeout=15000)
+    assert page.watch.external == [] and page.watch.errors == []
+
+
+def test_hostile_names_show_as_text(server, page):
+    page.goto(server + "/?layers=heritage_sites")
+    wait_map(page)
+    time.sleep(1)
+    f = page.frame(url=lambda u: "st_folium" in u or "component" in u)
+    assert f is not None
+    opened = f.evaluate("""() => {
+        let n = 0;
+        map_div.eachLayer(l => { if (l.feature && l.feature.properties.id === 'fx-site-xss') { l.openPopup(); n++; } });
+        return n; }""")
+    assert opened == 1
+    content = frame(page).locator(".leaflet-popup-content")
+    content.wait_for(timeout=5000)
+    assert XSS in content.inner_text()
+    assert "<script>alert(3)</script>" in content.inner_text()
+    assert content.locator("img").count() == 0 and content.locator("b").count() == 0
+    shot(page, "xss_popup")
+    assert page.watch.dialogs == []
+    assert page.watch.errors == []

@@ -1,0 +1,146 @@
+"""Unit tests of the app's pure parts: escaping, filters, styles, URL state, saved views, offline export."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.schema import STATUSES
+from geo.store import load_layer
+from ui.features import filter_features, is_visible, popup_html, prepare_features, tooltip_html
+from ui.i18n import STRINGS, t
+from ui.mapview import build_map
+from ui.state import AppState, state_from_params, state_to_params
+from ui.style import DASH, GROUPS, feature_style
+from ui.views import SavedView, load_views, save_view
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def test_popup_and_tooltip_escape_user_text():
+    props = {"name_zh": XSS, "name_en": "`${alert(2)}` </script>", "status": "existing", "source": "<b>s</b>",
+             "confidence": "low", "accuracy_m": "schematic", "notes": "<script>alert(3)</script>"}
+    for html_text in (popup_html("heritage_sites", props, "zh"), tooltip_html("heritage_sites", props, "en")):
+        assert "<img" not in html_text and "<script" not in html_text and "</script" not in html_text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in popup_html("heritage_sites", props, "zh")
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in popup_html("heritage_sites", props, "en")
+
+
+def test_map_html_carries_hostile_names_only_as_escaped_data(app_data):
+    gdf = load_layer("heritage_sites")
+    prepared = {"heritage_sites": prepare_features("heritage_sites", gdf, "zh")}
+    html_text = build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None, lang="zh").get_root().render()
+    assert XSS not in html_text and "<img" not in html_text and "<b>bold" not in html_text
+    # the name travels as JSON data holding escaped text: \u0026lt;img … (html-escaped, then JSON-escaped)
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html_text
+
+
+def test_status_styles_read_at_a_glance():
+    assert feature_style("railways", {"status": "existing", "rail_class": "hsr"}).get("dashArray") is None
+    uc = feature_style("railways", {"status": "under_construction", "rail_class": "hsr"})["dashArray"]
+    pl = feature_style("railways", {"status": "planned", "rail_class": "hsr"})["dashArray"]
+    pr = feature_style("railways", {"status": "proposed", "rail_class": "hsr"})["dashArray"]
+    assert len({uc, pl, pr, DASH["study"]}) == 4
+    assert pr.startswith("1 ")  # dotted
+    hsr = feature_style("railways", {"status": "existing", "rail_class": "hsr"})
+    conv = feature_style("railways", {"status": "existing", "rail_class": "conventional"})
+    assert hsr["color"] != conv["color"] and hsr["weight"] > conv["weight"]
+    nat = feature_style("heritage_sites", {"status": "existing", "level": "national"})
+    loc = feature_style("heritage_sites", {"status": "existing", "level": "local"})
+    assert nat["radius"] > loc["radius"] and nat["fillColor"] != loc["fillColor"]
+
+
+@pytest.mark.parametrize("props, statuses, year, ids, expected", [
+    ({"status": "existing", "_year": 2001, "id": "a"}, STATUSES, None, None, True),
+    ({"status": "existing", "_year": 2001, "id": "a"}, ("planned",), None, None, False),
+    ({"status": "existing", "_year": 2019, "id": "a"}, STATUSES, 2015, None, False),
+    ({"status": "existing", "_year": None, "id": "a"}, STATUSES, 2015, None, True),
+    ({"status": "planned", "_year": 2030, "id": "a"}, STATUSES, 2030, None, True),
+    ({"status": "planned", "_year": 2031, "id": "a"}, STATUSES, 2030, None, False),
+    ({"status": "proposed", "_year": None, "id": "a"}, STATUSES, 2035, None, False),
+    ({"status": "planned", "_year": 2030, "id": "a"}, STATUSES, None, frozenset({"b"}), False),
+    ({"status": "existing", "layer": "counties", "id": "a"}, STATUSES, 2015, frozenset(), True),
+])
+def test_is_visible(props, statuses, year, ids, expected):
+    assert is_visible(props, statuses, year, ids) is expected
+
+
+def test_every_string_has_both_languages():
+    for key, (zh, en) in STRINGS.items():
+        assert zh.strip() and en.strip(), key
+    with pytest.raises(KeyError, match="close"):
+        t("app_titel", "en")
+
+
+def test_query_state_round_trip():
+    s = AppState(view="compare", groups=("railways", "heritage_sites"), statuses=("existing", "planned"),
+                 scenario="2030", baseline="existing", custom=("a-b", "c"), year=2027, lang="en", presenter=True,
+                 basemap="osm", center=(25.9, 116.0), zoom=10)
+    back, bad = state_from_params(state_to_params(s))
+    assert bad == [] and back == s
+    assert state_to_params(AppState()) == {}
+
+
+def test_bad_query_values_are_reported_and_ignored():
+    s, bad = state_from_params({"view": "x", "year": "3000", "z": "0", "c": "nan,1", "lang": "fr",
+                                "layers": "railways,bogus", "presenter": "maybe", "scenario": "<x>"})
+    assert s.view == "map" and s.year is None and s.zoom is None and s.center is None and s.lang == "zh"
+    assert s.groups == ("railways",) and s.presenter is False and s.scenario == "all"
+    assert len(bad) == 8
+
+
+def test_saved_views_validate_and_save_atomically(tmp_path):
+    p = tmp_path / "views.json"
+    p.write_text(json.dumps({"views": [
+        {"name": "ok", "center": [25.8, 115.0], "zoom": 9, "layers": ["railways"], "scenario": "2030"},
+        {"name": "", "center": [25.8, 115.0], "zoom": 9, "layers": [], "scenario": "all"},
+        {"name": "bad zoom", "center": [25.8, 115.0], "zoom": 40, "layers": [], "scenario": "all"},
+        {"name": "bad layer", "center": [25.8, 115.0], "zoom": 9, "layers": ["rail"], "scenario": "all"},
+        {"name": "ok", "center": [25.8, 115.0], "zoom": 9, "layers": [], "scenario": "all"},
+    ]}), encoding="utf-8")
+    views, problems = load_views(path=p)
+    assert [v.name for v in views] == ["ok"] and len(problems) == 4
+    assert any("duplicate" in x for x in problems) and any("zoom" in x for x in problems)
+    views, replaced = save_view(SavedView("新视图", (25.9, 116.0), 11, ("heritage_sites",), "existing"), path=p)
+    assert not replaced and "新视图" in [v.name for v in views]
+    views, replaced = save_view(SavedView("新视图", (25.0, 115.0), 12, ("railways",), "existing"), path=p)
+    assert replaced and [v.zoom for v in views if v.name == "新视图"] == [12]
+    assert len(json.loads(p.read_text(encoding="utf-8"))["views"]) == 6  # bad entries kept untouched
+    with pytest.raises(ValueError, match="zoom"):
+        save_view(SavedView("x", (25.0, 115.0), 99, (), "all"), path=p)
+
+
+def test_broken_views_file_is_reported_not_fatal(tmp_path):
+    p = tmp_path / "views.json"
+    p.write_text("{not json", encoding="utf-8")
+    views, problems = load_views(path=p)
+    assert views == [] and problems and "JSON" in problems[0]
+
+
+def test_repository_views_file_is_valid():
+    from pathlib import Path
+    views, problems = load_views(path=Path(__file__).resolve().parents[2] / "data" / "views.json")
+    assert problems == [] and len(views) >= 3
+
+
+def test_offline_export_inlines_every_script_and_stylesheet(app_data):
+    from ui.assets import inline_assets, missing_assets
+    if missing_assets():
+        pytest.skip("static/vendor/ not fetched (run scripts/fetch_assets.sh)")
+    gdf = load_layer("railways")
+    prepared = {"railways": prepare_features("railways", gdf, "en")}
+    html_text = inline_assets(build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None,
+                                        lang="en").get_root().render())
+    assert not re.search(r'<script[^>]+src=', html_text)
+    assert not re.search(r'<link[^>]+stylesheet', html_text)
+    assert "Leaflet 1.9.4" in html_text and "jQuery v3.7.1" in html_text
+    assert "url(images/" not in html_text  # Leaflet's CSS images are data: URIs
+
+
+def test_map_uses_no_cdn(app_data):
+    gdf = load_layer("heritage_sites")
+    prepared = {"heritage_sites": prepare_features("heritage_sites", gdf, "en")}
+    html_text = build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None, lang="en").get_root().render()
+    srcs = re.findall(r'(?:src|href)="([^"]+)"', html_text)
+    assert srcs and all(u.startswith("/app/static/vendor/") for u in srcs), srcs
