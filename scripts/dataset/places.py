@@ -1,0 +1,148 @@
+"""Places: 18 county seats, towns on expressways/trunk roads, gateway cities.
+
+Coordinates are (lat, lon). ``crs`` "gcj02" rows are converted to WGS84 by the builder.
+"""
+from __future__ import annotations
+
+from scripts.dataset.common import SRC_CPCA, SRC_EST
+
+# id, name_zh, name_en, county, lon_gcj, lat_gcj (cpca 0.5.5 adcodes.csv rows; 赣县 and 龙南 under their
+# pre-2016/2020 adcodes 360721 / 360727)
+SEATS_GCJ: tuple[tuple[str, str, str, float, float], ...] = (
+    ("zhanggong", "章贡区(赣州市区)", "Zhanggong (Ganzhou city)", 114.921171, 25.817816),
+    ("nankang", "南康区(蓉江街道)", "Nankang", 114.765412, 25.661450),
+    ("ganxian", "赣县区(梅林镇)", "Ganxian (Meilin)", 115.011561, 25.860690),
+    ("xinfeng", "信丰县(嘉定镇)", "Xinfeng", 114.922922, 25.386379),
+    ("dayu", "大余县(南安镇)", "Dayu", 114.362112, 25.401313),
+    ("shangyou", "上犹县(东山镇)", "Shangyou", 114.551138, 25.785172),
+    ("chongyi", "崇义县(横水镇)", "Chongyi", 114.308267, 25.681784),
+    ("anyuan", "安远县(欣山镇)", "Anyuan", 115.393922, 25.136927),
+    ("dingnan", "定南县(历市镇)", "Dingnan", 115.027845, 24.784410),
+    ("quannan", "全南县(城厢镇)", "Quannan", 114.530125, 24.742403),
+    ("ningdu", "宁都县(梅江镇)", "Ningdu", 116.009472, 26.470116),
+    ("yudu", "于都县(贡江镇)", "Yudu", 115.415508, 25.952068),
+    ("xingguo", "兴国县(潋江镇)", "Xingguo", 115.363189, 26.337937),
+    ("huichang", "会昌县(文武坝镇)", "Huichang", 115.786056, 25.600272),
+    ("xunwu", "寻乌县(长宁镇)", "Xunwu", 115.637933, 24.969167),
+    ("shicheng", "石城县(琴江镇)", "Shicheng", 116.346995, 26.314775),
+    ("ruijin", "瑞金市(象湖镇)", "Ruijin", 116.027134, 25.885555),
+    ("longnan", "龙南市(龙南镇)", "Longnan", 114.789873, 24.911069),
+)
+
+SEAT_STATIONS: dict[str, list[str]] = {
+    "zhanggong": ["rs-ganzhou", "rs-ganzhouxi", "rs-ganzhoubei"],
+    "nankang": ["rs-nankang", "rs-nankangxi"],
+    "ganxian": ["rs-ganxian", "rs-ganxianbei"],
+    "xinfeng": ["rs-xinfeng", "rs-xinfengxi", "rs-xinfengbei"],
+    "dayu": ["rs-dayu", "rs-dayubei"],
+    "shangyou": ["rs-shangyou"],
+    "chongyi": ["rs-chongyi"],
+    "anyuan": ["rs-anyuan", "rs-anyuan-glx"],
+    "dingnan": ["rs-dingnan", "rs-dingnannan"],
+    "quannan": ["rs-quannan"],
+    "ningdu": ["rs-ningdu"],
+    "yudu": ["rs-yudu", "rs-yudubei"],
+    "xingguo": ["rs-xingguo", "rs-xingguoxi"],
+    "huichang": ["rs-huichang", "rs-huichangbei"],
+    "xunwu": ["rs-xunwu"],
+    "shicheng": ["rs-shichengdong"],
+    "ruijin": ["rs-ruijin"],
+    "longnan": ["rs-longnan", "rs-longnandong", "rs-longnanbei"],
+}
+SEAT_AIRPORTS: dict[str, list[str]] = {
+    "nankang": ["ap-ganzhou"], "zhanggong": ["ap-ganzhou"], "ruijin": ["ap-ruijin"],
+}
+
+# Towns: id, name_zh, name_en, county (None outside Ganzhou), lat, lon, accuracy_m, notes
+TOWNS: tuple[tuple, ...] = (
+    # --- in Ganzhou
+    ("town-maodian", "茅店镇", "Maodian", "ganxian", 25.905, 115.065, 3000,
+     "赣县东枢纽 area: G76 瑞赣段 meets 兴赣高速 and the 赣州绕城 (ganzhou_lines.md)"),
+    ("town-jibu", "吉埠镇", "Jibu", "ganxian", 25.990, 114.965, 3000, "赣县北站 (昌赣高铁) is in 吉埠镇 (92e.net via ganzhou_points.csv)"),
+    ("town-jiangkou", "江口镇", "Jiangkou", "ganxian", 25.800, 115.150, 4000, "贡江/桃江 confluence; 赣粤运河 桃江 variant leaves the 贡江 here"),
+    ("town-wangmudu", "王母渡镇", "Wangmudu", "ganxian", 25.570, 115.120, 4000, "on the planned 赣安寻高速 (m.rexun.cn 2022)"),
+    ("town-shashi", "沙石镇", "Shashi", "zhanggong", 25.760, 114.900, 3000, "赣州绕城 and start of planned 赣安寻高速 (蓉江新区)"),
+    ("town-tangjiang", "唐江镇", "Tangjiang", "nankang", 25.765, 114.615, 3000, "G76 赣崇段 interchange [I]; 唐江整训旧址"),
+    ("town-meiguan", "梅关(梅岭)", "Meiguan (Mei Pass)", "dayu", 25.300, 114.295, 3000,
+     "JX–GD border pass; 康大高速 (G6011) reaches the border here (chinahighway.org/view/816)"),
+    ("town-xiaohe", "小河镇", "Xiaohe", "xinfeng", 25.370, 114.800, 4000, "小河枢纽: 信雄高速 leaves 大广高速 (visaplatform.com.cn 2023-10-01)"),
+    ("town-anxi", "安西镇", "Anxi", "xinfeng", 25.150, 114.930, 5000, "assumed 寻全高速 crossing of G45 in southern 信丰 [I]"),
+    ("town-youshan", "油山镇", "Youshan", "xinfeng", 25.270, 114.630, 5000, "油山: 赣粤边三年游击战争 base area [I]"),
+    ("town-banshi", "版石镇", "Banshi", "anyuan", 25.300, 115.370, 4000, "宁定高速 版石互通; planned 赣安寻 joins here (m.rexun.cn 2022)"),
+    ("town-tianxin", "天心镇", "Tianxin", "anyuan", 25.440, 115.570, 4000, "瑞梅铁路 天心站"),
+    ("town-laocheng", "老城镇", "Laocheng", "dingnan", 24.670, 115.030, 5000, "大广龙河联络线 meets 定南联络线 at 老城 (jtyq.org.cn 2021-04-25)"),
+    ("town-nanqiao", "南桥镇", "Nanqiao", "xunwu", 24.770, 115.700, 5000, "寻龙高速 starts at 南桥 (m.163.com J60OJTG4)"),
+    ("town-xijiang", "西江镇", "Xijiang", "huichang", 25.790, 115.640, 4000, "会昌北站 is in 西江镇 (p.panqu.net)"),
+    ("town-yeping", "叶坪乡", "Yeping", "ruijin", 25.917, 116.067, 1500,
+     "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E; 叶坪 5–6 km NE of the city; Ruijin airport site"),
+    ("town-shazhouba", "沙洲坝镇", "Shazhouba", "ruijin", 25.876, 115.980, 3000,
+     "west of Ruijin city; zh.wikipedia gives 26°53′ (typo for 25°53′) for its buildings"),
+    ("town-yunshishan", "云石山乡", "Yunshishan", "ruijin", 25.905, 115.855, 4000, "on the Ruijin–Yudu road (G323) [I]"),
+    ("town-laicun", "赖村镇", "Laicun", "ningdu", 26.180, 115.830, 4000, "昌宁高速 ends at 赖村 on G72 石吉段 (fheb.cn 2018)"),
+    ("town-xiaobu", "小布镇", "Xiaobu", "ningdu", 26.770, 116.020, 4000, "on 昌宁高速; 中共苏区中央局旧址 (赤坎村)"),
+    ("town-huangpi", "黄陂镇", "Huangpi", "ningdu", 26.620, 115.800, 5000, "assumed G1517 莆炎 interchange in northern 宁都 [I]"),
+    ("town-dagu", "大沽乡", "Dagu", "ningdu", 26.600, 115.680, 5000, "on the planned 兴国–小布 expressway (ninggangzx.com)"),
+    ("town-dinglong", "鼎龙乡", "Dinglong", "xingguo", 26.220, 115.420, 4000, "兴赣高速 starts at 鼎龙 / G72 兴国互通 (xuepifa.com)"),
+    ("town-changgang", "长冈乡", "Changgang", "xingguo", 26.360, 115.390, 3000, "长冈乡调查旧址 ~4 km from the county town (gsh.yzqz.cn)"),
+    ("town-shangbao", "上堡乡", "Shangbao", "chongyi", 25.830, 114.120, 5000, "上堡整训旧址"),
+    # --- just outside Ganzhou (inside the surroundings bbox)
+    ("town-wanan", "万安县", "Wan'an (Ji'an)", None, 26.460, 114.790, 3000, "吉安市; on G45 and 昌赣高铁"),
+    ("town-taihe", "泰和县", "Taihe (Ji'an)", None, 26.790, 114.900, 3000, "吉安市; G72 石吉段 west end area"),
+    ("town-suichuan", "遂川县", "Suichuan (Ji'an)", None, 26.320, 114.520, 3000, "吉安市; 遂大高速 north end; 长赣高铁 遂川站"),
+    ("town-yongfeng", "永丰县", "Yongfeng (Ji'an)", None, 27.320, 115.430, 3000, "吉安市; on 昌宁高速"),
+    ("town-guangchang", "广昌县", "Guangchang (Fuzhou JX)", None, 26.840, 116.320, 3000, "抚州市; G35 and G1517"),
+    ("town-ninghua", "宁化县", "Ninghua (Sanming, FJ)", None, 26.260, 116.650, 3000, "三明市; G72 and 兴泉铁路"),
+    ("town-changting", "长汀县", "Changting (Longyan, FJ)", None, 25.840, 116.360, 3000, "龙岩市; G76 and 赣瑞龙铁路"),
+    ("town-rucheng", "汝城县", "Rucheng (Chenzhou, HN)", None, 25.550, 113.680, 3000, "郴州市; G76 west of 崇义"),
+    ("town-nanxiong", "南雄市", "Nanxiong (Shaoguan, GD)", None, 25.120, 114.310, 3000, "韶关市; G6011, 赣韶铁路, 雄信高速"),
+    ("town-heping", "和平县", "Heping (Heyuan, GD)", None, 24.440, 114.940, 3000, "河源市; 赣深高铁 和平北站"),
+    ("town-longchuan", "龙川县", "Longchuan (Heyuan, GD)", None, 24.100, 115.260, 3000, "河源市; 京九铁路, 寻龙高速"),
+    ("town-pingyuan", "平远县", "Pingyuan (Meizhou, GD)", None, 24.570, 115.890, 3000, "梅州市; 瑞梅铁路"),
+    ("town-lianping", "连平县", "Lianping (Heyuan, GD)", None, 24.370, 114.490, 3000, "河源市; G45; 赣广高铁 study corridor"),
+)
+
+# Gateways: id, name_zh, name_en, lat, lon, scope, station_ids, airport_ids, notes
+GATEWAYS: tuple[tuple, ...] = (
+    ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], [], "Jiangxi capital"),
+    ("gw-changsha", "长沙", "Changsha", 28.228, 112.939, "gateway", ["rs-changshanan", "rs-changshaxi"], [], "Hunan capital"),
+    ("gw-guangzhou", "广州", "Guangzhou", 23.129, 113.264, "gateway", ["rs-guangzhounan"], ["ap-can"], "Guangdong capital"),
+    ("gw-shenzhen", "深圳", "Shenzhen", 22.543, 114.058, "gateway", ["rs-shenzhenbei", "rs-shenzhen"], ["ap-szx"], ""),
+    ("gw-xiamen", "厦门", "Xiamen", 24.480, 118.089, "gateway", ["rs-xiamenbei"], ["ap-xmn"], ""),
+    ("gw-fuzhou", "福州", "Fuzhou (Fujian)", 26.074, 119.296, "gateway", ["rs-fuzhou"], [], "Fujian capital"),
+    ("gw-beijing", "北京", "Beijing", 39.904, 116.407, "gateway", ["rs-beijingxi"], ["ap-pek", "ap-pkx"], ""),
+    ("gw-shanghai", "上海", "Shanghai", 31.230, 121.474, "gateway", ["rs-shanghaihongqiao"], ["ap-sha", "ap-pvg"], ""),
+    ("gw-longyan", "龙岩", "Longyan", 25.075, 117.017, "local", ["rs-longyan"], [], "inside the surroundings bbox"),
+    ("gw-meizhou", "梅州", "Meizhou", 24.289, 116.122, "local", ["rs-meizhouxi"], [], "inside the surroundings bbox"),
+    ("gw-shaoguan", "韶关", "Shaoguan", 24.810, 113.597, "local", ["rs-shaoguan"], [], "inside the surroundings bbox"),
+    ("gw-jian", "吉安", "Ji'an", 27.113, 114.993, "local", ["rs-jianxi", "rs-jian"], [], "inside the surroundings bbox"),
+    ("gw-fuzhou-jx", "抚州", "Fuzhou (Jiangxi)", 27.948, 116.358, "local", ["rs-fuzhou-jx"], [], "inside the surroundings bbox"),
+    ("gw-chenzhou", "郴州", "Chenzhou", 25.770, 113.015, "local", ["rs-chenzhouxi"], [], "inside the surroundings bbox"),
+)
+
+
+def place_rows(gcj02_to_wgs84) -> list[dict]:
+    """Return places as dicts with 'lat'/'lon' (WGS84) plus schema properties."""
+    rows: list[dict] = []
+    for cid, zh, en, glon, glat in SEATS_GCJ:
+        lon, lat = gcj02_to_wgs84(glon, glat)
+        rows.append({
+            "id": f"seat-{cid}", "name_zh": zh, "name_en": f"{en} (county seat)", "status": "existing",
+            "source": SRC_CPCA, "confidence": "medium", "accuracy_m": 1000, "scope": "local",
+            "notes": f"AMap centre point of the county-level unit (GCJ-02 {glon}, {glat})",
+            "kind": "county_seat", "county": cid, "station_ids": SEAT_STATIONS[cid],
+            "airport_ids": SEAT_AIRPORTS.get(cid), "lat": lat, "lon": lon,
+        })
+    for tid, zh, en, county, lat, lon, acc, notes in TOWNS:
+        rows.append({
+            "id": tid, "name_zh": zh, "name_en": en, "status": "existing", "source": SRC_EST + "; role: " + notes,
+            "confidence": "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
+            "notes": "town centre estimated; used as an interchange/road node", "lat": lat, "lon": lon,
+        })
+    for gid, zh, en, lat, lon, scope, st, ap, notes in GATEWAYS:
+        rows.append({
+            "id": gid, "name_zh": zh, "name_en": en, "status": "existing", "source": SRC_EST + " (city centre)",
+            "confidence": "medium", "accuracy_m": 3000, "scope": scope, "kind": "gateway",
+            "station_ids": st, "airport_ids": ap or None,
+            "notes": ("gateway city for intercity access; " + notes).strip("; "), "lat": lat, "lon": lon,
+        })
+    return rows

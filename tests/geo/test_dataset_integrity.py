@@ -1,0 +1,242 @@
+"""Integrity of the real dataset in data/layers (read-only; offline; a few seconds)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from shapely.geometry import Point
+
+from geo.crs import PROJECTED_CRS, haversine_m
+from geo.schema import LAYERS, SURROUNDINGS_BBOX
+from geo.store import load_layer
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+COUNTY_ADCODES = {
+    "360702", "360703", "360704", "360722", "360723", "360724", "360725", "360726", "360728", "360729", "360730",
+    "360731", "360732", "360733", "360734", "360735", "360781", "360783",
+}
+GANZHOU_AREA_KM2 = 39_380
+CENSUS_2020 = 8_970_014
+
+#: plan and status items the brief names, with the status expected as of 2026-11
+EXPECTED_STATUS = {
+    "railways": {
+        "rail-jingjiu": "existing", "rail-ganruilong": "existing", "rail-ganshao": "existing",
+        "rail-nanchang-ganzhou-hsr": "existing", "rail-ganshen-hsr": "existing", "rail-xingquan": "existing",
+        "rail-ruimei": "under_construction", "rail-changsha-ganzhou-hsr": "under_construction",
+        "rail-ganchen": "planned", "rail-ganshao-hsr": "planned", "rail-jingyingrui": "planned",
+        "rail-ganguang-hsr": "study", "rail-ganlongxia-hsr": "planned", "rail-nanrui": "proposed",
+    },
+    "expressways": {
+        "expy-g45": "existing", "expy-g35": "existing", "expy-g72": "existing", "expy-g76-ruigan": "existing",
+        "expy-g76-ganchong": "existing", "expy-g6011-changning": "existing", "expy-g6011-xinggan": "existing",
+        "expy-g6011-kangda": "existing", "expy-g1517": "existing", "expy-ningding": "existing",
+        "expy-xunquan": "existing", "expy-suida": "existing", "expy-s4503": "existing", "expy-xinxiong": "existing",
+        "expy-xunlong": "existing", "expy-ganan-xun": "planned", "expy-xingguo-xiaobu": "planned",
+    },
+    "airports": {"ap-ganzhou": "existing", "ap-ganzhou-phase3": "planned", "ap-ruijin": "existing",
+                 "ap-dingnan-ga": "under_construction", "ap-longnan-ga": "planned"},
+    "waterways": {"ww-ganjiang": "existing", "ww-ganyue-taojiang": "study", "ww-ganyue-zhangshui": "study"},
+    "ports": {"port-ganzhou-wuyun": "existing", "port-ganzhou-lugang": "existing"},
+}
+#: items the 2021 plan names: their plan_ref must say so
+PLAN_2021_ITEMS = ("rail-ganchen", "rail-ganshao-hsr", "rail-jingyingrui", "rail-ganguang-hsr", "rail-ganlongxia-hsr")
+
+NATIONAL_LISTINGS = {
+    "hs-ruijin-yeping": 1, "hs-ruijin-hongjing": 1, "hs-ruijin-ersuda": 1, "hs-ningdu-uprising": 3,
+    "hs-yudu-changzheng": 6, "hs-ningdu-xiaobu": 7, "hs-xunwu-matigang": 7,
+}
+#: counties where the dataset names at least one site (others: none found, see docs/DATA.md)
+COUNTIES_WITH_SITES = {"ruijin", "yudu", "ningdu", "xunwu", "xingguo", "huichang", "shicheng", "dayu", "chongyi",
+                       "nankang", "zhanggong", "xinfeng"}
+GATEWAYS = ("gw-nanchang", "gw-shenzhen", "gw-guangzhou", "gw-changsha", "gw-xiamen", "gw-beijing", "gw-shanghai")
+
+
+@pytest.fixture(scope="module")
+def layers():
+    return {name: load_layer(name, base=DATA) for name in LAYERS}
+
+
+def _ids(gdf) -> set[str]:
+    return set(gdf["id"])
+
+
+def _given(v) -> bool:
+    """True if an optional value is present (load_layer gives None or NaN for absent fields)."""
+    return v is not None and not (isinstance(v, float) and v != v)
+
+
+def test_every_layer_loads_and_is_not_empty(layers):
+    for name, gdf in layers.items():
+        assert len(gdf) > 0, name
+        assert gdf.crs.to_epsg() == 4326
+
+
+def test_ids_unique_across_layers(layers):
+    seen: dict[str, str] = {}
+    for name, gdf in layers.items():
+        for fid in gdf["id"]:
+            assert fid not in seen, f"{fid} in {name} and {seen.get(fid)}"
+            seen[fid] = name
+
+
+def test_references_resolve(layers):
+    stations, places, ports = _ids(layers["stations"]), _ids(layers["places"]), _ids(layers["ports"])
+    airports, counties = _ids(layers["airports"]), _ids(layers["counties"])
+    for _, r in layers["railways"].iterrows():
+        assert set(r.station_ids) <= stations, (r.id, set(r.station_ids) - stations)
+        assert len(r.station_ids) >= 2
+    for layer in ("expressways", "trunk_roads"):
+        for _, r in layers[layer].iterrows():
+            assert set(r.node_ids) <= places, (r.id, set(r.node_ids) - places)
+            assert len(r.node_ids) >= 2
+    for _, r in layers["waterways"].iterrows():
+        assert set(r.node_ids if _given(r.node_ids) else []) <= ports, r.id
+    for _, r in layers["places"].iterrows():
+        assert set(r.station_ids if _given(r.station_ids) else []) <= stations, r.id
+        assert set(r.airport_ids if _given(r.airport_ids) else []) <= airports, r.id
+        if r.kind == "county_seat":
+            assert r.county in counties
+    for _, r in layers["stations"].iterrows():
+        assert not _given(r.place_id) or r.place_id in places, r.id
+        assert not _given(r.county) or r.county in counties, r.id
+    for _, r in layers["air_routes"].iterrows():
+        assert r.from_airport in airports and r.to_place in places, r.id
+    for _, r in layers["airports"].iterrows():
+        assert not _given(r.phase_of) or r.phase_of in airports, r.id
+    for _, r in layers["counties"].iterrows():
+        assert r.seat_id in places, r.id
+    for _, r in layers["heritage_sites"].iterrows():
+        assert r.county in counties, r.id
+
+
+def test_railway_geometry_passes_its_stations_in_order(layers):
+    st = layers["stations"].set_index("id").to_crs(PROJECTED_CRS).geometry
+    for _, r in layers["railways"].to_crs(PROJECTED_CRS).iterrows():
+        line = r.geometry
+        positions = []
+        for sid in r.station_ids:
+            p = st[sid]
+            assert line.distance(p) <= 1000, f"{r.id}: {sid} is {line.distance(p):.0f} m off the line"
+            positions.append(line.project(p))
+        assert positions == sorted(positions), f"{r.id}: stations out of order along the geometry"
+
+
+def test_no_straight_cross_country_segment_longer_than_100_km(layers):
+    # lines are drawn through stations and shaping vertices, not end to end
+    for name in ("railways", "expressways"):
+        for _, r in layers[name].iterrows():
+            if r.scope == "gateway":
+                continue
+            xy = list(r.geometry.coords)
+            for (x1, y1), (x2, y2) in zip(xy, xy[1:]):
+                assert haversine_m(x1, y1, x2, y2) < 100_000, f"{r.id}: segment {(x1, y1)}→{(x2, y2)}"
+
+
+@pytest.mark.parametrize("layer", sorted(EXPECTED_STATUS))
+def test_plan_items_present_with_expected_status(layers, layer):
+    status = dict(zip(layers[layer]["id"], layers[layer]["status"]))
+    for fid, expected in EXPECTED_STATUS[layer].items():
+        assert fid in status, f"{fid} missing from {layer}"
+        assert status[fid] == expected, f"{fid}: {status[fid]} != {expected}"
+
+
+def test_plan_2021_items_carry_plan_ref(layers):
+    ref = dict(zip(layers["railways"]["id"], layers["railways"]["plan_ref"]))
+    for fid in PLAN_2021_ITEMS:
+        assert ref[fid] and "2021" in ref[fid], fid
+
+
+def test_ganyue_canal_has_two_flagged_alignments(layers):
+    ww = layers["waterways"].set_index("id")
+    for fid in ("ww-ganyue-taojiang", "ww-ganyue-zhangshui"):
+        assert ww.loc[fid, "alignment"]
+        assert "TWO candidate alignments" in ww.loc[fid, "notes"]
+
+
+def test_counties_area_and_population(layers):
+    c = layers["counties"]
+    assert len(c) == 18
+    assert set(c["adcode"]) == COUNTY_ADCODES
+    assert c["area_km2"].sum() == pytest.approx(GANZHOU_AREA_KM2, rel=0.03)
+    # the stored area matches the geometry (computed in EPSG:4547)
+    computed = c.to_crs(PROJECTED_CRS).area / 1e6
+    assert (abs(computed - c["area_km2"]) < 1.0).all()
+    assert c["population"].sum() == pytest.approx(CENSUS_2020, rel=0.01)
+    assert all("ESTIMATE" in n for n in c["population_note"])
+
+
+def test_counties_do_not_overlap_much(layers):
+    c = layers["counties"].to_crs(PROJECTED_CRS)
+    union_area = c.geometry.union_all().area
+    assert union_area == pytest.approx(c.area.sum(), rel=0.002)
+
+
+def test_heritage_sites(layers):
+    h = layers["heritage_sites"].set_index("id")
+    assert len(h) >= 20
+    for fid, batch in NATIONAL_LISTINGS.items():
+        assert fid in h.index, fid
+        assert h.loc[fid, "national_key_batch"] == batch
+        assert h.loc[fid, "level"] == "national"
+    assert COUNTIES_WITH_SITES <= set(h["county"])
+    assert h.loc["hs-yudu-changzheng", "long_march_park"]
+
+
+def test_only_gateway_features_leave_the_surroundings(layers):
+    minx, miny, maxx, maxy = SURROUNDINGS_BBOX
+    for name, gdf in layers.items():
+        for _, r in gdf.iterrows():
+            if r.scope == "gateway":
+                continue
+            x1, y1, x2, y2 = r.geometry.bounds
+            assert minx <= x1 and x2 <= maxx and miny <= y1 and y2 <= maxy, f"{name}/{r.id}"
+
+
+def _graph(layers, names, *, statuses=None) -> nx.Graph:
+    G = nx.Graph()
+    for name in names:
+        col = "station_ids" if name == "railways" else "node_ids"
+        for _, r in layers[name].iterrows():
+            if statuses and r.status not in statuses:
+                continue
+            nx.add_path(G, list(r[col]))
+    return G
+
+
+def test_road_network_connects_all_county_seats(layers):
+    G = _graph(layers, ("expressways", "trunk_roads"), statuses={"existing"})
+    seats = [f"seat-{c}" for c in layers["counties"]["id"]]
+    assert all(s in G for s in seats), [s for s in seats if s not in G]
+    comp = nx.node_connected_component(G, "seat-zhanggong")
+    assert set(seats) <= comp, set(seats) - comp
+
+
+def test_existing_networks_reach_the_gateways(layers):
+    road = _graph(layers, ("expressways", "trunk_roads"), statuses={"existing"})
+    rail = _graph(layers, ("railways",), statuses={"existing"})
+    # a change of station within one place (e.g. 赣州西 ↔ 赣州) is a transfer, as in the engine
+    for _, st in layers["stations"].iterrows():
+        if _given(st.place_id) and st.id in rail:
+            rail.add_edge(st.id, st.place_id)
+    places = layers["places"].set_index("id")
+    for gw in GATEWAYS:
+        assert nx.has_path(road, "seat-zhanggong", gw), f"road: {gw}"
+        assert any(nx.has_path(rail, "rs-ganzhouxi", s) for s in places.loc[gw, "station_ids"] if s in rail), f"rail: {gw}"
+
+
+def test_every_heritage_site_has_a_road_node_within_10_km(layers):
+    G = _graph(layers, ("expressways", "trunk_roads"))
+    places = layers["places"].set_index("id")
+    nodes = places.loc[[n for n in G.nodes]]
+    for _, h in layers["heritage_sites"].iterrows():
+        d = haversine_m(nodes.geometry.x.values, nodes.geometry.y.values, h.geometry.x, h.geometry.y).min()
+        assert d <= 10_000, f"{h.id}: nearest road node {d / 1000:.1f} km"
+
+
+def test_every_feature_is_sourced(layers):
+    for name, gdf in layers.items():
+        assert gdf["source"].str.len().min() > 5, name
+        assert gdf["confidence"].notna().all(), name
