@@ -50,13 +50,14 @@ LOCK_TIMEOUT_S = 15.0
 #: ``expected_hash`` value meaning "the layer file must not exist yet".
 ABSENT = "absent"
 
-_REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_REPO_DATA = REPO_DATA_DIR  # old private name
 
 
 def data_dir() -> Path:
     """Return the data folder: ``$ATLAS_DATA_DIR`` if set, else the repository's ``data/``."""
     env = os.environ.get("ATLAS_DATA_DIR")
-    return Path(env) if env else _REPO_DATA
+    return Path(env) if env else REPO_DATA_DIR
 
 
 def layer_path(name: str, *, base: Path | None = None) -> Path:
@@ -248,6 +249,18 @@ def _clean(v: Any) -> Any:
     return v
 
 
+def _lists(coords: Any) -> Any:
+    return [_lists(c) for c in coords] if isinstance(coords, (list, tuple)) else coords
+
+
+def _geojson_geometry(geom: Any) -> dict[str, Any]:
+    """shapely → GeoJSON dict with lists (``mapping`` gives tuples, which the validator rejects)."""
+    m = mapping(geom)
+    if "coordinates" in m:
+        return {"type": m["type"], "coordinates": _lists(m["coordinates"])}
+    return {"type": m["type"], "geometries": [_geojson_geometry(g) for g in geom.geoms]}
+
+
 def to_collection(data: gpd.GeoDataFrame | Mapping[str, Any], schema: LayerSchema) -> dict[str, Any]:
     """Normalise a GeoDataFrame or a GeoJSON mapping into a plain FeatureCollection dict for ``schema``."""
     if isinstance(data, gpd.GeoDataFrame):
@@ -255,9 +268,13 @@ def to_collection(data: gpd.GeoDataFrame | Mapping[str, Any], schema: LayerSchem
         feats = []
         for _, row in gdf.iterrows():
             props = {}
-            for f in schema.field_names:
+            for fld in schema.fields:
+                f = fld.name
                 if f in row.index:
                     v = _clean(row[f])
+                    # a whole-number column with gaps comes back from pandas as float64 (2600 → 2600.0)
+                    if fld.type in ("int", "year") and isinstance(v, float) and v.is_integer():
+                        v = int(v)
                     if v is not None:
                         props[f] = v
             for extra in row.index:
@@ -267,7 +284,7 @@ def to_collection(data: gpd.GeoDataFrame | Mapping[str, Any], schema: LayerSchem
                         props[extra] = v  # kept so that validation reports it
             geom = row[gdf.geometry.name]
             feats.append({"type": "Feature", "properties": props,
-                          "geometry": mapping(geom) if geom is not None and not geom.is_empty else None})
+                          "geometry": _geojson_geometry(geom) if geom is not None and not geom.is_empty else None})
         return {"type": "FeatureCollection", "features": feats}
     return dict(data)
 

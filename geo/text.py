@@ -1,9 +1,20 @@
-"""User text (names, notes, sources) is data, never markup: one place to make it safe for HTML."""
+"""User text (names, notes, sources) is data, never markup: helpers to show and export it safely.
+
+``escape_html`` is for every popup, tooltip and HTML export. ``layer_csv`` writes a layer's attribute
+table (with lon/lat for point layers) so that ``atlas import`` reads it back unchanged; by default it
+defuses spreadsheet formulas (OWASP "CSV injection"): a cell starting with ``= + - @`` or a tab/CR gets
+a leading ``'``, which Excel and LibreOffice show as text.
+"""
 from __future__ import annotations
 
+import csv
 import html
+import io
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_html(value: Any) -> str:
@@ -20,3 +31,61 @@ def escape_html(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return html.escape(str(value), quote=True)
+
+
+def defuse_formula(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would run as a formula; other text is returned unchanged.
+
+    >>> defuse_formula('=HYPERLINK("http://x")')
+    '\\'=HYPERLINK("http://x")'
+    >>> defuse_formula('于都站')
+    '于都站'
+    """
+    return "'" + text if text[:1] in _FORMULA_START else text
+
+
+def _cell(value: Any, defuse: bool) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(v) for v in value)  # ids never hold ';' (they are slugs)
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+    return defuse_formula(text) if defuse else text
+
+
+def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, defuse_formulas: bool = True) -> str:
+    """Return CSV (RFC 4180 quoting, ``\\r\\n`` rows) of ``rows`` restricted to ``columns``."""
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([_cell(r.get(c), defuse_formulas) for c in columns])
+    return buf.getvalue()
+
+
+def layer_csv(name: str, data: Any, *, defuse_formulas: bool = True) -> str:
+    """Return layer ``name`` (GeoDataFrame or FeatureCollection) as CSV, schema columns in order.
+
+    Point layers get ``lon``/``lat`` columns (WGS84) so the file can be re-imported; other layers export
+    their attributes only.
+    """
+    from geo.schema import get_schema
+    from geo.store import to_collection
+
+    schema = get_schema(name)
+    doc = to_collection(data, schema)
+    present = {k for f in doc["features"] for k in f["properties"]}
+    cols = [f for f in schema.field_names if f in present]
+    points = schema.geometry_types == ("Point",)
+    rows = []
+    for f in doc["features"]:
+        r = dict(f["properties"])
+        g = f.get("geometry")
+        if points and g and g.get("type") == "Point":
+            r["lon"], r["lat"] = g["coordinates"][0], g["coordinates"][1]
+        rows.append(r)
+    return csv_text(rows, cols + (["lon", "lat"] if points else []), defuse_formulas=defuse_formulas)
