@@ -66,9 +66,6 @@ def build_places(reg: Registry) -> list[dict]:
     feats = []
     for row in places.place_rows(gcj02_to_wgs84):
         lat, lon = row.pop("lat"), row.pop("lon")
-        if row["id"] == "town-yeping":
-            row.update(confidence="medium",
-                       source="zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E (arc-minute precision); 叶坪 5–6 km NE of Ruijin city")
         reg.add(row["id"], lat, lon)
         feats.append(_feature(row, _point(lat, lon)))
     return feats
@@ -77,7 +74,7 @@ def build_places(reg: Registry) -> list[dict]:
 def build_stations(reg: Registry) -> list[dict]:
     feats = []
     for (sid, zh, en, county, place_id, lat, lon, status, opened, scope, acc, notes) in rail.STATIONS:
-        sourced = "wikipedia" in notes
+        sourced = sid in rail.POSITION_SOURCED
         props = {
             "id": sid, "name_zh": zh, "name_en": en, "status": status, "opened": opened,
             "source": (notes if sourced else SRC_EST + "; facts: " + notes) if notes else SRC_EST,

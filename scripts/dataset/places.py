@@ -62,26 +62,26 @@ TOWNS: tuple[tuple, ...] = (
     ("town-jiangkou", "江口镇", "Jiangkou", "ganxian", 25.800, 115.150, 4000, "贡江/桃江 confluence; 赣粤运河 桃江 variant leaves the 贡江 here"),
     ("town-wangmudu", "王母渡镇", "Wangmudu", "ganxian", 25.570, 115.120, 4000, "on the planned 赣安寻高速 (m.rexun.cn 2022)"),
     ("town-shashi", "沙石镇", "Shashi", "zhanggong", 25.760, 114.900, 3000, "赣州绕城 and start of planned 赣安寻高速 (蓉江新区)"),
-    ("town-tangjiang", "唐江镇", "Tangjiang", "nankang", 25.765, 114.615, 3000, "G76 赣崇段 interchange [I]; 唐江整训旧址"),
-    ("town-meiguan", "梅关(梅岭)", "Meiguan (Mei Pass)", "dayu", 25.300, 114.295, 3000,
+    ("town-tangjiang", "唐江镇", "Tangjiang", "nankang", 25.770, 114.630, 3000, "G76 赣崇段 interchange [I]; 唐江整训旧址"),
+    ("town-meiguan", "梅关(梅岭)", "Meiguan (Mei Pass)", "dayu", 25.310, 114.300, 3000,
      "JX–GD border pass; 康大高速 (G6011) reaches the border here (chinahighway.org/view/816)"),
     ("town-xiaohe", "小河镇", "Xiaohe", "xinfeng", 25.370, 114.800, 4000, "小河枢纽: 信雄高速 leaves 大广高速 (visaplatform.com.cn 2023-10-01)"),
     ("town-anxi", "安西镇", "Anxi", "xinfeng", 25.150, 114.930, 5000, "assumed 寻全高速 crossing of G45 in southern 信丰 [I]"),
-    ("town-youshan", "油山镇", "Youshan", "xinfeng", 25.270, 114.630, 5000, "油山: 赣粤边三年游击战争 base area [I]"),
+    ("town-youshan", "油山镇", "Youshan", "xinfeng", 25.330, 114.700, 5000, "油山: 赣粤边三年游击战争 base area [I]"),
     ("town-banshi", "版石镇", "Banshi", "anyuan", 25.300, 115.370, 4000, "宁定高速 版石互通; planned 赣安寻 joins here (m.rexun.cn 2022)"),
     ("town-tianxin", "天心镇", "Tianxin", "anyuan", 25.440, 115.570, 4000, "瑞梅铁路 天心站"),
-    ("town-laocheng", "老城镇", "Laocheng", "dingnan", 24.670, 115.030, 5000, "大广龙河联络线 meets 定南联络线 at 老城 (jtyq.org.cn 2021-04-25)"),
+    ("town-laocheng", "老城镇", "Laocheng", "dingnan", 24.720, 115.030, 5000, "大广龙河联络线 meets 定南联络线 at 老城 (jtyq.org.cn 2021-04-25)"),
     ("town-nanqiao", "南桥镇", "Nanqiao", "xunwu", 24.770, 115.700, 5000, "寻龙高速 starts at 南桥 (m.163.com J60OJTG4)"),
     ("town-xijiang", "西江镇", "Xijiang", "huichang", 25.790, 115.640, 4000, "会昌北站 is in 西江镇 (p.panqu.net)"),
     ("town-yeping", "叶坪乡", "Yeping", "ruijin", 25.917, 116.067, 1500,
      "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E; 叶坪 5–6 km NE of the city; Ruijin airport site"),
-    ("town-shazhouba", "沙洲坝镇", "Shazhouba", "ruijin", 25.876, 115.980, 3000,
-     "west of Ruijin city; zh.wikipedia gives 26°53′ (typo for 25°53′) for its buildings"),
+    ("town-shazhouba", "沙洲坝镇", "Shazhouba", "ruijin", 25.88444, 116.00389, 1500,
+     "zh.wikipedia 沙洲坝革命旧址 header 25°53′04″N 116°00′14″E (its table rows say 26°53′, a typo); 4 km SW of the city"),
     ("town-yunshishan", "云石山乡", "Yunshishan", "ruijin", 25.905, 115.855, 4000, "on the Ruijin–Yudu road (G323) [I]"),
-    ("town-laicun", "赖村镇", "Laicun", "ningdu", 26.180, 115.830, 4000, "昌宁高速 ends at 赖村 on G72 石吉段 (fheb.cn 2018)"),
+    ("town-laicun", "赖村镇", "Laicun", "ningdu", 26.230, 115.920, 4000, "昌宁高速 ends at 赖村 on G72 石吉段 (fheb.cn 2018)"),
     ("town-xiaobu", "小布镇", "Xiaobu", "ningdu", 26.770, 116.020, 4000, "on 昌宁高速; 中共苏区中央局旧址 (赤坎村)"),
     ("town-huangpi", "黄陂镇", "Huangpi", "ningdu", 26.620, 115.800, 5000, "assumed G1517 莆炎 interchange in northern 宁都 [I]"),
-    ("town-dagu", "大沽乡", "Dagu", "ningdu", 26.600, 115.680, 5000, "on the planned 兴国–小布 expressway (ninggangzx.com)"),
+    ("town-dagu", "大沽乡", "Dagu", "ningdu", 26.600, 115.820, 5000, "on the planned 兴国–小布 expressway (ninggangzx.com)"),
     ("town-dinglong", "鼎龙乡", "Dinglong", "xingguo", 26.220, 115.420, 4000, "兴赣高速 starts at 鼎龙 / G72 兴国互通 (xuepifa.com)"),
     ("town-changgang", "长冈乡", "Changgang", "xingguo", 26.360, 115.390, 3000, "长冈乡调查旧址 ~4 km from the county town (gsh.yzqz.cn)"),
     ("town-shangbao", "上堡乡", "Shangbao", "chongyi", 25.830, 114.120, 5000, "上堡整训旧址"),
@@ -120,6 +120,13 @@ GATEWAYS: tuple[tuple, ...] = (
 )
 
 
+#: towns whose coordinate comes from a cited source: id -> citation
+SOURCED_TOWNS: dict[str, str] = {
+    "town-yeping": "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E (arc-minute precision); 叶坪 ~6 km NE of Ruijin city (newton.com.tw)",
+    "town-shazhouba": "zh.wikipedia 沙洲坝革命旧址 header 25°53′04″N 116°00′14″E (datum not stated)",
+}
+
+
 def place_rows(gcj02_to_wgs84) -> list[dict]:
     """Return places as dicts with 'lat'/'lon' (WGS84) plus schema properties."""
     rows: list[dict] = []
@@ -133,10 +140,12 @@ def place_rows(gcj02_to_wgs84) -> list[dict]:
             "airport_ids": SEAT_AIRPORTS.get(cid), "lat": lat, "lon": lon,
         })
     for tid, zh, en, county, lat, lon, acc, notes in TOWNS:
+        sourced = SOURCED_TOWNS.get(tid)
         rows.append({
-            "id": tid, "name_zh": zh, "name_en": en, "status": "existing", "source": SRC_EST + "; role: " + notes,
-            "confidence": "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
-            "notes": "town centre estimated; used as an interchange/road node", "lat": lat, "lon": lon,
+            "id": tid, "name_zh": zh, "name_en": en, "status": "existing",
+            "source": (sourced if sourced else SRC_EST) + "; role: " + notes,
+            "confidence": "medium" if sourced else "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
+            "notes": "used as an interchange/road node" + ("" if sourced else "; town centre estimated"), "lat": lat, "lon": lon,
         })
     for gid, zh, en, lat, lon, scope, st, ap, notes in GATEWAYS:
         rows.append({

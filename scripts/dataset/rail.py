@@ -9,26 +9,29 @@ from __future__ import annotations
 
 from scripts.dataset.common import PLAN_2021, SRC_EST
 
+#: stations whose coordinate comes from a cited source (named in their notes); all others are estimates
+POSITION_SOURCED = frozenset({"rs-nanchangxi"})
+
 # id, name_zh, name_en, county, place_id, lat, lon, status, opened, scope, accuracy_m, notes
 STATIONS: tuple[tuple, ...] = (
     ("rs-ganzhou", "赣州站", "Ganzhou", "zhanggong", "seat-zhanggong", 25.812, 114.956, "existing", "1996", "local", 3000,
      "京九/赣龙/赣韶/赣瑞龙; built 1996 (zh.wikipedia 赣州站 via profilbaru mirror)"),
-    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "zhanggong", "seat-zhanggong", 25.800, 114.845, "existing", "2019-12-26", "local", 3000,
+    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "zhanggong", "seat-zhanggong", 25.800, 114.852, "existing", "2019-12-26", "local", 3000,
      "HSR hub: 昌赣 (2019-12-26), 赣深 (2021-12-10); public datasets disagree on its coordinate (ganzhou_facts.md warning 4)"),
     ("rs-ganzhoubei", "赣州北站(规划)", "Ganzhou North (planned)", "zhanggong", "seat-zhanggong", 25.900, 114.860, "under_construction", None, "local", 5000,
      "on 长赣高铁, in 赣州经开区 near G105 (ttnews.xyz 2020; senqingzn 2025 tender list)"),
-    ("rs-ganxian", "赣县站", "Ganxian", "ganxian", "seat-ganxian", 25.865, 115.020, "existing", "2006", "local", 3000,
-     "赣龙/赣瑞龙; passenger service on 赣龙 from 2006 (lvtaikj.com)"),
+    ("rs-ganxian", "赣县站", "Ganxian", "ganxian", "seat-ganxian", 25.865, 115.020, "existing", "2005-10-01", "local", 3000,
+     "赣龙 (opened 2005-10-01, en.wikipedia Ganzhou–Longyan railway) / 赣瑞龙"),
     ("rs-ganxianbei", "赣县北站", "Ganxian North", "ganxian", "seat-ganxian", 25.990, 114.965, "existing", "2019-12-26", "local", 3000,
      "昌赣高铁; in 吉埠镇, 2 platforms 4 tracks (92e.net)"),
     ("rs-xingguoxi", "兴国西站", "Xingguo West", "xingguo", "seat-xingguo", 26.305, 115.305, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
     ("rs-xingguo", "兴国站", "Xingguo", "xingguo", "seat-xingguo", 26.315, 115.390, "existing", "1996", "local", 4000,
      "京九; start of 兴泉铁路; built 1996 (kfd.me mirror of zh.wikipedia 兴国站)"),
-    ("rs-yudu", "于都站", "Yudu", "yudu", "seat-yudu", 25.935, 115.420, "existing", "2006", "local", 4000, "赣龙/赣瑞龙 (中新网 2015-12-26)"),
+    ("rs-yudu", "于都站", "Yudu", "yudu", "seat-yudu", 25.935, 115.420, "existing", "2005-10-01", "local", 4000, "赣龙/赣瑞龙 (中新网 2015-12-26)"),
     ("rs-yudubei", "于都北站", "Yudu North", "yudu", "seat-yudu", 26.080, 115.500, "existing", "2021-09-30", "local", 5000, "兴泉铁路 (302848.net)"),
     ("rs-huichangbei", "会昌北站", "Huichang North", "huichang", "town-xijiang", 25.790, 115.640, "existing", "2016-07-01", "local", 4000,
      "in 西江镇; passenger service on 赣瑞龙 from 2016-07-01 (p.panqu.net)"),
-    ("rs-ruijin", "瑞金站", "Ruijin", "ruijin", "seat-ruijin", 25.875, 116.005, "existing", "2006", "local", 3000,
+    ("rs-ruijin", "瑞金站", "Ruijin", "ruijin", "seat-ruijin", 25.875, 116.005, "existing", "2005-10-01", "local", 3000,
      "赣龙/赣瑞龙; origin of 瑞梅铁路, in 象湖镇 (rjrcw.cn)"),
     ("rs-ningdu", "宁都站", "Ningdu", "ningdu", "seat-ningdu", 26.440, 116.000, "existing", "2021-09-30", "local", 4000, "兴泉铁路"),
     ("rs-shichengdong", "石城东站", "Shicheng East", "shicheng", "seat-shicheng", 26.320, 116.400, "existing", "2021-09-30", "local", 4000,
@@ -42,7 +45,7 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-longnan", "龙南站", "Longnan", "longnan", "seat-longnan", 24.900, 114.800, "existing", "1996", "local", 4000, "京九 (freewechat 2020)"),
     ("rs-longnandong", "龙南东站", "Longnan East", "longnan", "seat-longnan", 24.930, 114.850, "existing", "2021-12-10", "local", 4000, "赣深高铁"),
     ("rs-dingnan", "定南站", "Dingnan", "dingnan", "seat-dingnan", 24.800, 115.060, "existing", "1996", "local", 5000, "京九 (general knowledge)"),
-    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.680, 115.050, "existing", "2021-12-10", "local", 5000,
+    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.720, 115.060, "existing", "2021-12-10", "local", 5000,
      "赣深高铁; planning name 定南西 (澎湃 2016-10-12); final name 定南南 = general knowledge"),
     ("rs-huichang", "会昌站(瑞梅)", "Huichang (Ruijin–Meizhou)", "huichang", "seat-huichang", 25.610, 115.800, "under_construction", None, "local", 4000,
      "瑞梅铁路; east of G35 near 下黄沙村 (rjrcw.cn 选址公示)"),
@@ -61,7 +64,7 @@ STATIONS: tuple[tuple, ...] = (
      "赣韶高铁 (studyofnet.com/450518261)"),
     ("rs-xinfengbei", "信丰北站(研究)", "Xinfeng North (study)", "xinfeng", "seat-xinfeng", 25.450, 114.930, "study", None, "local", 5000,
      "赣广高铁 study (thepaper.cn 11289101)"),
-    ("rs-longnanbei", "龙南北站(研究)", "Longnan North (study)", "longnan", "seat-longnan", 25.000, 114.790, "study", None, "local", 5000,
+    ("rs-longnanbei", "龙南北站(研究)", "Longnan North (study)", "longnan", "seat-longnan", 25.000, 114.860, "study", None, "local", 5000,
      "赣广高铁 study (thepaper.cn 11289101)"),
     ("rs-quannan", "全南站(研究)", "Quannan (study)", "quannan", "seat-quannan", 24.760, 114.550, "study", None, "local", 5000,
      "赣广高铁 study (thepaper.cn 11289101)"),
@@ -73,11 +76,11 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-taihe", "泰和站", "Taihe", None, "town-taihe", 26.800, 114.900, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
     ("rs-wanan", "万安站", "Wan'an", None, "town-wanan", 26.470, 114.780, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
     ("rs-longchuan", "龙川站", "Longchuan", None, "town-longchuan", 24.100, 115.250, "existing", "1996", "local", 4000, "京九"),
-    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.480, 114.940, "existing", "2021-12-10", "local", 4000, "赣深高铁"),
+    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.480, 114.940, "existing", "2021-12-10", "local", 4000, "赣深高铁; 2020 planning list calls it 和平东 (en.wikipedia rev. 2020-08)"),
     ("rs-changtingnan", "长汀南站", "Changting South", None, "town-changting", 25.800, 116.370, "existing", "2015-12-26", "local", 4000, "赣瑞龙"),
     ("rs-guanzhishan", "冠豸山站", "Guanzhishan", None, None, 25.680, 116.750, "existing", "2015-12-26", "local", 4000, "赣瑞龙 (连城)"),
-    ("rs-longyan", "龙岩站", "Longyan", None, "gw-longyan", 25.100, 117.030, "existing", "2006", "local", 3000,
-     "赣龙/赣瑞龙 terminus; opening year approximate (line opening)"),
+    ("rs-longyan", "龙岩站", "Longyan", None, "gw-longyan", 25.100, 117.030, "existing", "2005-10-01", "local", 3000,
+     "赣龙/赣瑞龙 terminus; also on 龙厦 (older station; opened date = 赣龙 opening)"),
     ("rs-nanxiong", "南雄站", "Nanxiong", None, "town-nanxiong", 25.120, 114.320, "existing", "2014-09-30", "local", 4000, "赣韶铁路"),
     ("rs-shaoguan", "韶关站", "Shaoguan", None, "gw-shaoguan", 24.800, 113.590, "existing", "2009-12-26", "local", 3000,
      "京广铁路/武广高铁; opened date = 武广高铁 service (older station; general knowledge)"),
@@ -117,22 +120,25 @@ STATIONS: tuple[tuple, ...] = (
 #       length_km, stops, source, confidence, accuracy_m, scope, notes
 LINES: tuple[dict, ...] = (
     dict(id="rail-jingjiu", zh="京九铁路(赣州段)", en="Beijing–Kowloon Railway (Ganzhou section)", status="existing", opened="1996-09-01",
-         rail_class="conventional", speed=120, tracks=2, electrified=True,
+         rail_class="conventional", speed=160, tracks=2, electrified=True, length_km=2397.0,
          stops=["rs-jian", (26.80, 114.95), (26.55, 115.05), "rs-xingguo", (26.10, 115.20), (25.95, 115.05), "rs-ganzhou",
                 (25.74, 114.86), "rs-nankang", (25.52, 114.85), "rs-xinfeng", (25.12, 114.86), "rs-longnan",
                 "rs-dingnan", (24.45, 115.10), "rs-longchuan"],
-         source="zh.wikipedia 赣州站 (profilbaru mirror: 1861 km from Beijing West); 兴国站 (kfd.me); 2012 electrification works at 赣州站",
-         confidence="medium", accuracy_m="schematic",
-         notes="order 信丰/龙南/定南 = general knowledge; design speed 120 km/h is an assumption for the conventional line (not sourced); "
-               "double track assumed"),
+         source="en.wikipedia Beijing–Kowloon railway (self.gutenberg.org copy: dual-track, opened 1996, 2,397 km, operating speed 160 km/h; "
+                "chainage 吉安 1675, 井冈山 1709, 兴国 1788, 赣州 1861, 南康 1886, 信丰 1924, 龙南 1986, 定南 2009, 和平 2046, 龙川 2102 km); "
+                "zh.wikipedia 赣州站 (profilbaru mirror); 2012 electrification works at 赣州站",
+         confidence="high", accuracy_m="schematic",
+         notes="a 2020 revision of en.wikipedia gives operating speed 150–200 km/h; 160 stored. 井冈山站 (泰和) and 和平 not modelled"),
     dict(id="rail-ganruilong", zh="赣龙铁路 / 赣瑞龙铁路(复线)", en="Ganzhou–Longyan Railway (Gan–Rui–Long double track)", status="existing",
          opened="2015-12-26", rail_class="conventional", speed=200, tracks=2, electrified=True, length_km=250.0,
          stops=["rs-ganzhou", "rs-ganxian", (25.90, 115.25), "rs-yudu", (25.87, 115.55), "rs-huichangbei", (25.85, 115.85), "rs-ruijin",
                 "rs-changtingnan", "rs-guanzhishan", (25.40, 116.90), "rs-longyan"],
-         source="finance.china.com.cn/roll/20151226/3516414.shtml (中新网: opened 2015-12-26, 200 km/h, 250 km, 8 stations); lvtaikj.com (赣龙 passenger trains from 2006)",
+         source="finance.china.com.cn/roll/20151226/3516414.shtml (中新网: opened 2015-12-26, 200 km/h, 250 km, 8 stations); "
+                "en.wikipedia Ganzhou–Longyan railway (original line 290.1 km, opened 2005-10-01, now freight only); "
+                "chinadaily 2015-03-11 (stations 赣县, 于都, 西江(会昌北), 瑞金, 长汀南, 冠豸山, 上杭北, 龙岩)",
          confidence="high", accuracy_m="schematic",
-         notes="original single-track 赣龙铁路 carried passengers from 2006; the 200 km/h double track (赣瑞龙) opened 2015-12-26. "
-               "Modelled as one line on the double-track alignment"),
+         notes="original single-track 赣龙铁路 (290.1 km) opened 2005-10-01 and now carries freight only; the 200 km/h double track "
+               "(赣瑞龙) opened 2015-12-26. Modelled as one line on the double-track alignment; 上杭北 not modelled"),
     dict(id="rail-ganshao", zh="赣韶铁路", en="Ganzhou–Shaoguan Railway", status="existing", opened="2014-09-30",
          rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=179.0,
          stops=["rs-nankang", (25.58, 114.62), (25.47, 114.45), "rs-dayu", (25.30, 114.33), "rs-nanxiong", (25.00, 114.10),
@@ -150,7 +156,8 @@ LINES: tuple[dict, ...] = (
     dict(id="rail-ganshen-hsr", zh="赣深高铁(赣州西—和平北)", en="Ganzhou–Shenzhen HSR (Ganzhou West–Heping North)", status="existing",
          opened="2021-12-10", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=436.37,
          stops=["rs-ganzhouxi", (25.62, 114.82), "rs-xinfengxi", (25.15, 114.83), "rs-longnandong", "rs-dingnannan", "rs-hepingbei"],
-         source="澎湃 2016-10-12 (approval; toutiao.szhome.com copy); en.people.cn 2021-12-10 (opening)",
+         source="澎湃 2016-10-12 (approval; toutiao.szhome.com copy); en.people.cn 2021-12-10 (Xinhua: opened, 434 km, 350 km/h, 13 stations, "
+                "Ganzhou–Shenzhen 1 h 49 min fastest); en.wikipedia rev. 2020-08 (station list: 赣州西, 信丰西, 龙南东, 定南西, 和平东 …)",
          confidence="high", accuracy_m="schematic",
          notes="length 432 km at approval (136 km in Ganzhou), 434 km (Xinhua) / 436.37 km (Shenzhen Daily) at opening. "
                "Southern part 和平北→深圳北 is rail-gw-ganshen-shenzhen"),

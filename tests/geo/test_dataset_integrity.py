@@ -240,3 +240,20 @@ def test_every_feature_is_sourced(layers):
     for name, gdf in layers.items():
         assert gdf["source"].str.len().min() > 5, name
         assert gdf["confidence"].notna().all(), name
+
+
+@pytest.mark.parametrize("layer", ["places", "stations", "airports", "ports", "heritage_sites"])
+def test_points_lie_in_their_county(layers, layer):
+    counties = layers["counties"].set_index("id").to_crs(PROJECTED_CRS).geometry
+    pts = layers[layer].to_crs(PROJECTED_CRS)
+    for _, r in pts.iterrows():
+        if _given(r.county):
+            d = counties[r.county].distance(r.geometry)
+            assert d <= 1000, f"{layer}/{r.id}: {d / 1000:.1f} km outside {r.county}"
+
+
+def test_seats_lie_inside_their_county(layers):
+    counties = layers["counties"].set_index("id").geometry
+    places = layers["places"].set_index("id").geometry
+    for cid, seat in zip(layers["counties"]["id"], layers["counties"]["seat_id"]):
+        assert counties[cid].contains(places[seat]), cid
