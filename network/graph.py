@@ -24,8 +24,10 @@ All numbers come from the parameter table (see network/params.py).
 """
 from __future__ import annotations
 
+import csv
 import logging
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from network.data import NetworkData, geodesic_length_m, load_network_data
+from network.errors import ParameterError
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
 
@@ -132,10 +135,31 @@ def connector_minutes(distance_m, params: Params):
     return np.asarray(distance_m) * params.num("connector.circuity") / (params.num("connector.speed_kmh") * 1000.0 / 60.0)
 
 
+def base_line_name(name: str) -> str:
+    """Return a line name without its section in brackets: '赣深高铁(赣州西—和平北)' → '赣深高铁'."""
+    return re.split(r"[（(]", name or "", maxsplit=1)[0].strip()
+
+
+def load_through_services(base: Path) -> list[tuple[str, str, str, str]]:
+    """Read ``params/through_services.csv`` (from_line, to_line, station, source_or_reason); absent → []."""
+    p = Path(base) / "params" / "through_services.csv"
+    if not p.exists():
+        return []
+    rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
+    out = []
+    for i, r in enumerate(rows, start=2):
+        vals = [(r.get(c) or "").strip() for c in ("from_line", "to_line", "station", "source_or_reason")]
+        if not all(vals):
+            raise ParameterError(f"{p}: line {i}: from_line, to_line, station and source_or_reason are all required")
+        out.append(tuple(vals))
+    return out
+
+
 class _Builder:
     def __init__(self, data: NetworkData, ids: frozenset[str], params: Params, passenger: bool):
         self.d, self.ids, self.p, self.passenger = data, ids, params, passenger
         self.parts = GraphParts()
+        self.line_stops: dict[str, tuple[list[str], str, float]] = {}  # directional lines: stops, mode, dwell
 
     # -- nodes -------------------------------------------------------------------------------------
     def point_node(self, fid: str) -> str:
@@ -203,7 +227,17 @@ class _Builder:
                     f"{straight / 1000:.1f} km straight; using the straight-line distance")
                 along = straight
             out.append(along)
-        return out
+        factor = self.schematic_factor(lid)
+        return [L * factor for L in out]
+
+    def schematic_factor(self, lid: str) -> float:
+        """Length factor for schematic geometries (``geometry.schematic_length_factor.<rail|road|water>``)."""
+        f = self.d.features[lid]
+        if f.get("accuracy_m") != "schematic":
+            return 1.0
+        group = {"railways": "rail", "expressways": "road", "trunk_roads": "road", "waterways": "water"}.get(f["layer"])
+        key = f"geometry.schematic_length_factor.{group}"
+        return self.p.num(key) if group and key in self.p else 1.0
 
     def add_line(self, lid: str, mode: str, stops: list[str], lengths: list[float], run_minutes: list[float],
                  dwell: float, wait: float) -> None:
@@ -227,6 +261,7 @@ class _Builder:
                 self.edge(node, self.platform(s, group), transfer, "transfer", "transfer", mode, feature_id=lid,
                           line=line)
             return
+        self.line_stops[lid] = (list(stops), mode, dwell)
         for tag, order in (("f", list(range(n))), ("b", list(range(n - 1, -1, -1)))):
             for pos, i in enumerate(order):
                 s = stops[i]
@@ -301,6 +336,50 @@ class _Builder:
                 runs = [L / (p.num("water.speed_kmh") * 1000 / 60) for L in lengths]
                 self.add_line(lid, "waterway", stops, lengths, runs, 0.0, line_wait_minutes("waterway", f, p))
 
+    def build_through_services(self) -> None:
+        """Let trains run through from one line feature to another without a transfer or a wait.
+
+        Pairs: railway features that are sections of one line (same name before the bracket, e.g.
+        赣深高铁(赣州西—和平北) + 赣深高铁(和平北—深圳北)) sharing an end station, plus the rows of
+        ``params/through_services.csv``. Arrival on one → departure on the other costs the second line's
+        dwell; U-turns (back to the stop one came from) are not linked.
+        """
+        pairs: set[tuple[str, str, str]] = set()
+        lines = sorted(self.line_stops)
+        for i, a in enumerate(lines):
+            for b in lines[i + 1:]:
+                sa, ma, _ = self.line_stops[a]
+                sb, mb, _ = self.line_stops[b]
+                if ma != mb or base_line_name(self.d.name(a)) != base_line_name(self.d.name(b)):
+                    continue
+                for st in {sa[0], sa[-1]} & {sb[0], sb[-1]}:
+                    pairs.add((a, b, st))
+        for a, b, st, _why in load_through_services(self.d.base):
+            unknown = [x for x in (a, b, st) if x not in self.d.features]
+            if unknown:
+                self.parts.problems.append(f"through_services.csv: unknown id(s) {', '.join(unknown)}; row skipped")
+                continue
+            if a in self.line_stops and b in self.line_stops and st in self.line_stops[a][0] \
+                    and st in self.line_stops[b][0]:
+                pairs.add((a, b, st))
+        for a, b, st in sorted(pairs):
+            self._through(a, b, st)
+            self._through(b, a, st)
+
+    def _through(self, a: str, b: str, st: str) -> None:
+        sa, _, _ = self.line_stops[a]
+        sb, mode_b, dwell_b = self.line_stops[b]
+        i, j = sa.index(st), sb.index(st)
+        arrivals = [(f"{a}@{st}#fa", sa[i - 1])] if i > 0 else []
+        arrivals += [(f"{a}@{st}#ba", sa[i + 1])] if i < len(sa) - 1 else []
+        departures = [(f"{b}@{st}#fd", sb[j + 1])] if j < len(sb) - 1 else []
+        departures += [(f"{b}@{st}#bd", sb[j - 1])] if j > 0 else []
+        for arr, prev in arrivals:
+            for dep, nxt in departures:
+                if prev != nxt:
+                    self.edge(arr, dep, dwell_b, mode_b, "dwell", mode_b, feature_id=b,
+                              line=self.d.features[b].get("name_zh") or b)
+
     # -- connectors --------------------------------------------------------------------------------
     def connector(self, a: str, b: str, distance_m: float) -> None:
         minutes = float(connector_minutes(distance_m, self.p))
@@ -370,6 +449,7 @@ def graph_parts(data: NetworkData, scenario: Scenario, params: Params, *, passen
     """Return the nodes, edges and problems of ``scenario``'s graph (the common core of build_graph)."""
     b = _Builder(data, scenario.feature_ids, params, passenger)
     b.build_lines()
+    b.build_through_services()
     b.build_connectors()
     for p in b.parts.problems:
         log.info("graph: %s", p)

@@ -6,8 +6,9 @@ lengths are exact and every expected minute can be worked out by hand (see tests
 Layout (km):  seat-a/st-a (0,0) ── 60 km ── seat-b/st-b (60,0) ── 60 km ── town-c/st-c (120,0)
                                                  │ 60 km (hsr continues north)
                                             town-e/st-e (60,60)
-airport ap-a at (0,-10); gateway gw-far ~300 km east (air route only); site-1 (60,5) national,
-site-2 (125,0) provincial, site-3 (60,200) isolated.
+airport ap-a at (0,-10); gateway gw-far ~330 km east (air route only);
+site-1 (60,5) provincial, site-2 (125,0) provincial,
+site-3 (60,200) national but isolated, site-4 (62,62) national; planned expressway exp-2 seat-a → town-e.
 """
 from __future__ import annotations
 
@@ -90,6 +91,9 @@ LAYERS = {
     "expressways": fc([
         line("exp-1", {"name_zh": "甲丙高速", "route_code": "G99", "lanes": 4, "speed_kmh": 100,
                        "node_ids": ["seat-a", "seat-b", "town-c"], "opened": "2010"}, [(0, 0), (60, 0), (120, 0)]),
+        line("exp-2", {"name_zh": "甲戊高速", "route_code": "G98", "lanes": 4, "speed_kmh": 100,
+                       "node_ids": ["seat-a", "town-e"], "status": "planned", "planned_open": 2035},
+             [(0, 0), (60, 60)]),
     ]),
     "trunk_roads": fc([
         line("tr-1", {"name_zh": "乙戊国道", "route_code": "G999", "road_class": "national", "speed_kmh": 80,
@@ -111,11 +115,13 @@ LAYERS = {
     "waterways": fc([]),
     "ports": fc([]),
     "heritage_sites": fc([
-        pt("site-1", {"name_zh": "一号旧址", "county": "county-b", "long_march_park": True, "level": "national"}, 60, 5),
+        pt("site-1", {"name_zh": "一号旧址", "county": "county-b", "long_march_park": True, "level": "provincial"}, 60, 5),
         pt("site-2", {"name_zh": "二号旧址", "county": "county-b", "long_march_park": False, "level": "provincial"},
            125, 0),
         pt("site-3", {"name_zh": "三号旧址", "county": "county-b", "long_march_park": False, "level": "national"},
            60, 200),
+        pt("site-4", {"name_zh": "四号旧址", "county": "county-b", "long_march_park": True, "level": "national"},
+           62, 62),
     ]),
 }
 

@@ -1,0 +1,110 @@
+"""Calibration: model travel times against real fastest times between named places (data/calibration.csv).
+
+Columns of the table: from, to (ids or names), mode (hsr | conventional_rail | road | air), real_minutes,
+use (yes | no: a figure kept for the record but not used, with the reason in notes), source, confidence,
+notes. The model time is the fastest route using only that mode (roads: expressways
+and trunk roads; local connectors are allowed), measured like a timetable: the boarding overhead at the
+start (station entry/check-in and the wait) and the egress at the end are left out, because a timetable
+runs from departure to arrival. Transfers and waits between two vehicles stay in.
+Tune data/params/parameters.csv, not code, until every pair is within ``calibration.tolerance``.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from geo.errors import AtlasError
+from network.data import load_network_data
+from network.engine import get_engine
+from network.errors import NetworkError
+from network.params import Params, load_params
+from network.routing import find_place, route_between
+
+CALIBRATION_MODES: dict[str, tuple[str, ...]] = {
+    "hsr": ("hsr",),
+    "conventional_rail": ("conventional_rail",),
+    "road": ("expressway", "trunk_road"),
+    "air": ("air",),
+}
+CALIBRATION_COLUMNS = ("from", "to", "mode", "real_minutes", "use", "source", "confidence", "notes")
+
+
+def calibration_path(*, base: Path | None = None) -> Path:
+    return (Path(base) if base else load_network_data(base).base) / "calibration.csv"
+
+
+def timetable_minutes(legs) -> float:
+    """Sum the legs between the first boarding and the last alighting (see module docstring)."""
+    legs = list(legs)
+    start, end = 0, len(legs)
+    while start < end and legs[start].kind in ("access", "wait", "connector"):
+        start += 1
+    while end > start and legs[end - 1].kind in ("egress", "connector"):
+        end -= 1
+    return float(sum(leg.minutes for leg in legs[start:end]))
+
+
+def load_calibration(path: str | Path | None = None, *, base: Path | None = None) -> list[dict]:
+    """Read the calibration table; raise NetworkError naming the line for bad rows."""
+    p = Path(path) if path else calibration_path(base=base)
+    if not p.exists():
+        raise NetworkError(f"{p}: calibration table not found")
+    rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
+    out = []
+    for i, r in enumerate(rows, start=2):
+        missing = [c for c in ("from", "to", "mode", "real_minutes", "source", "confidence") if not (r.get(c) or "").strip()]
+        if missing:
+            raise NetworkError(f"{p}: line {i}: missing {', '.join(missing)}")
+        if r["mode"] not in CALIBRATION_MODES:
+            raise NetworkError(f"{p}: line {i}: mode {r['mode']!r}; use one of {', '.join(CALIBRATION_MODES)}")
+        try:
+            real = float(r["real_minutes"])
+        except ValueError:
+            raise NetworkError(f"{p}: line {i}: real_minutes {r['real_minutes']!r} is not a number") from None
+        use = (r.get("use") or "yes").strip().lower()
+        if use not in ("yes", "no"):
+            raise NetworkError(f"{p}: line {i}: use {use!r}; write yes or no")
+        out.append({**{c: (r.get(c) or "").strip() for c in CALIBRATION_COLUMNS}, "real_minutes": real,
+                    "used": use == "yes"})
+    return out
+
+
+def calibrate(*, scenario: str = "existing", base: Path | None = None, params: Params | None = None,
+              path: str | Path | None = None) -> pd.DataFrame:
+    """Return model vs real minutes per calibration pair with the relative error and a within-tolerance flag.
+
+    Columns: from, to, mode, real_minutes, model_minutes, door_minutes (whole route incl. boarding),
+    rel_error ((model − real) / real), within (|rel_error| ≤ tolerance), used (False for rows marked
+    use=no, kept for the record), route (lines used), source, confidence, notes, problem (why a pair
+    could not be modelled; then model_minutes is NaN).
+    """
+    data = load_network_data(base)
+    params = params or load_params(base=data.base)
+    tol = params.num("calibration.tolerance")
+    rows = []
+    for r in load_calibration(path, base=data.base):
+        rec = {k: r[k] for k in ("from", "to", "mode", "real_minutes", "used")}
+        rec.update(model_minutes=math.nan, door_minutes=math.nan, rel_error=math.nan, within=False, route="",
+                   source=r["source"], confidence=r["confidence"], notes=r["notes"], problem="")
+        try:
+            eng = get_engine(scenario, base=data.base, params=params, modes=CALIBRATION_MODES[r["mode"]])
+            a, b = find_place(r["from"], data), find_place(r["to"], data)
+            rt = route_between(eng, a, b)
+        except AtlasError as exc:
+            rec["problem"] = str(exc)
+            rows.append(rec)
+            continue
+        if not rt.reachable:
+            rec["problem"] = rt.reason
+        else:
+            m = timetable_minutes(rt.legs)
+            rec.update(model_minutes=m, door_minutes=rt.minutes, rel_error=(m - r["real_minutes"]) / r["real_minutes"],
+                       route=" → ".join(dict.fromkeys(leg.line for leg in rt.legs if leg.kind == "ride")))
+            rec["within"] = abs(rec["rel_error"]) <= tol
+        rows.append(rec)
+    df = pd.DataFrame(rows)
+    df.attrs.update(tolerance=tol, scenario=scenario)
+    return df

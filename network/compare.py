@@ -1,0 +1,236 @@
+"""Scenario comparison and project ranking (population-weighted minutes saved, population newly within reach)."""
+from __future__ import annotations
+
+import logging
+import math
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from network.data import NetworkData, load_network_data
+from network.engine import Engine, get_engine
+from network.origins import origins_gateways, origins_grid
+from network.params import Params, load_params
+from network.scenario import Scenario, resolve_scenario
+
+log = logging.getLogger(__name__)
+
+#: Gateway cities of the comparison table, matched on the start of a gateway place's name_zh.
+GATEWAY_CITIES: tuple[str, ...] = ("广州", "深圳", "南昌", "厦门", "长沙")
+LINE_LAYERS_RANKED = ("railways", "expressways", "trunk_roads", "air_routes", "waterways")
+
+
+def _nearest(engine: Engine, origins: pd.DataFrame, sites: str) -> np.ndarray:
+    cm = engine.cost_matrix(origins, sites)
+    if cm.minutes.shape[1] == 0:
+        return np.full(len(origins), np.nan)
+    with np.errstate(all="ignore"):
+        return np.where(np.isfinite(cm.minutes).any(axis=1), np.nanmin(np.where(np.isfinite(cm.minutes),
+                                                                                  cm.minutes, np.inf), axis=1),
+                        np.nan)
+
+
+@dataclass
+class Comparison:
+    """Result of compare_scenarios: per origin, per county and gateway → national site tables."""
+
+    base: str
+    with_: str
+    per_origin: pd.DataFrame
+    per_county: pd.DataFrame
+    gateway_sites: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+
+def _county_table(po: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    df = po[po["population"].notna() & (po["county"].astype(str) != "")]
+    for county, g in df.groupby("county", sort=True):
+        pop = g["population"].to_numpy(float)
+        b, w = g["minutes_base"].to_numpy(float), g["minutes_with"].to_numpy(float)
+        both = np.isfinite(b) & np.isfinite(w)
+        row = {"county": county, "population": pop.sum()}
+        row["mean_minutes_base"] = _wmean(b, pop)
+        row["mean_minutes_with"] = _wmean(w, pop)
+        row["mean_minutes_saved"] = float((pop[both] * (b - w)[both]).sum() / pop[both].sum()) if pop[both].sum() else math.nan
+        for t in (30, 60, 90, 120):
+            row[f"share_within_{t}_base"] = float(pop[np.isfinite(b) & (b <= t)].sum() / pop.sum()) if pop.sum() else math.nan
+            row[f"share_within_{t}_with"] = float(pop[np.isfinite(w) & (w <= t)].sum() / pop.sum()) if pop.sum() else math.nan
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _wmean(m: np.ndarray, pop: np.ndarray) -> float:
+    ok = np.isfinite(m)
+    return float((pop[ok] * m[ok]).sum() / pop[ok].sum()) if pop[ok].sum() > 0 else math.nan
+
+
+def gateway_site_table(base_engine: Engine, with_engine: Engine, *,
+                       cities: Iterable[str] = GATEWAY_CITIES) -> tuple[pd.DataFrame, list[str]]:
+    """Minutes from each gateway city (广州, 深圳, 南昌, 厦门, 长沙) to each national site, base vs with."""
+    data = base_engine.data
+    gw = origins_gateways(data=data)
+    notes, picked = [], []
+    for city in cities:
+        hit = gw[gw["name"].astype(str).str.startswith(city)]
+        if hit.empty:
+            notes.append(f"gateway {city} is not in the places layer; left out of the gateway table")
+        else:
+            picked.append(hit.iloc[[0]])
+    cols = ["gateway_id", "gateway", "site_id", "site", "minutes_base", "minutes_with", "minutes_saved"]
+    if not picked:
+        return pd.DataFrame(columns=cols), notes
+    g = pd.concat(picked, ignore_index=True)
+    sites = sorted(set(base_engine.site_ids("national")) | set(with_engine.site_ids("national")))
+    out = []
+    mats = {}
+    for tag, eng in (("base", base_engine), ("with", with_engine)):
+        own = [s for s in sites if s in eng.graph.index]
+        cm = eng.cost_matrix(g, own)
+        mats[tag] = {s: cm.minutes[:, j] for j, s in enumerate(own)}
+    for i, r in g.iterrows():
+        for s in sites:
+            b = mats["base"].get(s, np.full(len(g), np.nan))[i]
+            w = mats["with"].get(s, np.full(len(g), np.nan))[i]
+            out.append({"gateway_id": r["origin_id"], "gateway": r["name"], "site_id": s, "site": data.name(s),
+                        "minutes_base": b, "minutes_with": w, "minutes_saved": b - w})
+    return pd.DataFrame(out, columns=cols), notes
+
+
+def compare_scenarios(base: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
+                      sites: str = "national", data_base: Path | None = None,
+                      params: Params | None = None) -> Comparison:
+    """Compare two scenarios: minutes to the nearest site saved per origin and per county, and the
+    gateway → national site table. ``origins`` defaults to a 2 km grid. Unreachable stays NaN."""
+    eb = get_engine(base, base=data_base, params=params)
+    ew = get_engine(with_, base=data_base, params=params)
+    origins = origins if origins is not None else origins_grid(2.0, data=eb.data)
+    tb, tw = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
+    po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
+    po["minutes_base"], po["minutes_with"] = tb, tw
+    po["minutes_saved"] = tb - tw
+    po["newly_reachable"] = ~np.isfinite(tb) & np.isfinite(tw)
+    po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
+    gws, notes = gateway_site_table(eb, ew)
+    return Comparison(eb.scenario.name, ew.scenario.name, po, _county_table(po), gws, notes)
+
+
+# -- project ranking --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Project:
+    """A planned/proposed project: a line (with the new stations/nodes it needs) or a lone point feature."""
+
+    project_id: str
+    layer: str
+    feature_ids: frozenset[str]     # added to base for 'add alone'
+    removable: frozenset[str]       # removed from 'with' for 'remove alone' (not shared with other lines)
+
+
+def _refs(f: dict) -> list[str]:
+    out = list(f.get("station_ids") or []) + list(f.get("node_ids") or [])
+    for k in ("from_airport", "to_place"):
+        if f.get(k):
+            out.append(f[k])
+    return out
+
+
+def find_projects(base: Scenario, with_: Scenario, data: NetworkData, *, passenger: bool = True) -> list[Project]:
+    """Group the features in ``with_`` but not in ``base`` into projects (see Project)."""
+    diff = with_.feature_ids - base.feature_ids
+    layers = LINE_LAYERS_RANKED if not passenger else tuple(x for x in LINE_LAYERS_RANKED if x != "waterways")
+    lines = [fid for fid in sorted(diff) if data.features[fid]["layer"] in layers]
+    users: dict[str, set[str]] = {}
+    for fid in with_.feature_ids:
+        f = data.features.get(fid)
+        if f and f["layer"] in LINE_LAYERS_RANKED:
+            for r in _refs(f):
+                users.setdefault(r, set()).add(fid)
+    claimed: set[str] = set()
+    projects = []
+    for lid in lines:
+        deps = {r for r in _refs(data.features[lid]) if r in diff}
+        claimed |= deps
+        own = {r for r in deps if users.get(r, set()) <= {lid}}
+        projects.append(Project(lid, data.features[lid]["layer"], frozenset({lid} | deps), frozenset({lid} | own)))
+    for fid in sorted(diff - claimed - set(lines)):
+        layer = data.features[fid]["layer"]
+        if layer in ("counties",) or (passenger and layer in ("waterways", "ports")):
+            continue
+        projects.append(Project(fid, layer, frozenset({fid}), frozenset({fid})))
+    return projects
+
+
+def _progress(enabled: bool) -> Callable[[int, int, str], None]:
+    def show(i: int, n: int, label: str) -> None:
+        if enabled:
+            print(f"\r  ranking {i}/{n} {label[:40]:40}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+    return show
+
+
+def rank_projects(base: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
+                  sites: str = "national", data_base: Path | None = None, params: Params | None = None,
+                  progress: bool | None = None) -> pd.DataFrame:
+    """Rank each project (a feature differing between ``base`` and ``with_``) by its marginal gain both ways.
+
+    add_*: the project added alone to base; remove_*: removed alone from ``with_``. Gains are
+    population-weighted minutes to the nearest (national) site saved (``*_pop_minutes``; divide by
+    total population for per-capita ``*_mean_minutes``) and population newly within 60/120 min.
+    Sorted by add_pop_minutes then remove_pop_minutes, both descending. ``origins`` default: 1 km grid.
+    """
+    data = load_network_data(data_base)
+    params = params or load_params(base=data.base)
+    sb = base if isinstance(base, Scenario) else resolve_scenario(base, data=data, params=params)
+    sw = with_ if isinstance(with_, Scenario) else resolve_scenario(with_, data=data, params=params)
+    origins = origins if origins is not None else origins_grid(1.0, data=data)
+    pop = origins["population"].to_numpy(float)
+    pop = np.where(np.isfinite(pop), pop, 0.0)
+    total = pop.sum()
+    projects = find_projects(sb, sw, data)
+    show = _progress(sys.stderr.isatty() if progress is None else progress)
+
+    def nearest(ids: frozenset[str], name: str) -> np.ndarray:
+        sc = Scenario(name, None, ids)
+        return _nearest(Engine(sc, params=params, data=data), origins, sites)
+
+    t_base, t_with = nearest(sb.feature_ids, sb.name), nearest(sw.feature_ids, sw.name)
+
+    def gain(before: np.ndarray, after: np.ndarray) -> tuple[float, float, float, float]:
+        both = np.isfinite(before) & np.isfinite(after)
+        pm = float((pop[both] * (before - after)[both]).sum())
+        out = [pm, pm / total if total else math.nan]
+        for t in (60, 120):
+            was = np.isfinite(before) & (before <= t)
+            now = np.isfinite(after) & (after <= t)
+            out.append(float(pop[now & ~was].sum() - pop[was & ~now].sum()))
+        newly_reach = float(pop[~np.isfinite(before) & np.isfinite(after)].sum())
+        return (*out, newly_reach)
+
+    rows = []
+    t0 = time.perf_counter()
+    for i, p in enumerate(projects, 1):
+        show(i, len(projects), p.project_id)
+        t_add = nearest(sb.feature_ids | p.feature_ids, f"{sb.name}+{p.project_id}")
+        t_rem = nearest(sw.feature_ids - p.removable, f"{sw.name}-{p.project_id}")
+        a = gain(t_base, t_add)
+        r = gain(t_rem, t_with)
+        f = data.features[p.project_id]
+        rows.append({"project_id": p.project_id, "name": f.get("name_zh") or p.project_id, "layer": p.layer,
+                     "status": f.get("status"), "feature_ids": " ".join(sorted(p.feature_ids)),
+                     "add_pop_minutes": a[0], "add_mean_minutes": a[1], "add_pop_newly_within_60": a[2],
+                     "add_pop_newly_within_120": a[3], "add_pop_newly_reachable": a[4],
+                     "remove_pop_minutes": r[0], "remove_mean_minutes": r[1], "remove_pop_within_60": r[2],
+                     "remove_pop_within_120": r[3], "remove_pop_reachable": r[4]})
+    log.info("ranked %d projects in %.1f s", len(projects), time.perf_counter() - t0)
+    df = pd.DataFrame(rows, columns=["project_id", "name", "layer", "status", "feature_ids", "add_pop_minutes",
+                                     "add_mean_minutes", "add_pop_newly_within_60", "add_pop_newly_within_120",
+                                     "add_pop_newly_reachable", "remove_pop_minutes", "remove_mean_minutes",
+                                     "remove_pop_within_60", "remove_pop_within_120", "remove_pop_reachable"])
+    df = df.sort_values(["add_pop_minutes", "remove_pop_minutes"], ascending=False, kind="stable")
+    df.attrs.update(base=sb.name, with_=sw.name, origins=len(origins), population=total)
+    return df.reset_index(drop=True)
