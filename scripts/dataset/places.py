@@ -84,6 +84,9 @@ TOWNS: tuple[tuple, ...] = (
     ("town-dagu", "大沽乡", "Dagu", "ningdu", 26.600, 115.820, 5000, "on the planned 兴国–小布 expressway (ninggangzx.com)"),
     ("town-dinglong", "鼎龙乡", "Dinglong", "xingguo", 26.220, 115.420, 4000, "兴赣高速 starts at 鼎龙 / G72 兴国互通 (xuepifa.com)"),
     ("town-changgang", "长冈乡", "Changgang", "xingguo", 26.360, 115.390, 3000, "长冈乡调查旧址 ~4 km from the county town (gsh.yzqz.cn)"),
+    ("town-pingfu", "平富乡", "Pingfu", "shangyou", 25.930, 114.480, 5000, "红三军团政治处旧址 at 平富乡 上寨村 (ly.web258.cn)"),
+    ("town-junmenling", "筠门岭镇", "Junmenling", "huichang", 25.270, 115.760, 5000,
+     "on the 会昌–寻乌 road (G206) and G35 [I]; 中共会寻安中心县委旧址 (bytravel.cn)"),
     ("town-shangbao", "上堡乡", "Shangbao", "chongyi", 25.830, 114.120, 5000, "上堡整训旧址"),
     # --- just outside Ganzhou (inside the surroundings bbox)
     ("town-wanan", "万安县", "Wan'an (Ji'an)", None, 26.460, 114.790, 3000, "吉安市; on G45 and 昌赣高铁"),

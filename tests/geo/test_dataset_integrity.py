@@ -49,7 +49,7 @@ NATIONAL_LISTINGS = {
     "hs-yudu-changzheng": 6, "hs-ningdu-xiaobu": 7, "hs-xunwu-matigang": 7,
 }
 #: counties where the dataset names at least one site (others: none found, see docs/DATA.md)
-COUNTIES_WITH_SITES = {"ruijin", "yudu", "ningdu", "xunwu", "xingguo", "huichang", "shicheng", "dayu", "chongyi",
+COUNTIES_WITH_SITES = {"ruijin", "yudu", "ningdu", "xunwu", "xingguo", "huichang", "shicheng", "dayu", "chongyi", "shangyou", "anyuan",
                        "nankang", "zhanggong", "xinfeng"}
 GATEWAYS = ("gw-nanchang", "gw-shenzhen", "gw-guangzhou", "gw-changsha", "gw-xiamen", "gw-beijing", "gw-shanghai")
 
