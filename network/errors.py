@@ -33,3 +33,7 @@ class OriginsError(NetworkError, ValueError):
 
 class DataNotReadyError(NetworkError):
     """The layers the engine needs are missing (e.g. the real dataset has not been built yet)."""
+
+
+class ProposalError(NetworkError, ValueError):
+    """A sketched proposal (line, station, …) is invalid; nothing was added or changed."""
