@@ -1,15 +1,232 @@
-"""Analysis pages (accessibility, comparison, ranking): wired to network/ when the engine is ready."""
+"""Analysis pages: accessibility (bands, isochrones, click-to-route), scenario comparison, project ranking."""
 from __future__ import annotations
 
+import json
+import math
 from typing import Any, Mapping
 
+import pandas as pd
 import streamlit as st
 
+from ui import analysis as A
+from ui import controls as C
+from ui.cache import access_result, compare_result, data_stamp, isochrone_result, rank_result, route_result
+from ui.engine import scenario_names
+from ui.features import esc
 from ui.i18n import t
+from ui.mapview import LegendSection, Overlay
 from ui.state import AppState
+
+K_GRID = "w_grid_km"
+K_TARGET = "access_target"
+K_CLICK_SIG = "access_click_sig"
+GRID_CHOICES = (2.0, 1.0, 5.0)
+ROUTE_COLOUR = "#00a6ff"  # not used by any plan layer
+SITE_SNAP_DEG = 0.02  # a click this close (~2 km) to a heritage site selects the site
+
+
+def spec_of(scenario: str, custom: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Map an app scenario to an engine spec + included ids ('all' = the full plan set)."""
+    if scenario == "all":
+        names = scenario_names()
+        return ("plan2035-full" if "plan2035-full" in names else "2035"), ()
+    if scenario == "custom":
+        return "existing", tuple(sorted(custom))
+    return scenario, ()
+
+
+def _csv_button(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    from ui.pages import csv_text
+    st.download_button(f"{t('download_csv', lang)}: {name}", data=lambda: csv_text(df), file_name=f"{name}.csv",
+                       mime="text/csv", key=key, on_click="ignore")
+
+
+def _geojson_button(features: list[dict[str, Any]], name: str, lang: str, key: str) -> None:
+    def data() -> str:
+        clean = [{"type": "Feature", "geometry": f["geometry"],
+                  "properties": {k: v for k, v in f["properties"].items() if k not in ("style", "_popup")}}
+                 for f in features]
+        return json.dumps({"type": "FeatureCollection", "features": clean}, ensure_ascii=False)
+    st.download_button(f"{t('download_geojson', lang)}: {name}", data=data, file_name=f"{name}.geojson",
+                       mime="application/geo+json", key=key, on_click="ignore")
+
+
+def _grid_km(s: AppState) -> float:
+    if s.presenter:
+        return float(st.session_state.get(K_GRID, GRID_CHOICES[0]))
+    return float(st.selectbox(t("grid", s.lang), GRID_CHOICES, key=K_GRID, format_func=lambda v: f"{v:g} km"))
 
 
 def render(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loaded: Any) -> None:
+    """Render the analysis page of ``s.view``; engine problems are shown as messages."""
+    try:
+        if s.view == "access":
+            access_page(s, prepared, ids)
+        elif s.view == "compare":
+            compare_page(s, prepared, ids)
+        elif s.view == "rank":
+            rank_page(s)
+    except Exception as exc:  # noqa: BLE001 - show engine/data problems, never a traceback
+        st.error(f"{t('engine_missing', s.lang)} {type(exc).__name__}: {exc}")
+        from ui.pages import render_map
+        render_map(s, prepared, ids, key="fallback")
+
+
+def _nearest_site(prepared: Mapping[str, list[dict[str, Any]]], lat: float, lng: float) -> str | None:
+    best, best_d = None, SITE_SNAP_DEG
+    for f in prepared.get("heritage_sites", []):
+        lon, la = f["geometry"]["coordinates"][:2]
+        d = math.hypot(lon - lng, la - lat)
+        if d < best_d:
+            best, best_d = f["properties"]["id"], d
+    return best
+
+
+def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any) -> None:
+    lang = s.lang
+    ss = st.session_state
+    base, stamp = data_stamp()
+    spec, inc = spec_of(s.scenario, s.custom)
+    if not s.presenter:
+        st.subheader(t("access_title", lang))
+        st.caption(t("access_help", lang))
+    km = _grid_km(s)
+    title = t("access_title", lang)
+    feats, table, acc = access_result(base, stamp, spec, inc, km, lang, title)
+    colours = [*A.BAND_COLOURS, A.UNREACHABLE_COLOUR]
+    overlays = [Overlay(esc(title), feats, LegendSection(esc(f"{title} ({t('minutes', lang)})"),
+                                                         table_html=A.legend_table(table, colours, lang)),
+                        below=True, interactive=False)]
+    target = ss.get(K_TARGET)
+    iso_table = route = None
+    if target and target[0] == "site":
+        iso_feats, iso_table = isochrone_result(base, stamp, target[1], spec, inc, km, lang)
+        overlays.append(Overlay(esc(t("isochrones_for", lang)), iso_feats, LegendSection(
+            esc(t("isochrones_for", lang)), [(f'<span style="display:inline-block;width:30px;height:10px;'
+                                              f'background:{c};opacity:.6"></span>', f"≤{m:g}")
+                                             for m, c in zip(A.BAND_EDGES, A.BAND_COLOURS)]), interactive=False))
+    elif target and target[0] == "point":
+        route = route_result(base, stamp, target[2], target[1], spec, inc)
+        if route.get("reachable"):
+            line = {"type": "Feature", "id": "route", "geometry": {"type": "LineString",
+                                                                   "coordinates": [[p[1], p[0]] for p in route["path"]]},
+                    "properties": {"id": "route", "_tip": esc(f"{route['site_name']} · {route['minutes']:.0f} "
+                                                              f"{t('min', lang)}"),
+                                   "style": {"color": ROUTE_COLOUR, "weight": 6, "opacity": 0.95,
+                                             "lineCap": "round", "lineJoin": "round"}}}
+            start = {"type": "Feature", "id": "route-start", "geometry": {"type": "Point",
+                                                                          "coordinates": [target[2], target[1]]},
+                     "properties": {"id": "route-start", "_tip": esc(t("from", lang)),
+                                    "style": {"radius": 7, "color": "#111", "fill": True, "fillColor": "#fff",
+                                              "fillOpacity": 1, "weight": 3}}}
+            overlays.append(Overlay(esc(t("route_to", lang)), [line], LegendSection(
+                esc(t("route_to", lang)), [(f'<svg width="40" height="10"><line x1="3" y1="5" x2="37" y2="5" '
+                                            f'stroke="{ROUTE_COLOUR}" stroke-width="6" '
+                                            'stroke-linecap="round"/></svg>',
+                                            esc(f"{route['site_name']} · {route['minutes']:.0f} {t('min', lang)}"))])))
+            overlays.append(Overlay("route-start", [start], None, points=True))
+
     from ui.pages import render_map
-    st.info(t("engine_missing", s.lang) + " …")
-    render_map(s, prepared, ids)
+    _, out = render_map(s, prepared, ids, overlays=overlays, returned=("last_clicked",), key="access")
+    clk = out.get("last_clicked")
+    sig = json.dumps(clk, sort_keys=True)
+    if clk and sig != ss.get(K_CLICK_SIG):
+        ss[K_CLICK_SIG] = sig
+        lat, lng = float(clk["lat"]), float(clk["lng"])
+        site = _nearest_site(prepared, lat, lng)
+        ss[K_TARGET] = ("site", site) if site else ("point", round(lat, 5), round(lng, 5))
+        st.rerun()
+
+    if s.presenter:
+        return
+    c1, c2 = st.columns(2)
+    with c1:
+        st.markdown(f"**{t('band', lang)}**")
+        show = table.rename(columns={"band": t("band", lang), "cells": t("cells", lang),
+                                     "population": t("population", lang), "share": t("pop_share", lang)})
+        st.dataframe(show, hide_index=True, column_config={t("pop_share", lang): st.column_config.NumberColumn(
+            format="percent")})
+        _csv_button(table, "access_bands", lang, "w_dl_bands")
+        _csv_button(acc, "access_grid", lang, "w_dl_access")
+        _geojson_button(feats, "access_bands", lang, "w_dl_bands_geo")
+    with c2:
+        if iso_table is not None:
+            st.markdown(f"**{t('isochrones_for', lang)}** — {esc(target[1])}")
+            st.dataframe(iso_table, hide_index=True)
+            _csv_button(iso_table, f"isochrones_{target[1]}", lang, "w_dl_iso")
+        elif route is not None:
+            if not route.get("reachable"):
+                st.warning(f"{t('no_route', lang)} {route.get('reason', '')}")
+            else:
+                st.markdown(f"**{t('route_to', lang)}: {route['site_name']}** — "
+                            f"{route['minutes']:.0f} {t('min', lang)}")
+                legs = pd.DataFrame(route["legs"])
+                legs["minutes"] = legs["minutes"].round(1)
+                st.dataframe(legs.rename(columns={"mode": t("mode", lang), "from_name": t("from", lang),
+                                                  "to_name": t("to", lang), "minutes": t("minutes", lang)}),
+                             hide_index=True)
+                _csv_button(legs, "route_legs", lang, "w_dl_route")
+
+
+def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any) -> None:
+    lang = s.lang
+    base, stamp = data_stamp()
+    after, after_inc = spec_of(s.scenario, s.custom)
+    before, before_inc = spec_of(s.baseline, s.custom if s.baseline == "custom" else ())
+    if not s.presenter:
+        st.subheader(f"{t('diff_title', lang)}: {before}{'+' + ','.join(before_inc) if before_inc else ''} → "
+                     f"{after}{'+' + ','.join(after_inc) if after_inc else ''}")
+    km = _grid_km(s)
+    title = t("diff_title", lang)
+    res = compare_result(base, stamp, before, before_inc, after, after_inc, km, lang, title)
+    ov = Overlay(esc(title), res["features"], LegendSection(
+        esc(f"{t('gain', lang)} ({t('minutes', lang)})"),
+        table_html=A.legend_table(res["bands"], A.GAIN_ALL_COLOURS, lang)), below=True)
+    from ui.pages import render_map
+    render_map(s, prepared, ids, overlays=[ov], key="compare")
+    if s.presenter:
+        return
+    for note in res["notes"]:
+        st.caption(f"ℹ {note}")
+    st.markdown(f"**{t('county_table', lang)}**")
+    st.dataframe(res["per_county"].round(3), hide_index=True)
+    _csv_button(res["per_county"], "county_before_after", lang, "w_dl_county")
+    st.markdown(f"**{t('gateway_table', lang)}**")
+    gw = res["gateways"]
+    st.dataframe(gw.round(1), hide_index=True)
+    _csv_button(gw, "gateway_sites", lang, "w_dl_gateway")
+    _csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
+    _geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
+
+
+def rank_page(s: AppState) -> None:
+    lang = s.lang
+    base, stamp = data_stamp()
+    after, after_inc = spec_of(s.scenario, s.custom)
+    before, before_inc = spec_of(s.baseline, ())
+    st.subheader(f"{t('rank_title', lang)}: {before} → {after}")
+    km = _grid_km(s)
+    with st.spinner(t("computing", lang)):
+        df = rank_result(base, stamp, before, before_inc, after, after_inc, km)
+    if df.empty:
+        st.info("—")
+        return
+    add_l, rem_l = t("rank_add", lang), t("rank_remove", lang)
+    long = pd.concat([
+        pd.DataFrame({"project": df["name"], "measure": add_l, "minutes": df["add_mean_minutes"]}),
+        pd.DataFrame({"project": df["name"], "measure": rem_l, "minutes": df["remove_mean_minutes"]}),
+    ])
+    import altair as alt
+    order = list(df.sort_values("add_mean_minutes", ascending=False)["name"])
+    chart = alt.Chart(long).mark_bar().encode(
+        y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("minutes:Q", title=("人均节省分钟（到最近全国级纪念地）" if lang == "zh"
+                                    else "minutes saved per resident (to the nearest national site)")),
+        color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None),
+                        scale=alt.Scale(range=["#b71c1c", "#1565c0"])),
+        yOffset="measure:N",
+        tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
+    ).properties(height=max(220, 34 * len(df)))
+    st.altair_chart(chart, width="stretch")
+    st.dataframe(df, hide_index=True)
+    _csv_button(df, "project_ranking", lang, "w_dl_rank")

@@ -79,3 +79,45 @@ def prepared_features(lang: str) -> dict[str, list[dict[str, Any]]]:
     """Return the map features of every layer in ``lang`` (popups are language-specific)."""
     base, stamp = data_stamp()
     return _prepared(base, stamp, lang)
+
+
+# --- analysis results (st.cache_data: keyed on data stamp + scenario + parameters) -----------------------
+
+@st.cache_data(show_spinner=False, max_entries=24)
+def access_result(base: str, stamp: tuple, spec: str, include: tuple[str, ...], km: float, lang: str,
+                  title: str) -> tuple[list[dict[str, Any]], Any, Any]:
+    """Return (band features, band table, access table) for one scenario on a km grid."""
+    from ui import analysis as A
+    a = A.access(spec, include, km, Path(base))
+    bands = A.access_bands(a, km=km, lang=lang, title=title)
+    return bands.features, bands.table, a.drop(columns=["x", "y"])
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def isochrone_result(base: str, stamp: tuple, site_id: str, spec: str, include: tuple[str, ...], km: float,
+                     lang: str) -> tuple[list[dict[str, Any]], Any]:
+    from ui import analysis as A
+    return A.isochrones(site_id, spec, include, km, Path(base), lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def route_result(base: str, stamp: tuple, lon: float, lat: float, spec: str, include: tuple[str, ...]) -> dict:
+    from ui import analysis as A
+    return A.route_from_point(lon, lat, spec, include, Path(base))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, ...], after: str,
+                   after_inc: tuple[str, ...], km: float, lang: str, title: str) -> dict[str, Any]:
+    from ui import analysis as A
+    per_cell, per_county, gateways, notes = A.compare(before, before_inc, after, after_inc, km, Path(base))
+    bands = A.difference_bands(per_cell, km=km, lang=lang, title=title)
+    return {"features": bands.features, "bands": bands.table, "per_cell": per_cell.drop(columns=["x", "y"]),
+            "per_county": per_county, "gateways": gateways, "notes": notes}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def rank_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, ...], after: str,
+                after_inc: tuple[str, ...], km: float) -> Any:
+    from ui import analysis as A
+    return A.rank(before, before_inc, after, after_inc, km, Path(base))

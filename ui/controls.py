@@ -159,7 +159,7 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
 
     sb.subheader(t("saved_views", lang))
     for i, v in enumerate(views):
-        sb.button(v.name, key=f"w_goto_{i}", on_click=go_to_view, args=(v,), icon="📍", use_container_width=True)
+        sb.button(v.name, key=f"w_goto_{i}", on_click=go_to_view, args=(v,), icon="📍", width="stretch")
     for p in view_problems:
         sb.caption(f"⚠ {t('bad_views', lang)} {p}")
 

@@ -47,6 +47,7 @@ CSS = """
 .atlas-legend table { border-collapse: collapse; font-size: 11.5px; }
 .atlas-legend td, .atlas-legend th { padding: 0 5px 0 0; text-align: right; }
 .atlas-legend td:first-child, .atlas-legend th:first-child { text-align: left; }
+path.leaflet-interactive:focus { outline: none; }
 .atlas-label { background: none; border: none; white-space: nowrap; font-size: 12px; font-weight: 600;
   color: #222; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff; }
 .atlas-label-site { color: #8b0000; font-size: 11.5px; }
@@ -67,6 +68,7 @@ class LegendSection:
     title: str
     rows: list[tuple[str, str]] = field(default_factory=list)
     table_html: str = ""
+    mergeable: bool = False  # one-row layer sections are merged into one "Layers" block
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Overlay:
     features: list[dict[str, Any]]
     legend: LegendSection | None = None
     points: bool = False
+    below: bool = False        # draw under the plan layers (area bands), not above them
+    interactive: bool = True   # False lets clicks fall through to the map (click-to-route)
 
 
 class _Extras(MacroElement):
@@ -152,6 +156,13 @@ def _geojson(name: str, features: list[dict[str, Any]], *, points: bool, interac
                           embed=True, control=False, **kwargs)
 
 
+def _overlay(m: folium.Map, ov: Overlay) -> None:
+    fg = folium.FeatureGroup(name=ov.name, overlay=True, show=True)
+    if ov.features:
+        _geojson(ov.name, ov.features, points=ov.points, interactive=ov.interactive).add_to(fg)
+    fg.add_to(m)
+
+
 def _status_rows(statuses: Sequence[str], lang: str) -> list[tuple[str, str]]:
     return [(line_swatch("#333333", 3, DASH[s]), esc(label(STATUS_LABELS, s, lang))) for s in statuses]
 
@@ -189,13 +200,13 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
         rows.append((line_swatch("#6d6d6d", 1.2, "4 3"), title))
     if not rows:
         return None
-    return LegendSection(title, rows)
+    return LegendSection(title, rows, mergeable=True)
 
 
 def legend_html(sections: Sequence[LegendSection], *, layers_title: str = "") -> str:
     """Render legend sections (already escaped) into one HTML block; one-row sections share a block."""
     parts = []
-    singles = [s for s in sections if len(s.rows) == 1 and not s.table_html and not s.title.startswith("!")]
+    singles = [s for s in sections if s.mergeable and len(s.rows) == 1 and not s.table_html]
     if len(singles) > 1:
         merged = LegendSection(layers_title, [r for s in singles for r in s.rows])
         first = sections.index(singles[0])
@@ -245,6 +256,9 @@ def build_map(
                      show=basemap == "osm", max_zoom=19).add_to(m)
 
     legend_sections: list[LegendSection] = []
+    for ov in overlays:
+        if ov.below:
+            _overlay(m, ov)
     shown: dict[str, list[dict[str, Any]]] = {}
     labels: list[list[Any]] = []
     for group in GROUP_LAYERS:
@@ -275,12 +289,9 @@ def build_map(
                 labels.append([lat, lon, f["properties"]["_label"], "atlas-label-site"])
 
     for ov in overlays:
-        fg = folium.FeatureGroup(name=ov.name, overlay=True, show=True)
-        if ov.features:
-            _geojson(ov.name, ov.features, points=ov.points).add_to(fg)
-        fg.add_to(m)
-        if ov.legend:
-            legend_sections.append(ov.legend)
+        if not ov.below:
+            _overlay(m, ov)
+    legend_sections.extend(ov.legend for ov in overlays if ov.legend)
 
     line_groups = {"railways", "expressways", "trunk_roads", "waterways"} & set(groups)
     if line_groups or "stations" in groups or "airports" in groups:

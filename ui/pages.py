@@ -110,7 +110,7 @@ def main() -> None:
 
     prepared = prepared_features(lang)
     ids = scenario_ids(s, prepared)
-    if s.view == "map" or s.presenter:
+    if s.view == "map" or (s.presenter and s.view == "rank"):
         map_page(s, prepared, ids, loaded)
     else:
         from ui import analysis_pages
