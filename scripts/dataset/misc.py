@@ -9,7 +9,7 @@ AIRPORTS: tuple[dict, ...] = (
     dict(id="ap-ganzhou", zh="赣州黄金机场", en="Ganzhou Huangjin Airport", kind="civil", status="existing", opened="2008-03-26",
          iata="KOW", icao="ZSGZ", county="nankang", lat=25.853, lon=114.778,
          source="hollmingworks.com 2023-03-08 (new airport opened 2008-03-26; T2 22,000 m² opened 2019-09-29); "
-                "landbridge.com 2016 / besteduchina (located in 南康); position: recollection of the AIP reference point",
+                "m.siyezi.com (南康区 凤岗镇 峨眉村, 16 km from the city centre); position: recollection of the AIP reference point",
          confidence="medium", accuracy_m=2000,
          notes="position NOT sourced (low); old 水南 site (25.82667, 114.91278) closed 2008-03-25 — not used. 2024: 193.8万 pax, "
                "15,926 movements, 28 routes / 32 points; runway length not found"),
@@ -44,6 +44,12 @@ AIRPORTS: tuple[dict, ...] = (
          iata="SZX", icao="ZGSZ", lat=22.639, lon=113.811, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
     dict(id="ap-xmn", zh="厦门高崎国际机场", en="Xiamen Gaoqi International Airport", kind="civil", status="existing", opened="1983-10-22",
          iata="XMN", icao="ZSAM", lat=24.544, lon=118.128, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+    dict(id="ap-foc", zh="福州长乐国际机场", en="Fuzhou Changle International Airport", kind="civil", status="existing", opened="1997-06-23",
+         iata="FOC", icao="ZSFZ", lat=25.935, lon=119.663, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+    dict(id="ap-khn", zh="南昌昌北国际机场", en="Nanchang Changbei International Airport", kind="civil", status="existing", opened="1999-09-09",
+         iata="KHN", icao="ZSCN", lat=28.865, lon=115.900, scope="gateway",
+         source=SRC_EST + "; m.siyezi.com (built from 1996-10, opened 1999-09, 28 km from Nanchang)", confidence="medium", accuracy_m=2000,
+         notes="opening day not stated in the source (1999-09-09 from general knowledge)"),
     dict(id="ap-pek", zh="北京首都国际机场", en="Beijing Capital International Airport", kind="civil", status="existing", opened="1958-03-02",
          iata="PEK", icao="ZBAA", lat=40.080, lon=116.585, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
     dict(id="ap-pkx", zh="北京大兴国际机场", en="Beijing Daxing International Airport", kind="civil", status="existing", opened="2019-09-25",
@@ -57,14 +63,18 @@ AIRPORTS: tuple[dict, ...] = (
 
 # Air routes: id, from, to_place, to_airport, block_minutes, daily_flights, confidence, source, notes
 _EST = "block_minutes and daily_flights are ESTIMATES (no timetable in the stored sources)"
+_KOW_ROUTES = ("m.siyezi.com (KOW routes: 北京, 上海, 广州, 深圳, 重庆, 杭州, 南昌, 成都, 昆明, 海口, 福州, 厦门, 青岛, 常州); "
+               "wxredian 2024-12 (2024: 28 routes / 32 points, 15,926 movements ≈ 22 departures a day)")
 AIR_ROUTES: tuple[tuple, ...] = (
-    ("air-kow-beijing", "ap-ganzhou", "gw-beijing", "ap-pkx", 165, 3.0, "low",
-     "route existence: general knowledge (Ganzhou has Beijing service; 2024: 28 routes / 32 points per wxredian 2024-12)", _EST),
-    ("air-kow-shanghai", "ap-ganzhou", "gw-shanghai", "ap-sha", 105, 4.0, "low", "route existence: general knowledge", _EST),
-    ("air-kow-shenzhen", "ap-ganzhou", "gw-shenzhen", "ap-szx", 70, 2.0, "low", "route existence: general knowledge", _EST),
-    ("air-kow-xiamen", "ap-ganzhou", "gw-xiamen", "ap-xmn", 75, 1.0, "low", "route existence: general knowledge", _EST),
-    ("air-kow-guangzhou", "ap-ganzhou", "gw-guangzhou", "ap-can", 65, 1.0, "low",
-     "route existence UNCERTAIN (general knowledge); HSR competes on this pair", _EST),
+    ("air-kow-beijing", "ap-ganzhou", "gw-beijing", "ap-pkx", 165, 3.0, "low", _KOW_ROUTES, "Beijing airport (PKX) assumed; " + _EST),
+    ("air-kow-shanghai", "ap-ganzhou", "gw-shanghai", "ap-sha", 105, 4.0, "low", _KOW_ROUTES, "Shanghai airport (SHA) assumed; " + _EST),
+    ("air-kow-shenzhen", "ap-ganzhou", "gw-shenzhen", "ap-szx", 70, 2.0, "low", _KOW_ROUTES, _EST),
+    ("air-kow-xiamen", "ap-ganzhou", "gw-xiamen", "ap-xmn", 75, 1.0, "low", _KOW_ROUTES, _EST),
+    ("air-kow-guangzhou", "ap-ganzhou", "gw-guangzhou", "ap-can", 65, 1.0, "low", _KOW_ROUTES,
+     "route listed in an undated source; may have been dropped since the 赣深 HSR opened; " + _EST),
+    ("air-kow-fuzhou", "ap-ganzhou", "gw-fuzhou", "ap-foc", 80, 1.0, "low", _KOW_ROUTES, _EST),
+    ("air-kow-nanchang", "ap-ganzhou", "gw-nanchang", "ap-khn", 60, 0.5, "low", _KOW_ROUTES,
+     "route listed in an undated source; likely reduced or dropped since the 昌赣 HSR opened (2019); " + _EST),
     ("air-ruijin-beijing", "ap-ruijin", "gw-beijing", "ap-pek", 170, 1.0, "low",
      "jx.people.com.cn 2025-09-28 (瑞金–北京 direct route opened 2025-09-28; flight CA8698)",
      "Beijing airport assumed Capital (Air China CA flight); " + _EST),

@@ -106,12 +106,12 @@ TOWNS: tuple[tuple, ...] = (
 
 # Gateways: id, name_zh, name_en, lat, lon, scope, station_ids, airport_ids, notes
 GATEWAYS: tuple[tuple, ...] = (
-    ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], [], "Jiangxi capital"),
+    ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], ["ap-khn"], "Jiangxi capital"),
     ("gw-changsha", "长沙", "Changsha", 28.228, 112.939, "gateway", ["rs-changshanan", "rs-changshaxi"], [], "Hunan capital"),
     ("gw-guangzhou", "广州", "Guangzhou", 23.129, 113.264, "gateway", ["rs-guangzhounan"], ["ap-can"], "Guangdong capital"),
     ("gw-shenzhen", "深圳", "Shenzhen", 22.543, 114.058, "gateway", ["rs-shenzhenbei", "rs-shenzhen"], ["ap-szx"], ""),
     ("gw-xiamen", "厦门", "Xiamen", 24.480, 118.089, "gateway", ["rs-xiamenbei"], ["ap-xmn"], ""),
-    ("gw-fuzhou", "福州", "Fuzhou (Fujian)", 26.074, 119.296, "gateway", ["rs-fuzhou"], [], "Fujian capital"),
+    ("gw-fuzhou", "福州", "Fuzhou (Fujian)", 26.074, 119.296, "gateway", ["rs-fuzhou"], ["ap-foc"], "Fujian capital"),
     ("gw-beijing", "北京", "Beijing", 39.904, 116.407, "gateway", ["rs-beijingxi"], ["ap-pek", "ap-pkx"], ""),
     ("gw-shanghai", "上海", "Shanghai", 31.230, 121.474, "gateway", ["rs-shanghaihongqiao"], ["ap-sha", "ap-pvg"], ""),
     ("gw-longyan", "龙岩", "Longyan", 25.075, 117.017, "local", ["rs-longyan"], [], "inside the surroundings bbox"),
