@@ -8,6 +8,7 @@ restoring the version it replaced.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -64,6 +65,13 @@ def archive(layer: str, raw: bytes, *, base: Path | None = None) -> Path:
 
 
 def _prune(folder: Path) -> None:
+    now = time.time()
+    for tmp in folder.glob(".*.tmp"):  # left by a save that was killed while archiving
+        try:
+            if now - tmp.stat().st_mtime > 60:
+                tmp.unlink()
+        except FileNotFoundError:
+            pass
     files = sorted((p for p in folder.glob("*.geojson") if not p.name.startswith(".")),
                    key=lambda p: (p.stem.partition("-")[0], int(p.stem.partition("-")[2] or 0)))
     for old in files[:-MAX_VERSIONS] if len(files) > MAX_VERSIONS else []:

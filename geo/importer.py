@@ -43,7 +43,7 @@ from geo.store import (
     read_capped,
     save_layer,
 )
-from geo.validate import validate_collection
+from geo.validate import _bad_unicode, validate_collection
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ def _display_name(filename: str | None) -> str:
 
 def _bad_text(s: str) -> bool:
     """True if ``s`` holds undecodable bytes (surrogateescape) or lone surrogates."""
-    return any("\ud800" <= ch <= "\udfff" for ch in s)
+    return _bad_unicode(s)
 
 
 def _text_problems(doc: Mapping[str, Any], file: str, guess: str) -> list[Problem]:

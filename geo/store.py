@@ -352,12 +352,14 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 @contextmanager
-def folder_lock(folder: Path, *, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+def folder_lock(folder: Path, *, timeout_s: float | None = None) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``folder`` (the directory itself: no lock file is left behind).
 
     The kernel drops the lock when the holder exits or is killed, so a crashed save never blocks the
-    next one. Waits up to ``timeout_s`` seconds for another holder, then raises LayerError.
+    next one. Waits up to ``timeout_s`` (default ``LOCK_TIMEOUT_S``) seconds for another holder, then
+    raises LayerError.
     """
+    timeout_s = LOCK_TIMEOUT_S if timeout_s is None else timeout_s
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if fcntl is None:  # pragma: no cover

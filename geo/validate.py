@@ -22,13 +22,17 @@ def _short(value: Any, limit: int = 80) -> str:
 
 def _printable(text: str, limit: int = 80) -> str:
     """``text`` itself if it is a short plain line, else its escaped, shortened repr."""
-    if len(text) <= limit and text.isprintable() and not any("\ud800" <= c <= "\udfff" for c in text):
+    if len(text) <= limit and text.isprintable() and not _bad_unicode(text):
         return text
     return _short(text, limit)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _bad_unicode(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
+    """True if ``text`` holds lone surrogates (undecodable bytes or bad escapes): it cannot be saved as UTF-8."""
+    return _SURROGATE.search(text) is not None
 
 
 def _in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> bool:

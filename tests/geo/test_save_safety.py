@@ -1,0 +1,211 @@
+"""Saves under stress: conflicting editors, simultaneous saves, a writer killed mid-save, stray temp files."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import atlas_cli
+from geo import store as store_mod
+from geo.errors import LayerError
+from geo.store import ABSENT, folder_lock, layer_path, load_layer, save_layer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _renamed(gdf, suffix):
+    out = gdf.copy()
+    out["name_en"] = out["name_en"] + suffix
+    return out
+
+
+def test_save_based_on_older_version_is_refused(store):
+    alice = load_layer("stations", base=store)
+    bob = load_layer("stations", base=store)
+    save_layer("stations", _renamed(alice, " (A)"), base=store, expected_hash=alice.attrs["content_hash"])
+    after_alice = layer_path("stations", base=store).read_bytes()
+    with pytest.raises(LayerError, match="conflict: layer stations was not saved because it was changed by "
+                                         "someone else since you loaded it; reload"):
+        save_layer("stations", _renamed(bob, " (B)"), base=store, expected_hash=bob.attrs["content_hash"])
+    assert layer_path("stations", base=store).read_bytes() == after_alice
+    # reloading and re-applying works
+    bob = load_layer("stations", base=store)
+    save_layer("stations", _renamed(bob, " (B)"), base=store, expected_hash=bob.attrs["content_hash"])
+    assert load_layer("stations", base=store)["name_en"].str.endswith(" (A) (B)").all()
+
+
+def test_absent_means_must_not_exist(store):
+    gdf = load_layer("stations", base=store)
+    with pytest.raises(LayerError, match="someone created it since you started"):
+        save_layer("stations", gdf, base=store, expected_hash=ABSENT)
+
+
+def test_simultaneous_saves_exactly_one_wins(store):
+    for round_ in range(5):
+        gdf = load_layer("stations", base=store)
+        h = gdf.attrs["content_hash"]
+        n = 6
+        barrier = threading.Barrier(n)
+        results: list[str] = []
+
+        def editor(k):
+            edited = _renamed(gdf, f" r{round_}e{k}")
+            barrier.wait()
+            try:
+                save_layer("stations", edited, base=store, expected_hash=h)
+                results.append(f"ok{k}")
+            except LayerError as exc:
+                assert "conflict" in str(exc)
+                results.append("conflict")
+
+        threads = [threading.Thread(target=editor, args=(k,)) for k in range(n)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        winners = [r for r in results if r.startswith("ok")]
+        assert len(winners) == 1, results
+        k = winners[0][2:]
+        assert load_layer("stations", base=store)["name_en"].str.endswith(f" r{round_}e{k}").all()
+
+
+def test_lock_is_exclusive_and_times_out_clearly(store, monkeypatch):
+    monkeypatch.setattr(store_mod, "LOCK_TIMEOUT_S", 0.2)
+    folder = layer_path("stations", base=store).parent
+    gdf = load_layer("stations", base=store)
+    before = layer_path("stations", base=store).read_bytes()
+    with folder_lock(folder):
+        t0 = time.monotonic()
+        with pytest.raises(LayerError, match="another save has held the folder"):
+            save_layer("stations", _renamed(gdf, " x"), base=store)
+        assert time.monotonic() - t0 < 2
+    assert layer_path("stations", base=store).read_bytes() == before
+    save_layer("stations", _renamed(gdf, " x"), base=store)  # released: saves again
+
+
+def test_lock_of_a_killed_holder_is_released(store):
+    folder = layer_path("stations", base=store).parent
+    code = ("import sys, time; from geo.store import folder_lock\n"
+            f"with folder_lock({str(folder)!r}):\n    print('locked', flush=True); time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        t0 = time.monotonic()
+        save_layer("stations", _renamed(load_layer("stations", base=store), " y"), base=store)
+        assert time.monotonic() - t0 < 2
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+# The writer saves A, B, A, … in a loop. fsync is slowed down (a slow disk) so that many kills land
+# while a save is in flight, after the temp file is written and before the rename.
+WRITER = r"""
+import os, stat, sys, time
+from pathlib import Path
+_fsync = os.fsync
+os.fsync = lambda fd: (stat.S_ISREG(os.fstat(fd).st_mode) and time.sleep(0.12), _fsync(fd))
+import geo.history
+from geo.store import save_layer
+geo.history.MAX_VERSIONS = 3
+base = Path(sys.argv[1])
+docs = [__import__("json").loads(Path(p).read_text(encoding="utf-8")) for p in sys.argv[2:4]]
+print("ready", flush=True)
+i = 0
+while True:
+    save_layer("stations", docs[i % 2], base=base)
+    i += 1
+    print("saved", i, flush=True)
+"""
+
+
+def _big_doc(letter: str, n: int = 400) -> dict:
+    feats = []
+    for i in range(n):
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [115 + i / 1000, 25.8]},
+                      "properties": {"id": f"stn-k-{i:04d}", "name_zh": "测试站", "name_en": f"Kill test {letter}",
+                                     "status": "planned", "source": "test fixture, not real data",
+                                     "confidence": "low", "accuracy_m": 2000, "notes": letter * 10_000}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _temps(store: Path) -> list[Path]:
+    return [*(store / "layers").glob(".*.tmp"), *(store / "history" / "stations").glob(".*.tmp")]
+
+
+def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
+    from geo.schema import get_schema
+    from geo.store import dumps_collection
+
+    schema = get_schema("stations")
+    versions = {}
+    paths = []
+    for letter in "AB":
+        doc = _big_doc(letter)
+        p = tmp_path / f"{letter}.json"
+        p.write_text(json.dumps(doc), encoding="utf-8")
+        paths.append(str(p))
+        versions[letter] = dumps_collection(doc, schema).encode()
+    layer = layer_path("stations", base=store)
+    fixture_version = layer.read_bytes()  # archived by the first save below
+    save_layer("stations", json.loads(Path(paths[0]).read_text(encoding="utf-8")), base=store)
+    assert layer.stat().st_size > 4_000_000
+    rng = random.Random(20261128)
+    seen = set()
+    temps_left = 0
+    for k in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store), *paths], cwd=REPO,
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout.readline().strip() == "ready"
+            for _ in range(k % 3):  # let 0, 1 or 2 saves complete, then kill at a random moment
+                assert proc.stdout.readline().startswith("saved")
+            time.sleep(rng.uniform(0.0, 0.15))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        finally:
+            proc.kill()
+            proc.wait()
+        raw = layer.read_bytes()
+        match = [k for k, v in versions.items() if v == raw]
+        assert match, "the layer file is neither the old nor the new version"
+        seen.add(match[0])
+        gdf = load_layer("stations", base=store)
+        assert len(gdf) == 400
+        temps_left += len(_temps(store))
+        for h in (store / "history" / "stations").glob("*.geojson"):
+            assert h.read_bytes() in (*versions.values(), fixture_version)
+    # the kills landed at different moments: both versions were seen on disk, and some kills hit a save
+    # in flight (they left its temp file behind)
+    assert seen == {"A", "B"}
+    assert temps_left >= 1
+    # a stray temp file is never taken for a layer, and the next save clears old ones
+    for tmp in _temps(store):
+        os.utime(tmp, (time.time() - 3600, time.time() - 3600))
+    save_layer("stations", _renamed(load_layer("stations", base=store), " z"), base=store)
+    assert not _temps(store)
+    print(f"temp files left by kills: {temps_left}")
+
+
+def test_stray_temp_files_are_not_layers(store, capsys):
+    folder = layer_path("stations", base=store).parent
+    (folder / ".stations.geojson.abc123.tmp").write_text('{"type": "FeatureCollection", "features": [', "utf-8")
+    (folder / "stations.geojson.tmp").write_text("garbage", "utf-8")
+    assert len(load_layer("stations", base=store)) == 2
+    from geo.commands import cross_layer_id_problems
+    assert cross_layer_id_problems(base=store) == []
+    rc = atlas_cli.main(["validate", str(layer_path("stations", base=store))])
+    assert rc == 0
+    # a fresh temp file (a save in progress elsewhere) is left alone
+    save_layer("stations", _renamed(load_layer("stations", base=store), " t"), base=store)
+    assert (folder / ".stations.geojson.abc123.tmp").exists()
