@@ -10,24 +10,29 @@ from __future__ import annotations
 from scripts.dataset.common import PLAN_2021, SRC_EST
 
 #: stations whose coordinate comes from a cited source (named in their notes); all others are estimates
-POSITION_SOURCED = frozenset({"rs-nanchangxi"})
+POSITION_SOURCED = frozenset({"rs-nanchangxi", "rs-xingguo"})
 
 # id, name_zh, name_en, county, place_id, lat, lon, status, opened, scope, accuracy_m, notes
 STATIONS: tuple[tuple, ...] = (
     ("rs-ganzhou", "赣州站", "Ganzhou", "zhanggong", "seat-zhanggong", 25.812, 114.956, "existing", "1996", "local", 3000,
      "京九/赣龙/赣韶/赣瑞龙; built 1996 (zh.wikipedia 赣州站 via profilbaru mirror)"),
-    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "zhanggong", "seat-zhanggong", 25.800, 114.852, "existing", "2019-12-26", "local", 3000,
-     "HSR hub: 昌赣 (2019-12-26), 赣深 (2021-12-10); public datasets disagree on its coordinate (ganzhou_facts.md warning 4)"),
+    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "nankang", "seat-zhanggong", 25.800, 114.852, "existing", "2019-12-26", "local", 3000,
+     "HSR hub: 昌赣 (2019-12-26), 赣深 (2021-12-10); address 赣州经开区 凤岗镇 北坑与狮孜口, 4 platforms 8 tracks (yongganxin.com); "
+     "凤岗镇 is in 南康区 [I]; public datasets disagree on its coordinate (ganzhou_facts.md warning 4)"),
     ("rs-ganzhoubei", "赣州北站(规划)", "Ganzhou North (planned)", "zhanggong", "seat-zhanggong", 25.900, 114.860, "under_construction", None, "local", 5000,
      "on 长赣高铁, in 赣州经开区 near G105 (ttnews.xyz 2020; senqingzn 2025 tender list)"),
     ("rs-ganxian", "赣县站", "Ganxian", "ganxian", "seat-ganxian", 25.865, 115.020, "existing", "2005-10-01", "local", 3000,
      "赣龙 (opened 2005-10-01, en.wikipedia Ganzhou–Longyan railway) / 赣瑞龙"),
     ("rs-ganxianbei", "赣县北站", "Ganxian North", "ganxian", "seat-ganxian", 25.990, 114.965, "existing", "2019-12-26", "local", 3000,
      "昌赣高铁; in 吉埠镇, 2 platforms 4 tracks (92e.net)"),
-    ("rs-xingguoxi", "兴国西站", "Xingguo West", "xingguo", "seat-xingguo", 26.305, 115.305, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
-    ("rs-xingguo", "兴国站", "Xingguo", "xingguo", "seat-xingguo", 26.315, 115.390, "existing", "1996", "local", 4000,
-     "京九; start of 兴泉铁路; built 1996 (kfd.me mirror of zh.wikipedia 兴国站)"),
-    ("rs-yudu", "于都站", "Yudu", "yudu", "seat-yudu", 25.935, 115.420, "existing", "2005-10-01", "local", 4000, "赣龙/赣瑞龙 (中新网 2015-12-26)"),
+    ("rs-xingguoxi", "兴国西站", "Xingguo West", "xingguo", "seat-xingguo", 26.300, 115.230, "existing", "2019-12-26", "local", 6000,
+     "昌赣高铁; assumed near 埠头 west of the county town (the 瑞兴于 corridor ends at '社富–埠头–兴国高铁站', m.163.com 2026-03) [I]"),
+    ("rs-xingguo", "兴国站", "Xingguo", "xingguo", "seat-xingguo", 26.33306, 115.31333, "existing", "1996", "local", 700,
+     "zh.wikipedia 兴国站 (kfd.me mirror): 26°19′59″N 115°18′48″E, 潋江镇; 京九 and 兴泉; built 1996, new building 2021-09-26; "
+     "datum not stated (may be GCJ-02)"),
+    ("rs-yudu", "于都站", "Yudu", "yudu", "seat-yudu", 25.935, 115.420, "existing", "2005-10-01", "local", 4000,
+     "贡江镇; 赣龙/赣瑞龙; 5 platforms 7 tracks; 南昌铁路 2021-03-28 says it opened with the line on 2005-04-01 (en.wikipedia: line in "
+     "operation 2005-10-01 — conflict, the later date stored)"),
     ("rs-yudubei", "于都北站", "Yudu North", "yudu", "seat-yudu", 26.080, 115.500, "existing", "2021-09-30", "local", 5000, "兴泉铁路 (302848.net)"),
     ("rs-huichangbei", "会昌北站", "Huichang North", "huichang", "town-xijiang", 25.790, 115.640, "existing", "2016-07-01", "local", 4000,
      "in 西江镇; passenger service on 赣瑞龙 from 2016-07-01 (p.panqu.net)"),
@@ -133,7 +138,8 @@ LINES: tuple[dict, ...] = (
          opened="2015-12-26", rail_class="conventional", speed=200, tracks=2, electrified=True, length_km=250.0,
          stops=["rs-ganzhou", "rs-ganxian", (25.90, 115.25), "rs-yudu", (25.87, 115.55), "rs-huichangbei", (25.85, 115.85), "rs-ruijin",
                 "rs-changtingnan", "rs-guanzhishan", (25.40, 116.90), "rs-longyan"],
-         source="finance.china.com.cn/roll/20151226/3516414.shtml (中新网: opened 2015-12-26, 200 km/h, 250 km, 8 stations); "
+         source="finance.china.com.cn/roll/20151226/3516414.shtml (中新网: opened 2015-12-26, 200 km/h, 250 km, from 赣县 via 于都, 会昌北, 瑞金, "
+                "长汀南, 冠豸山, 古田会址 to 龙岩); profilbaru mirror of zh.wikipedia 赣州站 (赣龙 km 0 at 赣州站); "
                 "en.wikipedia Ganzhou–Longyan railway (original line 290.1 km, opened 2005-10-01, now freight only); "
                 "chinadaily 2015-03-11 (stations 赣县, 于都, 西江(会昌北), 瑞金, 长汀南, 冠豸山, 上杭北, 龙岩)",
          confidence="high", accuracy_m="schematic",
@@ -169,13 +175,15 @@ LINES: tuple[dict, ...] = (
          notes="国铁I级 single-track electrified, mixed traffic; 清流–泉州 opened 2022-12-30; length 464.16 km (fjsen) vs 495.867 km (others)"),
     dict(id="rail-ruimei", zh="瑞梅铁路", en="Ruijin–Meizhou Railway", status="under_construction", planned_open=2027,
          rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=240.0,
-         stops=["rs-ruijin", (25.75, 115.90), "rs-huichang", "rs-tianxin", (25.30, 115.45), "rs-anyuan", (25.05, 115.50), "rs-xunwu",
-                "rs-pingyuan", "rs-meizhouxi"],
+         stops=["rs-ruijin", (25.75, 115.90), "rs-huichang", (25.52, 115.70), "rs-tianxin", (25.36, 115.47), (25.30, 115.38), "rs-anyuan",
+                (25.05, 115.52), "rs-xunwu", (24.77, 115.72), "rs-pingyuan", "rs-meizhouxi"],
          source="co.zgjrw.com 2022-10-08 (国铁集团: GD section started 2022-09-30, 4.5-year period); m.rjrcw.cn/news1/104257 (选址公示); "
                 "jiangxiwuliu.com 2025-07-03 (寻乌站 building started)",
          confidence="medium", accuracy_m="schematic",
-         notes="planned_open 2027 is an inference from the 4.5-year construction period (not announced); JX section 166.962 km; "
-               "reserved stations 武阳·谢坊, 麻州·右水, 蔡坊·版石, 长滩·何屋, 南桥 not modelled"),
+         notes="planned_open 2027 is an inference from the 4.5-year construction period (not announced); JX section 166.962 km with 14 "
+               "stations, of which 瑞金, 会昌, 安远, 寻乌 handle passengers; alignment per the 选址公示: along the east of G35, 谢坊, 会昌 "
+               "(下黄沙村), 麻州, 右水, 天心, 蔡坊, 版石, north of 安远 town, tunnel under 三百山, 何屋, 寻乌, 南桥; reserved passing "
+               "stations not modelled"),
     dict(id="rail-changsha-ganzhou-hsr", zh="长赣高铁(萍乡北—赣州西)", en="Changsha–Ganzhou HSR (Pingxiang North–Ganzhou West)",
          status="under_construction", planned_open=2030, plan_period="十四五", rail_class="hsr", speed=350, tracks=2, electrified=True,
          length_km=430.0,
