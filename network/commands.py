@@ -1,0 +1,221 @@
+"""``atlas`` subcommands for the engine: route, access, compare, rank, calibrate, export-graph.
+
+Thin wrappers over network/ library functions. User errors raise AtlasError subclasses; the dispatcher
+prints them (exit 1, no traceback). Progress goes to stderr only when it is a terminal.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from geo.errors import AtlasError
+from geo.store import atomic_write_text
+from network.errors import NetworkError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("route", help="fastest route between two named places")
+    p.add_argument("--from", dest="origin", required=True, metavar="NAME", help="id, name_zh or name_en")
+    p.add_argument("--to", dest="destination", required=True, metavar="NAME")
+    _scenario_args(p)
+    p.add_argument("--modes", help="comma-separated riding modes to allow (e.g. hsr,conventional_rail)")
+    p.add_argument("--json", action="store_true", help="print JSON (minutes and legs)")
+    p.set_defaults(handler=cmd_route)
+
+    p = sub.add_parser("access", help="travel time from origins to heritage sites (one row per origin)")
+    _scenario_args(p)
+    p.add_argument("--origins", default="counties", help="counties | gateways | grid:KM | FILE (.csv/.geojson)")
+    p.add_argument("--sites", default="all", choices=("all", "national"))
+    p.add_argument("--out", required=True, help="FILE.csv or FILE.geojson")
+    p.set_defaults(handler=cmd_access)
+
+    p = sub.add_parser("compare", help="compare two scenarios (minutes saved per origin, county, gateway)")
+    p.add_argument("--base", required=True, metavar="S")
+    p.add_argument("--with", dest="with_", required=True, metavar="S")
+    p.add_argument("--origins", default="grid:2", help="counties | gateways | grid:KM | FILE")
+    p.add_argument("--sites", default="national", choices=("all", "national"))
+    p.add_argument("--out", required=True, help="FILE.csv (per origin; *_counties.csv and *_gateways.csv "
+                                               "are written next to it) or FILE.json (all three tables)")
+    p.set_defaults(handler=cmd_compare)
+
+    p = sub.add_parser("rank", help="rank planned projects by marginal gain (added alone / removed alone)")
+    p.add_argument("--base", required=True, metavar="S")
+    p.add_argument("--with", dest="with_", required=True, metavar="S")
+    p.add_argument("--origins", default="grid:1", help="counties | grid:KM | FILE (default grid:1)")
+    p.add_argument("--sites", default="national", choices=("all", "national"))
+    p.add_argument("--out", required=True, help="FILE.csv")
+    p.set_defaults(handler=cmd_rank)
+
+    p = sub.add_parser("calibrate", help="model vs real travel times (data/calibration.csv)")
+    p.add_argument("--scenario", default="existing")
+    p.add_argument("--out", help="also write the table to FILE.csv")
+    p.set_defaults(handler=cmd_calibrate)
+
+    p = sub.add_parser("export-graph", help="write a scenario graph as GraphML")
+    _scenario_args(p)
+    p.add_argument("--freight", action="store_true", help="include waterways and ports")
+    p.add_argument("--out", required=True, help="FILE.graphml")
+    p.set_defaults(handler=cmd_export_graph)
+
+
+def _scenario_args(p) -> None:
+    p.add_argument("--scenario", default="existing", help="existing | YEAR | plan set (default existing)")
+    p.add_argument("--include", default="", metavar="IDS", help="comma-separated feature ids to add")
+    p.add_argument("--exclude", default="", metavar="IDS", help="comma-separated feature ids to remove")
+
+
+def _out_path(path: str, suffixes: tuple[str, ...]) -> Path:
+    p = Path(path)
+    if p.suffix.lower() not in suffixes:
+        raise NetworkError(f"--out {path}: use a file ending in {' or '.join(suffixes)}")
+    if p.exists() and p.is_dir():
+        raise NetworkError(f"--out {path}: is a folder")
+    if not p.parent.exists():
+        raise NetworkError(f"--out {path}: folder {p.parent} does not exist")
+    return p
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    atomic_write_text(path, df.to_csv(index=False, lineterminator="\n"))
+
+
+def _fmt_minutes(m: float) -> str:
+    if not math.isfinite(m):
+        return "unreachable"
+    h, mm = divmod(round(m), 60)
+    return f"{m:.0f} min ({h} h {mm:02d})" if h else f"{m:.0f} min"
+
+
+def cmd_route(args) -> int:
+    from network.routing import route
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()] if args.modes else None
+    if modes:
+        from network.graph import MODES
+        bad = [m for m in modes if m not in MODES]
+        if bad:
+            raise NetworkError(f"unknown mode(s) {', '.join(bad)}; modes are {', '.join(MODES)}")
+    r = route(args.origin, args.destination, args.scenario, include=args.include, exclude=args.exclude,
+              modes=modes)
+    if args.json:
+        print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return 0 if r.reachable else 1
+    if not r.reachable:
+        print(f"{r.from_name} → {r.to_name} [{r.scenario}]: unreachable ({r.reason})", file=sys.stderr)
+        return 1
+    print(f"{r.from_name} → {r.to_name} [{r.scenario}]: {_fmt_minutes(r.minutes)}")
+    for leg in r.legs:
+        what = f"{leg.mode} {leg.line}".strip() if leg.kind == "ride" else leg.kind + (f" ({leg.line})" if leg.line else "")
+        place = f"{leg.from_name} → {leg.to_name}" if leg.from_id != leg.to_id else leg.from_name
+        print(f"  {leg.minutes:6.1f} min  {what:40}  {place}")
+    return 0
+
+
+def cmd_access(args) -> int:
+    from network.access import ACCESS_COLUMNS, access_table
+    from network.engine import get_engine
+    from network.origins import parse_origins
+    out = _out_path(args.out, (".csv", ".geojson"))
+    eng = get_engine(args.scenario, include=args.include, exclude=args.exclude)
+    origins = parse_origins(args.origins, data=eng.data)
+    _progress(f"routing {len(origins):,} origins × {len(eng.site_ids(args.sites))} sites in {eng.scenario.name}")
+    table = access_table(eng.scenario, origins, sites=args.sites)
+    table = table[list(ACCESS_COLUMNS)]
+    if out.suffix.lower() == ".csv":
+        _write_csv(table, out)
+    else:
+        import geopandas as gpd
+        gdf = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs="EPSG:4326")
+        atomic_write_text(out, gdf.to_json(na="null", show_bbox=False, drop_id=True, ensure_ascii=False))
+    n_bad = int((~table["reachable"]).sum())
+    print(f"{len(table)} origins written to {out}" + (f"; {n_bad} unreachable (see column reason)" if n_bad else ""))
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from network.compare import compare_scenarios
+    from network.engine import get_engine
+    from network.origins import parse_origins
+    out = _out_path(args.out, (".csv", ".json"))
+    eng = get_engine(args.base)
+    origins = parse_origins(args.origins, data=eng.data)
+    _progress(f"comparing {args.base} with {args.with_} over {len(origins):,} origins")
+    c = compare_scenarios(args.base, args.with_, origins, sites=args.sites)
+    if out.suffix.lower() == ".json":
+        doc = {"base": c.base, "with": c.with_, "notes": c.notes,
+               "per_origin": json.loads(c.per_origin.to_json(orient="records", force_ascii=False)),
+               "per_county": json.loads(c.per_county.to_json(orient="records", force_ascii=False)),
+               "gateway_sites": json.loads(c.gateway_sites.to_json(orient="records", force_ascii=False))}
+        atomic_write_text(out, json.dumps(doc, ensure_ascii=False, indent=1))
+    else:
+        _write_csv(c.per_origin, out)
+        _write_csv(c.per_county, out.with_name(out.stem + "_counties.csv"))
+        _write_csv(c.gateway_sites, out.with_name(out.stem + "_gateways.csv"))
+    for n in c.notes:
+        print(f"note: {n}", file=sys.stderr)
+    print(f"{c.base} → {c.with_}: tables written to {out}")
+    return 0
+
+
+def cmd_rank(args) -> int:
+    from network.compare import rank_projects
+    from network.engine import get_engine
+    from network.origins import parse_origins
+    out = _out_path(args.out, (".csv",))
+    eng = get_engine(args.base)
+    origins = parse_origins(args.origins, data=eng.data)
+    df = rank_projects(args.base, args.with_, origins, sites=args.sites)
+    _write_csv(df, out)
+    print(f"{len(df)} projects ranked ({args.base} → {args.with_}) written to {out}")
+    return 0
+
+
+def cmd_calibrate(args) -> int:
+    from network.calibration import calibrate
+    df = calibrate(scenario=args.scenario)
+    tol = df.attrs["tolerance"]
+    for r in df.itertuples(index=False):
+        flag = "ok " if r.within else ("-- " if not r.used else "BAD")
+        model = f"{r.model_minutes:6.1f}" if math.isfinite(r.model_minutes) else "     —"
+        err = f"{r.rel_error:+6.1%}" if math.isfinite(r.rel_error) else "     —"
+        note = r.problem or ("" if r.used else "(not used)")
+        print(f"{flag} {r.mode:17} {getattr(r, '_0', r[0])} → {r.to}: real {r.real_minutes:5.0f}  model {model}  {err} {note}")
+    used = df[df["used"]]
+    worst = used["rel_error"].abs().max()
+    print(f"{len(used)} pairs used; max |error| {worst:.1%} (tolerance ±{tol:.0%})")
+    if args.out:
+        _write_csv(df, _out_path(args.out, (".csv",)))
+    return 0 if bool(used["within"].all()) else 1
+
+
+def cmd_export_graph(args) -> int:
+    from network.engine import get_engine
+    out = _out_path(args.out, (".graphml",))
+    G = get_engine(args.scenario, include=args.include, exclude=args.exclude, passenger=not args.freight).nx_graph()
+    H = nx.MultiDiGraph()
+    H.graph.update({k: _graphml_value(v) for k, v in G.graph.items()})
+    H.add_nodes_from((n, {k: _graphml_value(v) for k, v in d.items()}) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, {k: _graphml_value(val) for k, val in d.items()}) for u, v, d in G.edges(data=True))
+    text = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
+    atomic_write_text(out, text + "\n")
+    print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges written to {out}")
+    return 0
+
+
+def _graphml_value(v):
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return json.dumps(list(v), ensure_ascii=False)
+    if isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
+
+def _progress(msg: str) -> None:
+    if sys.stderr.isatty():
+        print(msg, file=sys.stderr, flush=True)

@@ -1,0 +1,52 @@
+"""The compiled arrays (scipy Dijkstra from the sites on the reversed graph) equal NetworkX's answers."""
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from network import Engine, build_graph
+from network.compiled import compile_graph, modes_text
+
+from network_testutil import REAL, needs_real
+
+
+def _check_equal(eng: Engine, sites):
+    G = eng.nx_graph()
+    R = G.reverse(copy=False)
+    D, bits = eng.to_sites(sites)
+    for i, s in enumerate(sites):
+        ref = nx.single_source_dijkstra_path_length(R, s, weight="minutes")
+        got = {eng.graph.nodes[j]: D[i, j] for j in range(eng.graph.n) if np.isfinite(D[i, j])}
+        assert set(got) == set(ref)
+        for node, minutes in ref.items():
+            assert got[node] == pytest.approx(minutes, abs=1e-9)
+
+
+@pytest.mark.parametrize("scenario", ["existing", "2030", "plan-full"])
+def test_compiled_equals_networkx_on_mini(mini, scenario):
+    eng = Engine(scenario, base=mini)
+    _check_equal(eng, eng.site_ids("all"))
+
+
+def test_compile_graph_from_networkx_matches_parts(mini):
+    G = build_graph("2030", base=mini)
+    a = compile_graph(G)
+    b = Engine("2030", base=mini).graph
+    assert a.nodes == b.nodes
+    assert np.array_equal(a.w, b.w) and np.array_equal(a.u, b.u)
+
+
+def test_path_modes_are_recorded(mini):
+    eng = Engine("existing", base=mini)
+    D, bits = eng.to_sites(["site-1"])
+    j = eng.graph.index["gw-far"]
+    assert modes_text(int(bits[0, j])) == "expressway+air+local" or set(modes_text(int(bits[0, j])).split("+")) >= {"air"}
+
+
+@needs_real
+@pytest.mark.slow
+def test_compiled_equals_networkx_on_real_data():
+    eng = Engine("plan2035-full", base=REAL)
+    sites = eng.site_ids("national")[:4]
+    _check_equal(eng, sites)

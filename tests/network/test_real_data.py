@@ -1,0 +1,48 @@
+"""Engine on the real dataset: calibration within tolerance, every county reaches a national site."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from network import Engine, access_table, origins_counties, route
+from network.calibration import calibrate
+from network_testutil import REAL, needs_real
+
+pytestmark = needs_real
+
+
+def test_calibration_within_tolerance():
+    df = calibrate(base=REAL)
+    used = df[df["used"]]
+    assert len(used) >= 12
+    assert (used["problem"] == "").all(), used.loc[used["problem"] != "", ["from", "to", "problem"]]
+    bad = used[~used["within"]]
+    assert bad.empty, bad[["from", "to", "mode", "real_minutes", "model_minutes", "rel_error"]].to_string()
+    assert set(used["mode"]) == {"hsr", "conventional_rail", "road", "air"}
+
+
+def test_every_county_reaches_a_national_site():
+    t = access_table("existing", origins_counties(base=REAL), sites="national", base=REAL)
+    assert t["reachable"].all()
+    assert (t["nearest_site_minutes"] > 0).all() and (t["nearest_site_minutes"] < 240).all()
+
+
+def test_graph_builds_without_problems():
+    eng = Engine("plan2035-full", base=REAL)
+    assert eng.parts.problems == []
+    assert len(eng.site_ids("national")) >= 8
+
+
+def test_named_routes():
+    r = route("rs-ganzhouxi", "hs-ruijin-yeping", base=REAL)
+    assert r.reachable and 40 < r.minutes < 240
+    assert route("gw-guangzhou", "hs-yudu-changzheng", base=REAL).reachable
+
+
+@pytest.mark.slow
+def test_grid_access_existing_mostly_reachable():
+    from network import origins_grid
+    g = origins_grid(5, base=REAL)
+    t = access_table("existing", g, sites="national", base=REAL)
+    share = np.average(t["reachable"], weights=t["population"])
+    assert share > 0.99
