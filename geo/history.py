@@ -107,7 +107,7 @@ def find_version(layer: str, version: str, *, base: Path | None = None) -> Versi
     if not versions:
         raise AtlasError(f"layer {layer} has no saved versions yet (history is kept from the first save on)")
     v = version.strip()
-    if v.isdigit() and len(v) <= 6:
+    if v.isdigit() and len(v) <= 3:  # a number; a timestamp prefix starts with the 4-digit year
         n = int(v)
         if 1 <= n <= len(versions):
             return versions[n - 1]
