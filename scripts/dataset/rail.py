@@ -48,10 +48,12 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-xinfeng", "信丰站", "Xinfeng", "xinfeng", "seat-xinfeng", 25.370, 114.940, "existing", "1996", "local", 4000, "京九 (general knowledge)"),
     ("rs-xinfengxi", "信丰西站", "Xinfeng West", "xinfeng", "seat-xinfeng", 25.400, 114.870, "existing", "2021-12-10", "local", 4000, "赣深高铁"),
     ("rs-longnan", "龙南站", "Longnan", "longnan", "seat-longnan", 24.900, 114.800, "existing", "1996", "local", 4000, "京九 (freewechat 2020)"),
-    ("rs-longnandong", "龙南东站", "Longnan East", "longnan", "seat-longnan", 24.930, 114.850, "existing", "2021-12-10", "local", 4000, "赣深高铁"),
+    ("rs-longnandong", "龙南东站", "Longnan East", "longnan", "seat-longnan", 24.875, 114.825, "existing", "2021-12-10", "local", 4000,
+     "赣深高铁; 'new 龙南东站 on the south side of the 京九 龙南站' (江西日报 2015-08-18 via 中国轨道交通网)"),
     ("rs-dingnan", "定南站", "Dingnan", "dingnan", "seat-dingnan", 24.800, 115.060, "existing", "1996", "local", 5000, "京九 (general knowledge)"),
-    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.720, 115.060, "existing", "2021-12-10", "local", 5000,
-     "赣深高铁; planning name 定南西 (澎湃 2016-10-12); final name 定南南 = general knowledge"),
+    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.760, 115.020, "existing", "2021-12-10", "local", 4000,
+     "赣深高铁; planning name 定南西, sited SW of 清华大道 (江西日报 2015-08-18); final name 定南南 per 国铁集团 naming notice "
+     "(tc.maidi.me copy, 2021)"),
     ("rs-huichang", "会昌站(瑞梅)", "Huichang (Ruijin–Meizhou)", "huichang", "seat-huichang", 25.610, 115.800, "under_construction", None, "local", 4000,
      "瑞梅铁路; east of G35 near 下黄沙村 (rjrcw.cn 选址公示)"),
     ("rs-tianxin", "天心站", "Tianxin", "anyuan", "town-tianxin", 25.440, 115.570, "under_construction", None, "local", 5000, "瑞梅铁路 (zgjrw.com 2022-10-08)"),
@@ -81,7 +83,8 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-taihe", "泰和站", "Taihe", None, "town-taihe", 26.800, 114.900, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
     ("rs-wanan", "万安站", "Wan'an", None, "town-wanan", 26.470, 114.780, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
     ("rs-longchuan", "龙川站", "Longchuan", None, "town-longchuan", 24.100, 115.250, "existing", "1996", "local", 4000, "京九"),
-    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.480, 114.940, "existing", "2021-12-10", "local", 4000, "赣深高铁; 2020 planning list calls it 和平东 (en.wikipedia rev. 2020-08)"),
+    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.480, 114.940, "existing", "2021-12-10", "local", 4000,
+     "赣深高铁; name per 国铁集团 notice (tc.maidi.me); planning name 和平东 (en.wikipedia rev. 2020-08)"),
     ("rs-changtingnan", "长汀南站", "Changting South", None, "town-changting", 25.800, 116.370, "existing", "2015-12-26", "local", 4000, "赣瑞龙"),
     ("rs-guanzhishan", "冠豸山站", "Guanzhishan", None, None, 25.680, 116.750, "existing", "2015-12-26", "local", 4000, "赣瑞龙 (连城)"),
     ("rs-longyan", "龙岩站", "Longyan", None, "gw-longyan", 25.100, 117.030, "existing", "2005-10-01", "local", 3000,
@@ -161,11 +164,14 @@ LINES: tuple[dict, ...] = (
          notes="length 415.165 km (2015) / 415.734 km (2019); operated at 350 km/h. Northern part 吉安西→南昌西 is rail-gw-nanchang-ganzhou-hsr"),
     dict(id="rail-ganshen-hsr", zh="赣深高铁(赣州西—和平北)", en="Ganzhou–Shenzhen HSR (Ganzhou West–Heping North)", status="existing",
          opened="2021-12-10", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=436.37,
-         stops=["rs-ganzhouxi", (25.62, 114.82), "rs-xinfengxi", (25.15, 114.83), "rs-longnandong", "rs-dingnannan", "rs-hepingbei"],
+         stops=["rs-ganzhouxi", (25.72, 114.86), (25.55, 114.85), "rs-xinfengxi", (25.15, 114.83), "rs-longnandong", (24.80, 114.93),
+                "rs-dingnannan", (24.70, 115.04), "rs-hepingbei"],
          source="澎湃 2016-10-12 (approval; toutiao.szhome.com copy); en.people.cn 2021-12-10 (Xinhua: opened, 434 km, 350 km/h, 13 stations, "
                 "Ganzhou–Shenzhen 1 h 49 min fastest); en.wikipedia rev. 2020-08 (station list: 赣州西, 信丰西, 龙南东, 定南西, 和平东 …)",
          confidence="high", accuracy_m="schematic",
-         notes="length 432 km at approval (136 km in Ganzhou), 434 km (Xinhua) / 436.37 km (Shenzhen Daily) at opening. "
+         notes="length 432 km at approval (136 km in Ganzhou), 434 km (Xinhua) / 436.37 km (Shenzhen Daily; JX 134.6 km) at opening. "
+               "Official station names (国铁集团 notice, tc.maidi.me copy): 赣州西, 信丰西, 龙南东, 定南南, 和平北, 龙川西, 河源北, 河源东, 博罗北, "
+               "惠州北, 仲恺, 东莞南, 光明城, 深圳北. Alignment per 江西日报 2015-08-18: west of 信丰, 信丰/龙南 tunnels, east of 老城 into GD. "
                "Southern part 和平北→深圳北 is rail-gw-ganshen-shenzhen"),
     dict(id="rail-xingquan", zh="兴泉铁路(兴国—宁化)", en="Xingguo–Quanzhou Railway (Xingguo–Ninghua)", status="existing",
          opened="2021-09-30", rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=464.16,
