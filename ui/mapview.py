@@ -83,6 +83,47 @@ class Overlay:
     interactive: bool = True   # False lets clicks fall through to the map (click-to-route)
 
 
+def _cache_branca_templates() -> None:
+    """Compile each jinja template text once per process instead of once per map element.
+
+    branca's Element(template) and folium's Map.render compile template strings on every render
+    (~60 per map here); the strings repeat, so a cache keyed on the source removes that cost.
+    """
+    import branca.element as be
+    if getattr(be, "_atlas_template_cache", None) is not None:
+        return
+    original = be.Template
+    cache: dict[str, Any] = {}
+
+    def cached(source: str, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or not isinstance(source, str):
+            return original(source, *args, **kwargs)
+        tpl = cache.get(source)
+        if tpl is None:
+            if len(cache) > 4096:
+                cache.clear()
+            tpl = cache[source] = original(source)
+        return tpl
+
+    be.Template = cached
+    be._atlas_template_cache = cache
+
+
+_cache_branca_templates()
+
+
+class AtlasMap(folium.Map):
+    """folium.Map whose bounds are known up front (streamlit-folium asks for them on every run, and
+    folium would walk every coordinate of every layer to find them)."""
+
+    atlas_bounds: list[list[float]] | None = None
+
+    def get_bounds(self) -> list[list[float | None]]:
+        if self.atlas_bounds is not None:
+            return self.atlas_bounds
+        return super().get_bounds()
+
+
 class _Extras(MacroElement):
     """CSS, legend, title and labels added by script (data passed as JSON, never as markup)."""
 
@@ -238,7 +279,7 @@ def build_map(
 ) -> folium.Map:
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
     use_local_assets()
-    m = folium.Map(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
+    m = AtlasMap(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
                    control_scale=True, prefer_canvas=False, zoom_control=True)
 
     # Base layers (radio): the offline base is the default and needs nothing from the internet.
@@ -308,6 +349,9 @@ def build_map(
         from shapely import union_all
         minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
+        m.atlas_bounds = [[miny, minx], [maxy, maxx]]
+    elif center is not None:
+        m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
     # what was drawn, for the status line, tests and benchmarks
     m.atlas_counts = {layer: len(feats) for layer, feats in shown.items()}
     m.atlas_overlays = {ov.name: len(ov.features) for ov in overlays}

@@ -127,7 +127,7 @@ def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: f
     st.session_state["_atlas_map_stats"] = {"counts": dict(m.atlas_counts), "overlays": dict(m.atlas_overlays),
                                             "legend": list(m.atlas_legend), "presenter": s.presenter}
     out = st_folium(m, key=f"atlas-{key}", height=PRESENTER_HEIGHT if s.presenter else MAP_HEIGHT,
-                    use_container_width=True, returned_objects=list(returned))
+                    use_container_width=True, returned_objects=list(returned), render=False)
     return m, out or {}
 
 
