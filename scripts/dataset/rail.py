@@ -97,6 +97,9 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-meizhouxi", "梅州西站", "Meizhou West", None, "gw-meizhou", 24.280, 116.020, "existing", "2019-10-11", "local", 4000,
      "梅汕高铁 (opened 2019-10-11, general knowledge); 瑞梅铁路 terminus area"),
     ("rs-suichuan", "遂川站", "Suichuan", None, "town-suichuan", 26.320, 114.500, "under_construction", None, "local", 5000, "长赣高铁"),
+    ("rs-jinggangshandong", "井冈山东站", "Jinggangshan East", None, None, 26.720, 114.330, "under_construction", None, "local", 3000,
+     "长赣高铁; 井冈山市 拿山乡 贵溪村, 2 km from the city government, 3 km from the existing 井冈山站 (senqingzn.com 2025-06); "
+     "井冈山站 is at 26.7274, 114.2976 per zh.wikipedia (kfd.me mirror)"),
     ("rs-pingxiangbei", "萍乡北站", "Pingxiang North", None, None, 27.660, 113.840, "existing", "2014-09-16", "local", 4000,
      "沪昆高铁 (opened 2014-09-16, general knowledge); on 长赣高铁"),
     ("rs-rucheng", "汝城站(规划)", "Rucheng (planned)", None, "town-rucheng", 25.550, 113.690, "planned", None, "local", 5000, "赣郴永兴铁路"),
@@ -193,13 +196,15 @@ LINES: tuple[dict, ...] = (
     dict(id="rail-changsha-ganzhou-hsr", zh="长赣高铁(萍乡北—赣州西)", en="Changsha–Ganzhou HSR (Pingxiang North–Ganzhou West)",
          status="under_construction", planned_open=2030, plan_period="十四五", rail_class="hsr", speed=350, tracks=2, electrified=True,
          length_km=430.0,
-         stops=["rs-pingxiangbei", (27.30, 113.95), (26.90, 114.20), "rs-suichuan", (26.10, 114.65), "rs-ganzhoubei", "rs-ganzhouxi"],
+         stops=["rs-pingxiangbei", (27.35, 113.95), (27.00, 114.15), "rs-jinggangshandong", "rs-suichuan", (26.10, 114.65), "rs-ganzhoubei",
+                "rs-ganzhouxi"],
          source="ganzhou.gov.cn 2025-05 (市发改委); senqingzn.com 2025-06 (JX supervision tender: start 2025-08-15, completion 2030-08-15); "
                 "jintiankansha.me (EIA approved 2024-11-05)",
          confidence="medium", accuracy_m="schematic",
          notes="part of 渝长厦通道; 7 Ganzhou projects in the 2016 中长期铁路网规划 include 长赣 (jx.sina 2016-08-22). "
                "Status under_construction assumes the planned 2025-08 start happened (not confirmed in a stored source). "
-               "Intermediate stations 芦溪南, 莲花东, 永新南, 井冈山东 not modelled; Changsha part is rail-gw-changsha-ganzhou-hsr"),
+               "JX stations (senqingzn 2025-06): 上栗, 萍乡北, 芦溪南, 莲花东, 永新南, 井冈山东, 遂川 (泉江镇 坳背村), 赣州北, 赣州西; "
+               "429.4 km, JX new line 297.573 km; 芦溪南, 莲花东, 永新南, 上栗 not modelled; Changsha part is rail-gw-changsha-ganzhou-hsr"),
     dict(id="rail-ganchen", zh="赣郴永兴铁路(赣州—郴州)", en="Ganzhou–Chenzhou section of Xingyi–Yongzhou–Chenzhou–Ganzhou Railway",
          status="planned", plan_period="中长期", plan_ref=PLAN_2021 + ": 赣郴永兴(赣郴桂)铁路", rail_class="conventional", speed=200, tracks=2,
          electrified=True,

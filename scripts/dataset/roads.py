@@ -21,18 +21,22 @@ EXPRESSWAYS: tuple[dict, ...] = (
          source="kuaibao.lzzcloud.net; ephen.com.cn 2024-01 (南康–龙南 capacity expansion completed; 吉安–南康 widening); "
                 "chinahighway.org/view/816 (南康互通 at 步狗垅)",
          confidence="low",
-         notes="node order is an inference; opening year 2005 is an ESTIMATE (not sourced); widened sections have 8 lanes [I]"),
+         notes="node order is an inference; opening year 2005 is an ESTIMATE (not sourced); widened sections have 8 lanes [I]; 大广 (龙南–杨村) is "
+               "'第三纵' of the JX provincial '三纵四横' trunk network (m.56885.net 2009-05-05)"),
     dict(id="expy-longhe", zh="大广高速龙河联络线(龙南—和平)", en="G45 Longnan–Heyuan link", code="G45",
          status="existing", opened="2012", lanes=4, speed=100, role="联",
          nodes=["seat-longnan", (24.78, 114.92), "town-laocheng", "town-heping"],
          source="jtyq.org.cn 2021-04-25 (mentions 大广高速龙河联络线 at 老城)", confidence="low",
          notes="existence sourced; alignment, lanes, speed and opening year 2012 are ESTIMATES"),
     dict(id="expy-g35", zh="济广高速 G35(石城—瑞金—寻乌)", en="Jinan–Guangzhou Expressway G35 (Shicheng–Ruijin–Xunwu)", code="G35",
-         status="existing", opened="2011", lanes=4, speed=100, role="纵", length_km=123.812,
+         status="existing", opened="2011-12-28", lanes=4, speed=100, role="纵", length_km=123.812,
          nodes=["gw-fuzhou-jx", (27.30, 116.50), "town-guangchang", "seat-shicheng", (26.10, 116.20), "town-yeping", "seat-ruijin",
                 "seat-huichang", "town-junmenling", "seat-xunwu", (24.60, 115.90), "gw-meizhou"],
-         source="cncmrn.com 2011-09-05 (瑞寻段 123.812 km through 瑞金·会昌·寻乌, the last JX section)", confidence="low",
-         notes="length_km is the 瑞寻 section; opening year 2011 is an ESTIMATE; 叶坪 node assumes the Ruijin north interchange"),
+         source="cncmrn.com 2011-09-05 (瑞寻段 123.812 km through 瑞金·会昌·寻乌, the last JX section); chinatln.com 2011-12-27 (opening 2011-12-28); "
+                "m.56885.net 2009-05-05", confidence="medium",
+         notes="瑞寻 section opened 2011-12-28 per chinatln.com 2011-12-27 ('12月28日 瑞金至寻乌 … 将正式通车', 123.9 km); completes 济广 in JX, "
+               "'第一纵' of the JX provincial '三纵四横' trunk network (2009–2011 reports; not the Ganzhou 四纵四横 membership). "
+               "叶坪 and 筠门岭 nodes assume interchanges there"),
     dict(id="expy-g72", zh="泉南高速 G72(石吉段)", en="Quanzhou–Nanning Expressway G72 (Shicheng–Ji'an)", code="G72",
          status="existing", opened="2012", lanes=4, speed=100, role="横",
          nodes=["town-ninghua", "seat-shicheng", (26.40, 116.15), "seat-ningdu", "town-laicun", "town-dinglong", "seat-xingguo",
