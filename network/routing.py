@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from difflib import get_close_matches
@@ -66,6 +67,10 @@ class Route:
         return out
 
 
+def _base(name: str) -> str:
+    return re.split(r"[（(]", name, maxsplit=1)[0]
+
+
 def _norm(s: str) -> str:
     return "".join(str(s).split()).casefold()
 
@@ -73,6 +78,8 @@ def _norm(s: str) -> str:
 def find_place(name: str, data: NetworkData | None = None, *, base: Path | None = None,
                layers: Iterable[str] = NAMED_LAYERS) -> str:
     """Return the feature id named ``name`` (matched on id, name_zh, name_en; case and spaces ignored).
+
+    A name also matches without its bracketed part (瑞金市 → 瑞金市(象湖镇)) when that is unambiguous.
 
     Raises UnknownPlaceError listing close matches when nothing matches exactly or the name is ambiguous.
     """
@@ -86,6 +93,10 @@ def find_place(name: str, data: NetworkData | None = None, *, base: Path | None 
         return name
     exact = [fid for fid in cands if q in (_norm(fid), _norm(data.features[fid].get("name_zh") or ""),
                                            _norm(data.features[fid].get("name_en") or ""))]
+    if not exact:  # second tier: the name without its bracketed part, e.g. 瑞金市 for 瑞金市(象湖镇)
+        exact = [fid for fid in cands
+                 if q in (_norm(_base(data.features[fid].get("name_zh") or "")),
+                          _norm(_base(data.features[fid].get("name_en") or "")))]
     if len(exact) == 1:
         return exact[0]
 

@@ -46,3 +46,21 @@ def test_grid_access_existing_mostly_reachable():
     t = access_table("existing", g, sites="national", base=REAL)
     share = np.average(t["reachable"], weights=t["population"])
     assert share > 0.99
+
+
+def test_names_and_close_matches():
+    from network import find_place
+    from network.errors import UnknownPlaceError
+    assert find_place("瑞金市", base=REAL) == "seat-ruijin"       # name without its bracketed part
+    assert find_place("赣州西站", base=REAL) == "rs-ganzhouxi"
+    with pytest.raises(UnknownPlaceError) as e:
+        find_place("瑞金", base=REAL)
+    msg = str(e.value)
+    assert "瑞金站" in msg and "瑞金市" in msg and "瑞金机场" in msg
+
+
+def test_freight_graph_has_waterways_passenger_graph_not():
+    from network import build_graph
+    modes_f = {d["mode"] for _, _, d in build_graph("plan2035-with-studies", base=REAL, passenger=False).edges(data=True)}
+    modes_p = {d["mode"] for _, _, d in build_graph("plan2035-with-studies", base=REAL).edges(data=True)}
+    assert "waterway" in modes_f and "waterway" not in modes_p
