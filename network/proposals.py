@@ -1,0 +1,1027 @@
+"""Sketched proposals: turn a drawn line or point into proposed layer features and evaluate them.
+
+A *sketch* is a GeoJSON FeatureCollection whose features carry a ``kind`` and a few attributes::
+
+    {"type": "Feature", "geometry": {"type": "LineString", ...},
+     "properties": {"kind": "railway", "rail_class": "hsr", "name_zh": "赣瑞高铁(草图)"}}
+
+Kinds (``SKETCH_KINDS``): lines ``railway`` (aliases ``hsr``, ``intercity``, ``conventional_rail``),
+``expressway``, ``trunk_road``; points ``station``, ``interchange``, ``airport``, ``heritage_site``.
+Missing attributes take the per-class defaults of the parameter table (``sketch.default.*``).
+Features that already look like layer features (a ``layer`` property and the layer's fields, e.g. a
+``export_features`` file) are taken as they are.
+
+``build_proposal`` makes schema-valid layer features (status ``proposed``, source ``sketch by <user>``,
+confidence ``low``, accuracy ``schematic``): a line's vertices snap to existing stations (rail) or places
+(roads) within ``sketch.snap_km.*``; nodes within ``sketch.pass_km`` of the line become stops; unsnapped
+ends and long gaps get new stations/interchanges at ``sketch.stop_spacing_km.<class>``.
+
+The engine is not forked: ``overlay_data`` returns the loaded ``NetworkData`` plus the proposal's
+features, and ``proposal_engine`` builds a normal ``Engine`` on it for the scenario's ids plus the
+proposal's ids (cached by a hash of the proposal). ``route_with``, ``access_with``, ``compare_with`` and
+``rank_with`` mirror ``route``, ``access_table``, ``compare_scenarios`` and ``rank_projects``.
+
+Drafts (``Draft``) are named lists of sketch steps, with undo; ``save_draft`` writes
+``<data>/drafts/<slug>.geojson`` atomically and keeps the replaced version in
+``<data>/drafts/history/<slug>/``; ``promote_draft`` imports the proposal into the layers, all or nothing.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import LineString, Point, box, shape
+
+from geo.errors import LayerError
+from geo.schema import GANZHOU_BBOX, LAYERS, SURROUNDINGS_BBOX
+from geo.store import data_dir
+from geo.validate import validate_collection
+from network.data import NetworkData, _single_line, geodesic_length_m, load_network_data, to_projected, to_wgs84
+from network.engine import Engine
+from network.errors import ProposalError
+from network.params import Params, load_params
+from network.scenario import Scenario, resolve_scenario
+
+log = logging.getLogger(__name__)
+
+#: sketch kind -> (layer, geometry type)
+LINE_KINDS: dict[str, str] = {"railway": "railways", "expressway": "expressways", "trunk_road": "trunk_roads"}
+POINT_KINDS: dict[str, str] = {"station": "stations", "interchange": "places", "airport": "airports",
+                               "heritage_site": "heritage_sites"}
+#: shorthand kinds for railways: kind -> rail_class
+RAIL_ALIASES: dict[str, str] = {"hsr": "hsr", "intercity": "intercity", "conventional_rail": "conventional",
+                                "conventional": "conventional"}
+SKETCH_KINDS: tuple[str, ...] = (*LINE_KINDS, *POINT_KINDS, *RAIL_ALIASES)
+RAIL_CLASSES = LAYERS["railways"].field("rail_class").choices
+ROAD_CLASSES = LAYERS["trunk_roads"].field("road_class").choices
+SITE_LEVELS = LAYERS["heritage_sites"].field("level").choices
+#: layers written by a promotion, points before the lines that reference them
+PROMOTE_ORDER = ("places", "stations", "airports", "heritage_sites", "railways", "expressways", "trunk_roads",
+                 "air_routes")
+MAX_SKETCH_FEATURES = 200
+MAX_VERTICES = 2000
+ACCURACY = "schematic"
+
+
+# -- the built proposal --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Proposal:
+    """Schema-valid proposed layer features built from a sketch (see ``build_proposal``)."""
+
+    features: dict[str, list[dict[str, Any]]]   # layer -> GeoJSON features (validated)
+    digest: str                                   # hash of the built features (cache key)
+    notes: tuple[str, ...] = ()                   # snaps and generated stops, for the user
+    name: str = "sketch"
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(f["properties"]["id"] for feats in self.features.values() for f in feats)
+
+    @property
+    def line_ids(self) -> list[str]:
+        return [f["properties"]["id"] for layer in ("railways", "expressways", "trunk_roads", "air_routes")
+                for f in self.features.get(layer, [])]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.features.values())
+
+    def collection(self) -> dict[str, Any]:
+        """All features in one FeatureCollection, each with a ``layer`` property (re-readable by --add)."""
+        feats = []
+        for layer in PROMOTE_ORDER:
+            for f in self.features.get(layer, []):
+                feats.append({"type": "Feature", "properties": {"layer": layer, **f["properties"]},
+                              "geometry": f["geometry"]})
+        return {"type": "FeatureCollection", "name": self.name, "features": feats}
+
+
+EMPTY = Proposal({}, hashlib.sha256(b"").hexdigest()[:16])
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:16]
+
+
+# -- reading sketches ----------------------------------------------------------------------------------
+
+def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
+    """Return a sketch FeatureCollection from a path or a parsed mapping; ProposalError if it is not one."""
+    if isinstance(source, Mapping) or not isinstance(source, (str, Path)):
+        doc = source
+        where = "sketch"
+    else:
+        p = Path(source)
+        where = str(p)
+        from geo.store import parse_json_bytes, read_capped
+        try:
+            raw = read_capped(p)
+        except FileNotFoundError:
+            raise ProposalError(f"{p}: no such file") from None
+        except LayerError as exc:
+            raise ProposalError(f"{p}: {exc}") from None
+        try:
+            doc = parse_json_bytes(raw, where)
+        except LayerError as exc:
+            raise ProposalError(f"{p}: not valid JSON ({'; '.join(x.reason for x in exc.problems)})") from None
+    if isinstance(doc, Mapping) and doc.get("type") == "Feature":
+        doc = {"type": "FeatureCollection", "features": [doc]}
+    if not isinstance(doc, Mapping) or doc.get("type") != "FeatureCollection" or \
+            not isinstance(doc.get("features"), list):
+        raise ProposalError(f"{where}: expected a GeoJSON FeatureCollection of sketched features")
+    if len(doc["features"]) > MAX_SKETCH_FEATURES:
+        raise ProposalError(f"{where}: {len(doc['features'])} features; a sketch holds at most "
+                            f"{MAX_SKETCH_FEATURES}: split it")
+    return dict(doc)
+
+
+def _num(props: Mapping[str, Any], key: str, default: float | None, what: str, problems: list[str],
+         *, lo: float | None, hi: float | None, unit: str = "") -> float | None:
+    v = props.get(key)
+    if v is None or v == "":
+        return default
+    if isinstance(v, bool):
+        problems.append(f"{what}: {key} must be a number, got {v!r}")
+        return None
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        problems.append(f"{what}: {key} must be a number, got {v!r}")
+        return None
+    if not math.isfinite(x) or (lo is not None and x < lo) or (hi is not None and x > hi):
+        rng = f"{lo:g}–{hi:g}{' ' + unit if unit else ''}"
+        problems.append(f"{what}: {key} {v!r} is not plausible; give a value in {rng}")
+        return None
+    return x
+
+
+def _limits(layer: str, fname: str) -> tuple[float | None, float | None]:
+    f = LAYERS[layer].field(fname)
+    return f.minimum, f.maximum
+
+
+def _text(props: Mapping[str, Any], key: str) -> str:
+    v = props.get(key)
+    return "" if v is None else " ".join(str(v).split())[:120]
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def slugify(text: str, *, prefix: str = "draft") -> str:
+    """Return a lowercase ASCII slug of ``text`` (a short hash when nothing ASCII is left, e.g. Chinese)."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:40]
+    h = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    if not s:
+        return f"{prefix}-{h}"
+    return s if s == text else f"{s}-{h}"
+
+
+# -- geometry helpers ----------------------------------------------------------------------------------
+
+@dataclass
+class _Ctx:
+    data: NetworkData
+    params: Params
+    ids_in: frozenset[str] | None          # nodes eligible for snapping (None = every feature)
+    user: str
+    counties: list[tuple[str, Any]]         # (county id, prepared WGS84 geometry)
+    ganzhou: Any                            # WGS84 geometry of Ganzhou (counties union or bbox)
+    taken: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    out: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    new_xy: dict[str, tuple[float, float]] = field(default_factory=dict)   # new point id -> x, y
+    new_layer: dict[str, str] = field(default_factory=dict)                 # new point id -> layer
+
+    def county_of(self, lon: float, lat: float) -> str | None:
+        pt = Point(lon, lat)
+        for cid, geom in self.counties:
+            if geom.contains(pt):
+                return cid
+        return None
+
+    def add(self, layer: str, props: dict[str, Any], geometry: dict[str, Any]) -> None:
+        self.out.setdefault(layer, []).append({"type": "Feature", "properties": props, "geometry": geometry})
+        self.taken.add(props["id"])
+
+    def new_id(self, wanted: str) -> str:
+        fid, n = wanted, 2
+        while fid in self.taken or fid in self.data.features:
+            fid = f"{wanted}-{n}"
+            n += 1
+        self.taken.add(fid)
+        return fid
+
+    def common(self, fid: str, name_zh: str, name_en: str, notes: str) -> dict[str, Any]:
+        day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+        return {"id": fid, "name_zh": name_zh, "name_en": name_en, "status": "proposed",
+                "source": f"sketch by {self.user}", "confidence": "low", "accuracy_m": ACCURACY,
+                "notes": f"{notes} (sketched {day}; a planner's guess, not an official plan)".strip()}
+
+
+def _ganzhou(data: NetworkData) -> tuple[list[tuple[str, Any]], Any]:
+    c = data.layers.get("counties")
+    if c is None or c.empty:
+        return [], box(*GANZHOU_BBOX)
+    out = []
+    for cid, geom in zip(c["id"], c.geometry):
+        shapely.prepare(geom)
+        out.append((cid, geom))
+    union = shapely.union_all([g for _, g in out])
+    shapely.prepare(union)
+    return out, union
+
+
+_GZ_CACHE: dict[tuple, tuple[list[tuple[str, Any]], Any]] = {}
+
+
+def _ganzhou_cached(data: NetworkData) -> tuple[list[tuple[str, Any]], Any]:
+    key = (str(data.base), data.stamp)
+    if key not in _GZ_CACHE:
+        if len(_GZ_CACHE) > 4:
+            _GZ_CACHE.clear()
+        _GZ_CACHE[key] = _ganzhou(data)
+    return _GZ_CACHE[key]
+
+
+def _positions_ok(coords: Any, what: str, problems: list[str], *, line: bool) -> list[tuple[float, float]] | None:
+    pts = coords if line else [coords]
+    if not isinstance(pts, list) or not pts:
+        problems.append(f"{what}: empty coordinates")
+        return None
+    out = []
+    for p in pts:
+        if not isinstance(p, (list, tuple)) or len(p) < 2 or \
+                not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in p[:2]):
+            problems.append(f"{what}: position {str(p)[:40]} is not [lon, lat] numbers")
+            return None
+        lon, lat = float(p[0]), float(p[1])
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            problems.append(f"{what}: non-finite coordinate")
+            return None
+        out.append((lon, lat))
+    if len(out) > MAX_VERTICES:
+        problems.append(f"{what}: {len(out)} vertices; a sketched line has at most {MAX_VERTICES}")
+        return None
+    return out
+
+
+# -- building ------------------------------------------------------------------------------------------
+
+def _kind(props: Mapping[str, Any]) -> str | None:
+    k = props.get("kind")
+    return str(k).strip().lower() if isinstance(k, str) else None
+
+
+def build_proposal(sketch: str | Path | Mapping[str, Any], *, base: Path | None = None,
+                   data: NetworkData | None = None, params: Params | None = None,
+                   scenario: Scenario | str | None = None, user: str = "planner",
+                   name: str = "sketch") -> Proposal:
+    """Turn a sketch into schema-valid proposed layer features; raise ProposalError listing every problem.
+
+    ``scenario`` limits snapping to the stations/places in it (default: every feature in the data).
+    Nothing is written anywhere.
+    """
+    doc = read_sketch(sketch)
+    data = data or load_network_data(base)
+    params = params or load_params(base=data.base)
+    if isinstance(scenario, str):
+        scenario = resolve_scenario(scenario, data=data, params=params)
+    user = " ".join(str(user or "planner").split())[:60] or "planner"
+    counties, gz = _ganzhou_cached(data)
+    ctx = _Ctx(data, params, scenario.feature_ids if scenario is not None else None, user, counties, gz)
+    problems: list[str] = []
+    points, lines, verbatim = [], [], []
+    for i, feat in enumerate(doc["features"]):
+        what = f"feature {i + 1}"
+        if not isinstance(feat, Mapping) or not isinstance(feat.get("properties"), Mapping) \
+                or not isinstance(feat.get("geometry"), Mapping):
+            problems.append(f"{what}: not a GeoJSON Feature with properties and geometry")
+            continue
+        props = feat["properties"]
+        label = _text(props, "name_zh") or _text(props, "name_en") or _text(props, "id")
+        what = f"feature {i + 1}" + (f" ({label})" if label else "")
+        if isinstance(props.get("layer"), str) and props["layer"] in LAYERS:
+            verbatim.append((what, feat))
+            continue
+        kind = _kind(props)
+        if kind not in SKETCH_KINDS:
+            problems.append(f"{what}: unknown kind {props.get('kind')!r}; kinds are: {', '.join(SKETCH_KINDS)}")
+            continue
+        gtype = feat["geometry"].get("type")
+        want = "Point" if kind in POINT_KINDS else "LineString"
+        if gtype != want:
+            problems.append(f"{what}: a {kind} is drawn as a {want}, got {gtype!r}")
+            continue
+        pos = _positions_ok(feat["geometry"].get("coordinates"), what, problems, line=want == "LineString")
+        if pos is None:
+            continue
+        if want == "LineString":
+            dedup = [p for j, p in enumerate(pos) if j == 0 or p != pos[j - 1]]
+            if len(set(dedup)) < 2:
+                problems.append(f"{what}: a line needs at least two distinct points")
+                continue
+            outside = [p for p in dedup if not (SURROUNDINGS_BBOX[0] <= p[0] <= SURROUNDINGS_BBOX[2]
+                                                and SURROUNDINGS_BBOX[1] <= p[1] <= SURROUNDINGS_BBOX[3])]
+            if not LineString(dedup).intersects(gz):
+                problems.append(f"{what}: the line lies entirely outside Ganzhou; draw it within the "
+                                "counties of Ganzhou (it may run on to a neighbouring station)")
+                continue
+            if outside:
+                problems.append(f"{what}: {len(outside)} point(s) lie beyond Ganzhou's surroundings "
+                                f"{SURROUNDINGS_BBOX}; end the line at the first station over the border")
+                continue
+            lines.append((what, kind, props, dedup))
+        else:
+            if not gz.contains(Point(pos[0])):
+                problems.append(f"{what}: the {kind.replace('_', ' ')} lies outside Ganzhou; place it within "
+                                "the counties of Ganzhou")
+                continue
+            points.append((what, kind, props, pos[0]))
+    for what, feat in verbatim:
+        _take_verbatim(ctx, what, feat, problems)
+    point_map: dict[str, str] = {}   # new or snapped node id per placed point (by position)
+    for what, kind, props, lonlat in points:
+        _build_point(ctx, what, kind, props, lonlat, problems, point_map)
+    for what, kind, props, coords in lines:
+        _build_line(ctx, what, kind, props, coords, problems)
+    if problems:
+        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+    for layer, feats in ctx.out.items():
+        errs = validate_collection({"type": "FeatureCollection", "features": feats}, LAYERS[layer],
+                                   file=f"sketch ({layer})")
+        problems.extend(str(p) for p in errs if p.severity == "error")
+    if problems:
+        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+    feats = {k: v for k, v in ctx.out.items() if v}
+    digest = _digest({k: [{"p": {a: b for a, b in f["properties"].items() if a != "notes"}, "g": f["geometry"]}
+                          for f in v] for k, v in sorted(feats.items())})
+    return Proposal(feats, digest, tuple(ctx.notes), name)
+
+
+def _take_verbatim(ctx: _Ctx, what: str, feat: Mapping[str, Any], problems: list[str]) -> None:
+    props = dict(feat["properties"])
+    layer = props.pop("layer")
+    fid = props.get("id")
+    if not isinstance(fid, str):
+        problems.append(f"{what}: a {layer} feature needs an id")
+        return
+    if fid in ctx.data.features:
+        problems.append(f"{what}: id {fid!r} is already in layer {ctx.data.features[fid]['layer']}; "
+                        "a proposal adds new features only")
+        return
+    if fid in ctx.taken:
+        problems.append(f"{what}: id {fid!r} appears twice in the sketch")
+        return
+    if props.get("status") in ("existing", "under_construction"):
+        problems.append(f"{what}: status {props['status']!r}; a proposal's features are proposed/planned/study")
+        return
+    ctx.add(layer, props, dict(feat["geometry"]))
+    g = feat["geometry"]
+    if g.get("type") == "Point":
+        x, y = to_projected(float(g["coordinates"][0]), float(g["coordinates"][1]))
+        ctx.new_xy[fid] = (float(x), float(y))
+        ctx.new_layer[fid] = layer
+
+
+def _point_props(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], lon: float, lat: float,
+                 problems: list[str]) -> tuple[str, dict[str, Any]] | None:
+    layer = POINT_KINDS[kind]
+    name_zh = _text(props, "name_zh") or _text(props, "name") or {"station": "新车站", "interchange": "新互通",
+                                                                  "airport": "新机场", "heritage_site": "新纪念地"}[kind]
+    name_en = _text(props, "name_en") or f"New {kind.replace('_', ' ')} (sketch)"
+    wanted = _text(props, "id")
+    if wanted and not _SLUG.fullmatch(wanted):
+        problems.append(f"{what}: id {wanted!r} must be a lowercase slug (a-z, 0-9, '-', '_', '.')")
+        return None
+    if wanted and (wanted in ctx.data.features or wanted in ctx.taken):
+        problems.append(f"{what}: id {wanted!r} is already used; choose another or leave it out")
+        return None
+    fid = wanted or ctx.new_id(f"sk-{kind.replace('_', '-')}-{_digest([lon, lat, name_zh])[:8]}")
+    ctx.taken.add(fid)
+    county = ctx.county_of(lon, lat)
+    p = ctx.common(fid, name_zh, name_en, _text(props, "notes"))
+    if layer == "places":
+        p["kind"] = "interchange"
+    elif layer == "airports":
+        p["airport_kind"] = _text(props, "airport_kind") or "civil"
+    elif layer == "heritage_sites":
+        level = _text(props, "level") or "local"
+        if level not in SITE_LEVELS:
+            problems.append(f"{what}: level {level!r}; levels are {', '.join(SITE_LEVELS)}")
+            return None
+        p["level"] = level
+        p["long_march_park"] = bool(props.get("long_march_park") or False)
+    if county:
+        p["county"] = county
+    return layer, p
+
+
+def _build_point(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], lonlat: tuple[float, float],
+                 problems: list[str], point_map: dict[str, str]) -> None:
+    lon, lat = lonlat
+    x, y = (float(v) for v in to_projected(lon, lat))
+    if kind in ("station", "interchange"):
+        group = "rail" if kind == "station" else "road"
+        snap = ctx.params.num(f"sketch.snap_km.{group}") * 1000
+        hit = _nearest_node(ctx, "stations" if kind == "station" else "places", x, y, snap)
+        if hit:
+            ctx.notes.append(f"{what}: uses the existing {ctx.data.name(hit)} ({hit}), "
+                             f"{math.dist((x, y), ctx.data.xy[hit]) / 1000:.1f} km away")
+            return
+    built = _point_props(ctx, what, kind, props, lon, lat, problems)
+    if built is None:
+        return
+    layer, p = built
+    ctx.add(layer, p, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]})
+    ctx.new_xy[p["id"]] = (x, y)
+    ctx.new_layer[p["id"]] = layer
+    if kind == "airport":
+        _air_route(ctx, what, p, props, problems)
+
+
+def _air_route(ctx: _Ctx, what: str, airport: dict[str, Any], props: Mapping[str, Any], problems: list[str]) -> None:
+    dest = _text(props, "to_place")
+    if not dest:
+        ctx.notes.append(f"{what}: an airport without a route (to_place) changes no travel time")
+        return
+    from network.routing import find_place
+    from network.errors import UnknownPlaceError
+    try:
+        to_id = find_place(dest, ctx.data, layers=("places",))
+    except UnknownPlaceError as exc:
+        problems.append(f"{what}: to_place: {exc}")
+        return
+    block = _num(props, "block_minutes", None, what, problems, lo=20, hi=600, unit="min")
+    if block is None:
+        if "block_minutes" not in props:
+            problems.append(f"{what}: give block_minutes (scheduled gate-to-gate minutes) for the route to {dest}")
+        return
+    flights = _num(props, "daily_flights", ctx.params.num("sketch.default.daily_flights"), what, problems,
+                   lo=0.1, hi=100)
+    if flights is None:
+        return
+    fid = ctx.new_id(f"{airport['id']}-air")
+    p = ctx.common(fid, f"{airport['name_zh']}—{ctx.data.name(to_id)}", f"{airport['name_en']} route", "")
+    p.update(from_airport=airport["id"], to_place=to_id, block_minutes=int(round(block)), daily_flights=flights)
+    lon, lat = ctx.data.lonlat[to_id]
+    airport_coords = next(f["geometry"]["coordinates"] for f in ctx.out["airports"]
+                          if f["properties"]["id"] == airport["id"])
+    ctx.add("air_routes", p, {"type": "LineString", "coordinates": [airport_coords, [round(lon, 6), round(lat, 6)]]})
+
+
+def _candidates(ctx: _Ctx, layer: str) -> list[str]:
+    ids = [fid for fid in ctx.data.ids(layer) if fid in ctx.data.xy and (ctx.ids_in is None or fid in ctx.ids_in)]
+    if layer == "places":
+        ids = [fid for fid in ids if ctx.data.features[fid].get("kind") != "gateway"]
+    ids += [fid for fid, lay in ctx.new_layer.items() if lay == layer]
+    return ids
+
+
+def _xy(ctx: _Ctx, fid: str) -> tuple[float, float]:
+    return ctx.new_xy[fid] if fid in ctx.new_xy else ctx.data.xy[fid]
+
+
+def _nearest_node(ctx: _Ctx, layer: str, x: float, y: float, within_m: float) -> str | None:
+    best, best_d = None, within_m
+    for fid in _candidates(ctx, layer):
+        if fid in ctx.new_layer:
+            continue  # a placed point snaps to existing nodes only
+        d = math.dist((x, y), ctx.data.xy[fid])
+        if d <= best_d:
+            best, best_d = fid, d
+    return best
+
+
+def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coords: list[tuple[float, float]],
+                problems: list[str]) -> None:
+    p_ = ctx.params
+    if kind in RAIL_ALIASES:
+        props = {**props, "rail_class": props.get("rail_class") or RAIL_ALIASES[kind]}
+        kind = "railway"
+    layer = LINE_KINDS[kind]
+    n0 = len(problems)
+    attrs: dict[str, Any] = {}
+    if kind == "railway":
+        rc = _text(props, "rail_class") or "hsr"
+        if rc not in RAIL_CLASSES:
+            problems.append(f"{what}: unknown rail class {rc!r}; classes are {', '.join(RAIL_CLASSES)}")
+            return
+        lo, hi = _limits("railways", "design_speed_kmh")
+        speed = _num(props, "design_speed_kmh", p_.num(f"sketch.default.design_speed_kmh.{rc}"), what, problems,
+                     lo=lo, hi=hi, unit="km/h")
+        lo, hi = _limits("railways", "tracks")
+        tracks = _num(props, "tracks", p_.num(f"sketch.default.tracks.{rc}"), what, problems, lo=lo, hi=hi)
+        if len(problems) > n0:
+            return
+        attrs = {"rail_class": rc, "design_speed_kmh": int(round(speed)), "tracks": int(round(tracks)),
+                 "electrified": True}
+        cls, node_layer, group, ref = rc, "stations", "rail", "station_ids"
+        stop_zh, stop_en = "站", "station"
+    else:
+        if kind == "expressway":
+            lo, hi = _limits("expressways", "speed_kmh")
+            speed = _num(props, "speed_kmh", p_.num("sketch.default.speed_kmh.expressway"), what, problems,
+                         lo=lo, hi=hi, unit="km/h")
+            lo, hi = _limits("expressways", "lanes")
+            lanes = _num(props, "lanes", p_.num("sketch.default.lanes.expressway"), what, problems, lo=lo, hi=hi)
+            if len(problems) > n0:
+                return
+            attrs = {"route_code": _text(props, "route_code") or "SKETCH", "lanes": int(round(lanes)),
+                     "speed_kmh": int(round(speed))}
+            cls = "expressway"
+            stop_zh, stop_en = "互通", "interchange"
+        else:
+            rcls = _text(props, "road_class") or "first_class"
+            if rcls not in ROAD_CLASSES:
+                problems.append(f"{what}: unknown road class {rcls!r}; classes are {', '.join(ROAD_CLASSES)}")
+                return
+            lo, hi = _limits("trunk_roads", "speed_kmh")
+            speed = _num(props, "speed_kmh", p_.num("sketch.default.speed_kmh.trunk_road"), what, problems,
+                         lo=lo, hi=hi, unit="km/h")
+            if len(problems) > n0:
+                return
+            attrs = {"route_code": _text(props, "route_code") or "SKETCH", "road_class": rcls,
+                     "speed_kmh": int(round(speed))}
+            cls = "trunk_road"
+            stop_zh, stop_en = "节点", "node"
+        node_layer, group, ref = "places", "road", "node_ids"
+    default_zh = {"hsr": "新高铁", "intercity": "新城际铁路", "conventional": "新铁路", "expressway": "新高速公路",
+                  "trunk_road": "新干线公路"}[cls]
+    name_zh = _text(props, "name_zh") or _text(props, "name") or default_zh
+    name_en = _text(props, "name_en") or f"New {cls.replace('_', ' ')} (sketch)"
+    wanted = _text(props, "id")
+    if wanted and (not _SLUG.fullmatch(wanted) or wanted in ctx.data.features or wanted in ctx.taken):
+        problems.append(f"{what}: id {wanted!r} is not a free lowercase slug; choose another or leave it out")
+        return
+    lid = wanted or ctx.new_id(f"sk-{cls.replace('_', '-')}-{_digest([coords, name_zh, cls])[:8]}")
+    ctx.taken.add(lid)
+
+    # snapping: vertices to existing nodes; nodes near the line become stops
+    snap = p_.num(f"sketch.snap_km.{group}") * 1000
+    pass_m = p_.num("sketch.pass_km") * 1000
+    xs, ys = to_projected(np.array([c[0] for c in coords]), np.array([c[1] for c in coords]))
+    pxy = [(float(a), float(b)) for a, b in zip(xs, ys)]
+    cands = _candidates(ctx, node_layer)
+    cxy = np.array([_xy(ctx, c) for c in cands]) if cands else np.zeros((0, 2))
+    new_coords = list(coords)
+    snapped: dict[int, str] = {}
+    for j, (x, y) in enumerate(pxy):
+        if not len(cands):
+            break
+        d = np.hypot(cxy[:, 0] - x, cxy[:, 1] - y)
+        k = int(np.argmin(d))
+        # placed points of this sketch snap within the same distance as existing nodes
+        if d[k] <= snap and cands[k] not in snapped.values():
+            snapped[j] = cands[k]
+            pxy[j] = _xy(ctx, cands[k])
+            if cands[k] in ctx.new_xy:
+                g = next(f for f in ctx.out[node_layer] if f["properties"]["id"] == cands[k])["geometry"]
+                new_coords[j] = tuple(g["coordinates"])
+            else:
+                new_coords[j] = ctx.data.lonlat[cands[k]]
+    line_p = LineString(pxy)
+    if line_p.length < 1000:
+        problems.append(f"{what}: the line is {line_p.length:.0f} m long after snapping its ends to "
+                        f"{', '.join(ctx.data.name(s) if s in ctx.data.features else s for s in snapped.values())}; "
+                        "draw it between two different places")
+        return
+    stops: dict[str, float] = {}
+    for j, fid in snapped.items():
+        stops[fid] = float(line_p.project(Point(pxy[j])))
+    for c, (cx, cy) in zip(cands, cxy):
+        if c in stops:
+            continue
+        pt = Point(cx, cy)
+        limit = snap if c in ctx.new_xy else pass_m
+        if line_p.distance(pt) <= limit:
+            stops[c] = float(line_p.project(pt))
+    new_stops: list[tuple[float, str, tuple[float, float]]] = []   # (measure, id, lon/lat)
+    counter = [0]
+
+    def make_stop(m: float, why: str) -> None:
+        counter[0] += 1
+        pt = line_p.interpolate(m)
+        lon, lat = (float(v) for v in to_wgs84(pt.x, pt.y))
+        sid = ctx.new_id(f"{lid}-{'st' if group == 'rail' else 'ic'}{counter[0]}")
+        zh, en = f"{name_zh}·新{stop_zh}{counter[0]}", f"{name_en} new {stop_en} {counter[0]}"
+        sp = ctx.common(sid, zh, en, f"generated by the sketch tool: {why}")
+        if node_layer == "places":
+            sp["kind"] = "interchange"
+        county = ctx.county_of(lon, lat)
+        if county:
+            sp["county"] = county
+        ctx.add(node_layer, sp, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]})
+        ctx.new_xy[sid] = (pt.x, pt.y)
+        ctx.new_layer[sid] = node_layer
+        new_stops.append((m, sid, (lon, lat)))
+        stops[sid] = m
+
+    L = line_p.length
+    for m, end in ((0.0, "start"), (L, "end")):
+        if not any(abs(v - m) < 1.0 for v in stops.values()) and not any(
+                abs(v - m) <= snap for v in stops.values()):
+            make_stop(m, f"the line's {end} is not within {snap / 1000:g} km of an existing {stop_en}")
+    spacing = p_.num(f"sketch.stop_spacing_km.{cls}") * 1000
+    order = sorted(stops.items(), key=lambda kv: kv[1])
+    for (a, ma), (b, mb) in zip(order, order[1:]):
+        gap = mb - ma
+        k = int(math.floor(gap / spacing + 0.5)) - 1
+        for i in range(1, k + 1):
+            make_stop(ma + gap * i / (k + 1), f"a {gap / 1000:.0f} km gap at ~{spacing / 1000:g} km spacing")
+    order = [fid for fid, _ in sorted(stops.items(), key=lambda kv: kv[1])]
+    if len(order) < 2:
+        problems.append(f"{what}: the line has fewer than two stops")
+        return
+    existing_used = [s for s in order if s in ctx.data.features]
+    if existing_used:
+        ctx.notes.append(f"{what}: connects to existing {', '.join(ctx.data.name(s) for s in existing_used)}")
+    made = [sid for _, sid, _ in new_stops]
+    if made:
+        ctx.notes.append(f"{what}: {len(made)} new {stop_en}(s) generated")
+    geom = {"type": "LineString", "coordinates": [[round(c[0], 6), round(c[1], 6)] for c in new_coords]}
+    lp = ctx.common(lid, name_zh, name_en, _text(props, "notes"))
+    lp.update(attrs)
+    lp["length_km"] = round(geodesic_length_m(shape(geom)) / 1000, 1)
+    lp[ref] = order
+    ctx.add(layer, lp, geom)
+
+
+# -- the engine overlay --------------------------------------------------------------------------------
+
+_OVERLAYS: "OrderedDict[tuple, NetworkData]" = OrderedDict()
+_P_ENGINES: "OrderedDict[tuple, Engine]" = OrderedDict()
+MAX_CACHED = 8
+
+
+def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
+    """Return ``data`` plus the proposal's features (a new NetworkData; ``data`` is not touched). Cached."""
+    if proposal.empty:
+        return data
+    key = (str(data.base), data.stamp, proposal.digest)
+    if key in _OVERLAYS:
+        _OVERLAYS.move_to_end(key)
+        return _OVERLAYS[key]
+    clash = sorted(proposal.ids & set(data.features))
+    if clash:
+        raise ProposalError(f"proposal ids already in the data: {', '.join(clash)}; rebuild the sketch")
+    features = dict(data.features)
+    xy, lonlat = dict(data.xy), dict(data.lonlat)
+    lines, lines_wgs84 = dict(data.lines), dict(data.lines_wgs84)
+    layers = dict(data.layers)
+    for layer, feats in proposal.features.items():
+        for f in feats:
+            fid = f["properties"]["id"]
+            features[fid] = {**f["properties"], "layer": layer}
+            g = shape(f["geometry"])
+            if g.geom_type == "Point":
+                x, y = to_projected(g.x, g.y)
+                xy[fid] = (float(x), float(y))
+                lonlat[fid] = (float(g.x), float(g.y))
+            else:
+                lines_wgs84[fid] = g
+                proj = shapely.transform(g, lambda c: np.column_stack(to_projected(c[:, 0], c[:, 1])))
+                lines[fid] = _single_line(proj)
+        extra = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
+        old = layers.get(layer)
+        layers[layer] = extra if old is None or old.empty else \
+            gpd.GeoDataFrame(pd.concat([old, extra], ignore_index=True), crs="EPSG:4326")
+    nd = NetworkData(data.base, layers, features, xy, lonlat, lines, lines_wgs84,
+                     data.stamp + (("proposal", proposal.digest),),
+                     tuple(m for m in data.missing_layers if m not in proposal.features))
+    _OVERLAYS[key] = nd
+    while len(_OVERLAYS) > MAX_CACHED:
+        _OVERLAYS.popitem(last=False)
+    return nd
+
+
+def with_proposal(scenario: Scenario, proposal: Proposal) -> Scenario:
+    """Return ``scenario`` plus the proposal's ids (named ``<scenario>+<proposal name>``)."""
+    if proposal.empty:
+        return scenario
+    return Scenario(f"{scenario.name}+{proposal.name}", scenario.year, scenario.feature_ids | proposal.ids,
+                    scenario.spec, scenario.include, scenario.exclude, scenario.undated)
+
+
+def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base: Path | None = None,
+                    params: Params | None = None, include: Iterable[str] | str = (),
+                    exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
+                    passenger: bool = True) -> Engine:
+    """Return an Engine for ``scenario`` with the proposal added (cached by the proposal's hash).
+
+    With no (or an empty) proposal this is exactly ``get_engine(scenario, ...)``.
+    """
+    from network.engine import get_engine
+    data = load_network_data(base)
+    params = params or load_params(base=data.base)
+    sc = scenario if isinstance(scenario, Scenario) and not include and not exclude else \
+        resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
+    if proposal is None or proposal.empty:
+        return get_engine(sc, base=data.base, params=params, passenger=passenger, modes=modes)
+    key = (str(data.base), data.stamp, sc.key, proposal.digest, params.digest, passenger,
+           tuple(sorted(modes)) if modes is not None else None)
+    if key in _P_ENGINES:
+        _P_ENGINES.move_to_end(key)
+        return _P_ENGINES[key]
+    eng = Engine(with_proposal(sc, proposal), params=params, passenger=passenger, modes=modes,
+                 data=overlay_data(data, proposal))
+    _P_ENGINES[key] = eng
+    while len(_P_ENGINES) > MAX_CACHED:
+        _P_ENGINES.popitem(last=False)
+    return eng
+
+
+def load_proposal(path: str | Path | Mapping[str, Any] | None, *, scenario: Scenario | str | None = None,
+                  base: Path | None = None, user: str = "planner") -> Proposal | None:
+    """Build the proposal of an ``--add`` file (None when ``path`` is None)."""
+    if path is None:
+        return None
+    name = "sketch" if isinstance(path, Mapping) else Path(path).stem
+    return build_proposal(path, base=base, scenario=scenario, user=user, name=slugify(name, prefix="sketch"))
+
+
+# -- analyses with a proposal --------------------------------------------------------------------------
+
+def route_with(a: str, b: str, scenario: Scenario | str = "existing", proposal: Proposal | None = None, *,
+               base: Path | None = None, params: Params | None = None, include: Iterable[str] | str = (),
+               exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None):
+    """``network.route`` on the scenario plus the proposal (names of new stations can be used too)."""
+    from network.routing import find_place, route_between
+    eng = proposal_engine(scenario, proposal, base=base, params=params, include=include, exclude=exclude,
+                          modes=modes)
+    return route_between(eng, find_place(a, eng.data), find_place(b, eng.data))
+
+
+def access_with(scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame, *,
+                sites: str | Sequence[str] = "all", base: Path | None = None,
+                params: Params | None = None) -> pd.DataFrame:
+    """``network.access_table`` on the scenario plus the proposal."""
+    from network.access import access_from_matrix
+    eng = proposal_engine(scenario, proposal, base=base, params=params)
+    cm = eng.cost_matrix(origins, sites)
+    return access_from_matrix(cm, beta_minutes=eng.params.num("gravity.beta_minutes"))
+
+
+def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame | None = None,
+                 *, with_: Scenario | str | None = None, sites: str = "national", base: Path | None = None,
+                 params: Params | None = None):
+    """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``."""
+    from network.compare import Comparison, _county_table, _nearest, gateway_site_table
+    from network.origins import origins_grid
+    from network.engine import get_engine
+    data = load_network_data(base)
+    params = params or load_params(base=data.base)
+    eb = get_engine(base_scenario, base=data.base, params=params)
+    ew = proposal_engine(with_ if with_ is not None else eb.scenario, proposal, base=data.base, params=params)
+    origins = origins if origins is not None else origins_grid(2.0, data=data)
+    tb, tw = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
+    po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
+    po["minutes_base"], po["minutes_with"] = tb, tw
+    po["minutes_saved"] = tb - tw
+    po["newly_reachable"] = ~np.isfinite(tb) & np.isfinite(tw)
+    po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
+    gws, notes = gateway_site_table(eb, ew)
+    return Comparison(eb.scenario.name, ew.scenario.name, po, _county_table(po), gws, notes)
+
+
+def _gain(pop: np.ndarray, total: float, before: np.ndarray, after: np.ndarray) -> tuple[float, ...]:
+    """Population-weighted gain as in network.compare.rank_projects (minutes, mean, within 60/120, reach)."""
+    both = np.isfinite(before) & np.isfinite(after)
+    pm = float((pop[both] * (before - after)[both]).sum())
+    out = [pm, pm / total if total else math.nan]
+    for t in (60, 120):
+        was = np.isfinite(before) & (before <= t)
+        now = np.isfinite(after) & (after <= t)
+        out.append(float(pop[now & ~was].sum() - pop[was & ~now].sum()))
+    out.append(float(pop[~np.isfinite(before) & np.isfinite(after)].sum()))
+    return tuple(out)
+
+
+def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,
+                      origins: pd.DataFrame, *, sites: str = "national", base: Path | None = None,
+                      params: Params | None = None, label: str | None = None) -> dict[str, Any]:
+    """The proposal as one row of ``rank_projects``: added alone to ``base_scenario`` (add_*) and its
+    marginal gain on top of ``with_`` (remove_*: ``with_`` + proposal → ``with_``)."""
+    from network.compare import _nearest
+    from network.engine import get_engine
+    data = load_network_data(base)
+    params = params or load_params(base=data.base)
+    pop = origins["population"].to_numpy(float)
+    pop = np.where(np.isfinite(pop), pop, 0.0)
+    total = pop.sum()
+    eb, ew = get_engine(base_scenario, base=data.base, params=params), get_engine(with_, base=data.base, params=params)
+    t_b, t_w = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
+    t_bp = _nearest(proposal_engine(eb.scenario, proposal, base=data.base, params=params), origins, sites)
+    t_wp = _nearest(proposal_engine(ew.scenario, proposal, base=data.base, params=params), origins, sites)
+    a, r = _gain(pop, total, t_b, t_bp), _gain(pop, total, t_w, t_wp)
+    first = next((f["properties"] for layer in ("railways", "expressways", "trunk_roads", "air_routes",
+                                                "stations", "places", "airports", "heritage_sites")
+                  for f in proposal.features.get(layer, [])), {})
+    layers = sorted(proposal.features)
+    return {"project_id": proposal.name, "name": label or first.get("name_zh") or proposal.name,
+            "layer": "+".join(layers), "status": "proposed (sketch)",
+            "feature_ids": " ".join(sorted(proposal.ids)),
+            "add_pop_minutes": a[0], "add_mean_minutes": a[1], "add_pop_newly_within_60": a[2],
+            "add_pop_newly_within_120": a[3], "add_pop_newly_reachable": a[4],
+            "remove_pop_minutes": r[0], "remove_mean_minutes": r[1], "remove_pop_within_60": r[2],
+            "remove_pop_within_120": r[3], "remove_pop_reachable": r[4]}
+
+
+def insert_rank_row(ranking: pd.DataFrame, row: Mapping[str, Any]) -> pd.DataFrame:
+    """Return ``ranking`` (from rank_projects) with ``row`` added and the order of rank_projects kept."""
+    df = pd.concat([ranking, pd.DataFrame([row])], ignore_index=True) if len(ranking) else pd.DataFrame([row])
+    df = df.sort_values(["add_pop_minutes", "remove_pop_minutes"], ascending=False, kind="stable")
+    df = df.reset_index(drop=True)
+    df.attrs.update(ranking.attrs)
+    return df
+
+
+def rank_with(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,
+              origins: pd.DataFrame | None = None, *, sites: str = "national", base: Path | None = None,
+              params: Params | None = None) -> pd.DataFrame:
+    """``rank_projects(base_scenario, with_)`` plus a row for the proposal (see ``proposal_rank_row``)."""
+    from network.compare import rank_projects
+    from network.origins import origins_grid
+    data = load_network_data(base)
+    origins = origins if origins is not None else origins_grid(1.0, data=data)
+    ranking = rank_projects(base_scenario, with_, origins, sites=sites, data_base=data.base, params=params,
+                            progress=False)
+    return insert_rank_row(ranking, proposal_rank_row(base_scenario, with_, proposal, origins, sites=sites,
+                                                      base=data.base, params=params))
+
+
+# -- drafts --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Draft:
+    """A named scenario draft: the sketch steps in order (each a sketch Feature), undoable."""
+
+    name: str = "draft"
+    steps: tuple[dict[str, Any], ...] = ()
+    base_scenario: str = "existing"
+    user: str = "planner"
+
+    def add(self, feature: Mapping[str, Any]) -> Draft:
+        """Return the draft with one more step (the feature is copied)."""
+        return replace(self, steps=self.steps + (copy.deepcopy(dict(feature)),))
+
+    def undo(self) -> Draft:
+        """Return the draft without its last step (unchanged when empty)."""
+        return replace(self, steps=self.steps[:-1])
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    def sketch(self) -> dict[str, Any]:
+        return {"type": "FeatureCollection", "features": [copy.deepcopy(s) for s in self.steps]}
+
+    def to_geojson(self) -> dict[str, Any]:
+        """The draft as a sketch FeatureCollection with its name, base scenario and author."""
+        return {"type": "FeatureCollection", "name": self.name, "atlas_draft": 1,
+                "base_scenario": self.base_scenario, "user": self.user, "features": self.sketch()["features"]}
+
+    @classmethod
+    def from_geojson(cls, doc: Mapping[str, Any]) -> Draft:
+        fc = read_sketch(doc)
+        return cls(str(doc.get("name") or "draft")[:80], tuple(copy.deepcopy(f) for f in fc["features"]),
+                   str(doc.get("base_scenario") or "existing")[:60], str(doc.get("user") or "planner")[:60])
+
+    def build(self, *, base: Path | None = None, scenario: Scenario | str | None = None) -> Proposal:
+        """Build the draft's proposal (``scenario`` defaults to the draft's base scenario)."""
+        if not self.steps:
+            return replace(EMPTY, name=self.slug)
+        return build_proposal(self.sketch(), base=base, scenario=scenario or self.base_scenario,
+                              user=self.user, name=self.slug)
+
+
+def drafts_dir(*, base: Path | None = None) -> Path:
+    return (Path(base) if base else data_dir()) / "drafts"
+
+
+def draft_path(name: str, *, base: Path | None = None) -> Path:
+    return drafts_dir(base=base) / f"{slugify(name)}.geojson"
+
+
+def list_drafts(*, base: Path | None = None) -> list[tuple[str, str]]:
+    """Return (display name, slug) of the saved drafts, sorted by name."""
+    out = []
+    for p in sorted(drafts_dir(base=base).glob("*.geojson")):
+        if p.name.startswith("."):
+            continue
+        try:
+            doc = json.loads(p.read_text(encoding="utf-8"))
+            out.append((str(doc.get("name") or p.stem), p.stem))
+        except (OSError, ValueError):
+            log.warning("draft %s is unreadable; skipped", p)
+    return sorted(out)
+
+
+def save_draft(draft: Draft, *, base: Path | None = None) -> Path:
+    """Validate the draft (it must build) and write it atomically; the replaced version goes to history."""
+    from geo.store import atomic_write_bytes, folder_lock
+    name = " ".join(draft.name.split())
+    if not name:
+        raise ProposalError("give the draft a name")
+    draft = replace(draft, name=name[:80])
+    draft.build(base=base)  # raises ProposalError: nothing is written
+    path = draft_path(draft.name, base=base)
+    new = (json.dumps(draft.to_geojson(), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    with folder_lock(path.parent):
+        try:
+            old = path.read_bytes()
+        except FileNotFoundError:
+            old = None
+        if old == new:
+            return path
+        if old is not None:
+            hist = path.parent / "history" / path.stem
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+            target, n = hist / f"{stamp}.geojson", 1
+            while target.exists():
+                target, n = hist / f"{stamp}-{n}.geojson", n + 1
+            atomic_write_bytes(target, old)
+        atomic_write_bytes(path, new)
+    return path
+
+
+def draft_history(name: str, *, base: Path | None = None) -> list[Path]:
+    """Return the archived versions of a draft, newest first."""
+    hist = drafts_dir(base=base) / "history" / slugify(name)
+    return sorted((p for p in hist.glob("*.geojson") if not p.name.startswith(".")), reverse=True)
+
+
+def load_draft(name_or_slug: str, *, base: Path | None = None) -> Draft:
+    """Load a saved draft by display name or slug."""
+    d = drafts_dir(base=base)
+    cands = [d / f"{slugify(name_or_slug)}.geojson"]
+    if _SLUG.fullmatch(name_or_slug):
+        cands.append(d / f"{name_or_slug}.geojson")
+    for p in cands:
+        if p.is_file():
+            return Draft.from_geojson(read_sketch(p) | json.loads(p.read_text(encoding="utf-8")))
+    names = ", ".join(n for n, _ in list_drafts(base=base)) or "none saved yet"
+    raise ProposalError(f"no draft named {name_or_slug!r}; drafts: {names}")
+
+
+def promote_draft(draft: Draft | Proposal, *, base: Path | None = None) -> dict[str, Any]:
+    """Import the proposal's features into the layers, all or nothing; return the ImportResult per layer.
+
+    Every layer is checked first (dry run); then written one by one. If a write fails, the layers already
+    written are put back as they were, and the error is raised.
+    """
+    from geo.importer import import_features
+    from geo.store import atomic_write_bytes, layer_path
+    prop = draft.build(base=base) if isinstance(draft, Draft) else draft
+    if prop.empty:
+        raise ProposalError("the draft is empty: sketch a line or a point first")
+    order = [layer for layer in PROMOTE_ORDER if prop.features.get(layer)]
+    payloads = {layer: json.dumps({"type": "FeatureCollection", "features": prop.features[layer]},
+                                  ensure_ascii=False).encode("utf-8") for layer in order}
+    for layer in order:
+        import_features(payloads[layer], layer, base=base, dry_run=True, filename=f"{prop.name}-{layer}.geojson")
+    before: dict[str, bytes | None] = {}
+    results: dict[str, Any] = {}
+    try:
+        for layer in order:
+            p = layer_path(layer, base=base)
+            before[layer] = p.read_bytes() if p.exists() else None
+            results[layer] = import_features(payloads[layer], layer, base=base,
+                                             filename=f"{prop.name}-{layer}.geojson")
+    except BaseException:
+        for layer, old in before.items():
+            p = layer_path(layer, base=base)
+            if layer not in results:
+                continue
+            if old is None:
+                p.unlink(missing_ok=True)
+            else:
+                atomic_write_bytes(p, old)
+        raise
+    from network.engine import clear_cache
+    clear_cache()
+    return results
+
+
+__all__ = ["Draft", "EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "SKETCH_KINDS", "access_with",
+           "build_proposal", "compare_with", "draft_history", "draft_path", "drafts_dir", "insert_rank_row",
+           "list_drafts", "load_draft", "load_proposal", "overlay_data", "promote_draft", "proposal_engine",
+           "proposal_rank_row", "rank_with", "read_sketch", "route_with", "save_draft", "slugify",
+           "with_proposal"]

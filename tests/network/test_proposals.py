@@ -1,0 +1,288 @@
+"""Sketched proposals on a hand-checkable graph (tests/data/proposals/make_fixture.py): known answers,
+removal restores the base exactly, bad sketches are rejected and change nothing, drafts, promotion, CLI."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from network import access_table, get_engine, load_params, origins_counties, origins_grid, route
+from network.data import to_wgs84
+from network.errors import ProposalError
+from network.proposals import (EMPTY, Draft, build_proposal, compare_with, list_drafts, load_draft, overlay_data,
+                               promote_draft, proposal_engine, proposal_rank_row, route_with, save_draft, slugify)
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "data" / "proposals" / "mini"
+X0, Y0 = 600_000.0, 2_850_000.0
+
+
+def ll(xkm: float, ykm: float) -> list[float]:
+    lon, lat = to_wgs84(X0 + xkm * 1000, Y0 + ykm * 1000)
+    return [float(lon), float(lat)]
+
+
+def line(kind: str, pts, **props) -> dict:
+    return {"type": "Feature", "properties": {"kind": kind, **props},
+            "geometry": {"type": "LineString", "coordinates": [ll(*p) for p in pts]}}
+
+
+def point(kind: str, x: float, y: float, **props) -> dict:
+    return {"type": "Feature", "properties": {"kind": kind, **props},
+            "geometry": {"type": "Point", "coordinates": ll(x, y)}}
+
+
+def fc(*features) -> dict:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def tree_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture
+def base(tmp_path, monkeypatch) -> Path:
+    dst = tmp_path / "data"
+    shutil.copytree(FIXTURE / "layers", dst / "layers")
+    shutil.copytree(ROOT / "data" / "params", dst / "params")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(dst))
+    return dst
+
+
+@pytest.fixture
+def P(base):
+    return load_params(base=base)
+
+
+# -- known answers ---------------------------------------------------------------------------------------
+
+def test_expressway_between_two_seats_saves_the_expected_minutes(base, P):
+    before = route("seat-a", "seat-b", "existing", base=base)
+    # trunk road: 100 km at min(design 60, national 60) km/h + ramp on/off
+    road_kmh = min(60, P.num("road.trunk.national.kmh"))
+    assert before.minutes == pytest.approx(P.num("road.access_minutes") + 100 / road_kmh * 60
+                                           + P.num("road.egress_minutes"), abs=1e-3)
+    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)], speed_kmh=100)), base=base,
+                          scenario="existing")
+    exp = prop.features["expressways"][0]["properties"]
+    assert exp["node_ids"][0] == "seat-a" and exp["node_ids"][-1] == "seat-b"
+    # 100 km gap at the expressway spacing → round(100 / spacing) - 1 generated interchanges
+    spacing = P.num("sketch.stop_spacing_km.expressway")
+    assert len(exp["node_ids"]) - 2 == int(np.floor(100 / spacing + 0.5)) - 1
+    assert exp["status"] == "proposed" and exp["confidence"] == "low" and exp["accuracy_m"] == "schematic"
+    assert exp["source"] == "sketch by planner"
+    kmh = min(100 * P.num("road.expressway.speed_factor"), P.num("road.expressway.max_kmh"))
+    length = 100 * P.num("geometry.schematic_length_factor.road")
+    expected = P.num("road.access_minutes") + length / kmh * 60 + P.num("road.egress_minutes")
+    after = route_with("seat-a", "seat-b", "existing", prop, base=base)
+    assert after.minutes == pytest.approx(expected, abs=1e-3)
+    assert after.modes == ["expressway"]
+    # a heritage site beyond seat-b gains exactly the same minutes (same connector at the end)
+    b2 = route("seat-a", "site-b", "existing", base=base)
+    a2 = route_with("seat-a", "site-b", "existing", prop, base=base)
+    assert b2.minutes - a2.minutes == pytest.approx(before.minutes - after.minutes, abs=1e-3)
+
+
+def test_hsr_between_two_stations_known_answer(base, P):
+    prop = build_proposal(fc(line("railway", [(0, 1), (100, 1)], rail_class="hsr")), base=base)
+    rail = prop.features["railways"][0]["properties"]
+    assert rail["design_speed_kmh"] == P.num("sketch.default.design_speed_kmh.hsr")
+    assert rail["tracks"] == P.num("sketch.default.tracks.hsr")
+    ids = rail["station_ids"]
+    assert ids[0] == "st-a" and ids[-1] == "st-b"
+    n_new = int(np.floor(100 / P.num("sketch.stop_spacing_km.hsr") + 0.5)) - 1
+    assert len(ids) == n_new + 2 and len(prop.features["stations"]) == n_new
+    speed = 350 * P.num("rail.speed_factor.hsr.300")
+    ride = 100 * P.num("geometry.schematic_length_factor.rail") / speed * 60 + n_new * P.num("rail.dwell_minutes.hsr")
+    expected = (P.num("rail.access_minutes") + P.num("rail.headway_minutes.hsr") / 2 + ride
+                + P.num("rail.egress_minutes"))
+    r = route_with("st-a", "st-b", "existing", prop, base=base)
+    assert r.minutes == pytest.approx(expected, abs=1e-3)
+    assert r.modes == ["hsr"]
+    # a generated station is a named place the router finds
+    new = prop.features["stations"][0]["properties"]
+    r2 = route_with(new["name_zh"], "st-b", "existing", prop, base=base)
+    assert r2.reachable and r2.minutes < r.minutes
+
+
+def test_vertices_snap_to_nearby_nodes_and_give_the_same_answer(base):
+    exact = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), base=base)
+    rough = build_proposal(fc(line("expressway", [(1.5, 2), (99, -2.5)])), base=base)
+    ids = rough.features["expressways"][0]["properties"]["node_ids"]
+    assert ids[0] == "seat-a" and ids[-1] == "seat-b"
+    # the drawn ends were moved onto the seats
+    assert rough.features["expressways"][0]["geometry"]["coordinates"][0] == pytest.approx(ll(0, 0), abs=1e-6)
+    t_exact = route_with("seat-a", "seat-b", "existing", exact, base=base).minutes
+    t_rough = route_with("seat-a", "seat-b", "existing", rough, base=base).minutes
+    assert t_rough == pytest.approx(t_exact, abs=1e-6)
+
+
+def test_placed_interchange_is_used_and_unsnapped_end_gets_a_new_stop(base, P):
+    sketch = fc(point("interchange", 50, 30, name_zh="丙互通"),
+                line("expressway", [(0, 0), (50, 31)], name_zh="甲丙高速"))
+    prop = build_proposal(sketch, base=base)
+    places = {f["properties"]["name_zh"]: f["properties"] for f in prop.features["places"]}
+    assert "丙互通" in places and places["丙互通"]["kind"] == "interchange" and places["丙互通"]["county"] == "cty-a"
+    ids = prop.features["expressways"][0]["properties"]["node_ids"]
+    assert ids[0] == "seat-a" and ids[-1] == places["丙互通"]["id"]
+    r = route_with("甲城", "丙互通", "existing", prop, base=base)
+    assert r.reachable and r.modes == ["expressway"]
+
+
+def test_new_heritage_site_changes_nearest_site_minutes(base):
+    origins = origins_counties(base=base)
+    before = access_table("existing", origins, base=base)
+    prop = build_proposal(fc(point("heritage_site", 0, 0.5, name_zh="新纪念地", level="national")), base=base)
+    site = prop.features["heritage_sites"][0]["properties"]
+    assert site["county"] == "cty-a" and site["level"] == "national"
+    eng = proposal_engine("existing", prop, base=base)
+    assert site["id"] in eng.site_ids("national")
+    cm = eng.cost_matrix(origins, "all")
+    assert np.nanmin(cm.minutes[0]) < before["nearest_site_minutes"].iloc[0]
+
+
+def test_removing_the_sketch_restores_the_base_exactly(base):
+    grid = origins_grid(5.0, base=base)
+    base_eng = get_engine("existing", base=base)
+    before = base_eng.cost_matrix(grid, "all").minutes.copy()
+    draft = Draft("t").add(line("hsr", [(0, 1), (100, 1)])).add(line("expressway", [(0, 0), (100, 0)]))
+    prop = draft.build(base=base)
+    with_ = proposal_engine("existing", prop, base=base).cost_matrix(grid, "all").minutes
+    assert np.nansum(before - with_) > 0  # the sketch did change something
+    undone = draft.undo().undo()
+    assert undone.steps == () and undone.build(base=base).empty
+    restored = proposal_engine("existing", undone.build(base=base), base=base)
+    assert restored is get_engine("existing", base=base)
+    np.testing.assert_array_equal(restored.cost_matrix(grid, "all").minutes, before)
+    # the shared base data was never touched by the overlay
+    assert not (prop.ids & set(base_eng.data.features))
+    assert overlay_data(base_eng.data, EMPTY) is base_eng.data
+
+
+def test_undo_removes_only_the_last_step(base):
+    d = Draft("u").add(line("hsr", [(0, 1), (100, 1)])).add(point("heritage_site", 50, 10))
+    one = d.undo()
+    assert len(one.steps) == 1 and one.steps[0]["properties"]["kind"] == "hsr"
+    assert "heritage_sites" not in one.build(base=base).features
+
+
+def test_compare_and_rank_with_a_sketch(base):
+    grid = origins_grid(5.0, base=base)
+    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), base=base, name="my-sketch")
+    c = compare_with("existing", prop, grid, base=base)
+    assert c.with_ == "existing+my-sketch"
+    assert (c.per_origin["minutes_saved"].fillna(0) >= -1e-9).all()
+    assert c.per_origin["minutes_saved"].max() > 10
+    assert c.per_county["mean_minutes_saved"].iloc[0] > 0
+    row = proposal_rank_row("existing", "existing", prop, grid, base=base)
+    assert row["project_id"] == "my-sketch" and row["add_pop_minutes"] > 0
+    assert row["add_pop_minutes"] == pytest.approx(row["remove_pop_minutes"])  # same base both ways
+
+
+# -- bad sketches ----------------------------------------------------------------------------------------
+
+BAD = [
+    (fc({"type": "Feature", "properties": {"kind": "railway"},
+         "geometry": {"type": "LineString", "coordinates": [ll(0, 0)]}}), "at least two distinct points"),
+    (fc({"type": "Feature", "properties": {"kind": "expressway"},
+         "geometry": {"type": "LineString", "coordinates": [ll(0, 0), ll(0, 0)]}}), "at least two distinct points"),
+    (fc({"type": "Feature", "properties": {"kind": "expressway"},
+         "geometry": {"type": "LineString", "coordinates": [[120.0, 30.0], [121.0, 30.5]]}}), "entirely outside Ganzhou"),
+    (fc(line("railway", [(0, 1), (100, 1)], design_speed_kmh=0)), r"design_speed_kmh 0 is not plausible.*60–400"),
+    (fc(line("railway", [(0, 1), (100, 1)], design_speed_kmh=10000)), "design_speed_kmh 10000 is not plausible"),
+    (fc(line("expressway", [(0, 0), (100, 0)], speed_kmh="fast")), "speed_kmh must be a number"),
+    (fc(line("railway", [(0, 1), (100, 1)], rail_class="maglev")), "unknown rail class 'maglev'"),
+    (fc(line("trunk_road", [(0, 0), (100, 0)], road_class="motorway")), "unknown road class 'motorway'"),
+    (fc(line("monorail", [(0, 0), (100, 0)])), "unknown kind 'monorail'; kinds are: railway"),
+    (fc(point("station", 0, 0, name_zh="x"), ), None),  # snaps onto 甲站: valid, adds nothing
+    (fc(point("heritage_site", 400, 400)), "outside Ganzhou"),
+    (fc(line("expressway", [(0, 0), (0.3, 0.2)])), "draw it between two different places"),
+    ({"type": "Feature"}, "properties and geometry"),
+    ([1, 2], "expected a GeoJSON FeatureCollection"),
+]
+
+
+@pytest.mark.parametrize("sketch,message", BAD)
+def test_bad_sketches_are_rejected_and_change_nothing(base, sketch, message):
+    h = tree_hash(base)
+    if message is None:
+        prop = build_proposal(sketch, base=base)
+        assert prop.empty
+    else:
+        with pytest.raises(ProposalError, match=message):
+            build_proposal(sketch, base=base)
+        if isinstance(sketch, dict) and isinstance(sketch.get("features"), list):
+            with pytest.raises(ProposalError, match=message):
+                save_draft(Draft("bad", tuple(sketch["features"])), base=base)
+    assert tree_hash(base) == h
+
+
+def test_every_problem_is_listed_at_once(base):
+    with pytest.raises(ProposalError) as exc:
+        build_proposal(fc(line("railway", [(0, 1), (100, 1)], design_speed_kmh=0),
+                          line("zeppelin", [(0, 0), (1, 1)])), base=base)
+    msg = str(exc.value)
+    assert "feature 1" in msg and "feature 2" in msg and "nothing was changed" in msg
+
+
+# -- drafts and promotion --------------------------------------------------------------------------------
+
+def test_draft_save_reload_history_and_export(base):
+    d = Draft("赣南新线 A", base_scenario="existing", user="li").add(line("hsr", [(0, 1), (100, 1)]))
+    p1 = save_draft(d, base=base)
+    assert p1.parent == base / "drafts" and p1.name == f"{slugify('赣南新线 A')}.geojson"
+    assert list_drafts(base=base) == [("赣南新线 A", p1.stem)]
+    back = load_draft("赣南新线 A", base=base)
+    assert back == d
+    d2 = d.add(point("heritage_site", 50, 10, name_zh="<b>x</b>"))
+    save_draft(d2, base=base)
+    hist = sorted((base / "drafts" / "history" / p1.stem).glob("*.geojson"))
+    assert len(hist) == 1 and json.loads(hist[0].read_text())["features"] == d.to_geojson()["features"]
+    assert load_draft(p1.stem, base=base) == d2
+    # the exported proposal (layer features) can be added again as is
+    prop = d2.build(base=base)
+    again = build_proposal(prop.collection(), base=base)
+    assert again.ids == prop.ids
+    assert again.features["railways"][0]["properties"]["station_ids"] == \
+        prop.features["railways"][0]["properties"]["station_ids"]
+    assert prop.features["railways"][0]["properties"]["source"] == "sketch by li"
+
+
+def test_promote_is_all_or_nothing(base, monkeypatch):
+    d = Draft("p").add(line("hsr", [(0, 1), (100, 1)])).add(point("heritage_site", 50, 10))
+    prop = d.build(base=base)
+    h = tree_hash(base / "layers")
+    import geo.importer as imp
+    real = imp.import_features
+    calls = []
+
+    def flaky(src, layer, **kw):
+        if not kw.get("dry_run"):
+            calls.append(layer)
+            if layer == "railways":
+                raise OSError("disk full (simulated)")
+        return real(src, layer, **kw)
+
+    monkeypatch.setattr(imp, "import_features", flaky)
+    with pytest.raises(OSError):
+        promote_draft(d, base=base)
+    assert calls[:2] == ["stations", "heritage_sites"]
+    # railways.geojson did not exist: layers are exactly as before (history may hold the archived copies)
+    assert tree_hash(base / "layers") == h
+    monkeypatch.setattr(imp, "import_features", real)
+    res = promote_draft(d, base=base)
+    assert set(res) == {"stations", "heritage_sites", "railways"}
+    eng = get_engine("plan2035-full", base=base)
+    assert prop.ids <= set(eng.data.features)
+    r = route("st-a", "st-b", "plan2035-full", base=base)
+    assert r.modes == ["hsr"]
