@@ -257,3 +257,27 @@ def test_seats_lie_inside_their_county(layers):
     places = layers["places"].set_index("id").geometry
     for cid, seat in zip(layers["counties"]["id"], layers["counties"]["seat_id"]):
         assert counties[cid].contains(places[seat]), cid
+
+
+def _load_script(name: str):
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_atlas_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scaled_populations_keep_the_total_exactly():
+    scale = _load_script("build_counties").scaled_populations
+    assert scale([1, 1, 1], 10) == [4, 3, 3]
+    assert scale([2, 1], 7) == [5, 2]
+    out = scale([642_653, 787_636, 546_964], 2_000_001)
+    assert sum(out) == 2_000_001
+
+
+def test_curated_tables_build_into_valid_layers():
+    docs = _load_script("build_dataset").build_all()  # raises LayerError on any schema problem
+    assert set(docs) == set(LAYERS) - {"counties"}
+    assert all(doc["features"] for doc in docs.values())
