@@ -121,7 +121,9 @@ def build(source: Path, version: str, tolerance_m: float) -> dict:
             "adcode": adcode, "kind": kind, "area_km2": round(float(area), 1),
             "population_2010": p2010, "population": pop,
             "population_note": ("ESTIMATE: 2010 census count scaled by 8,970,014/8,368,447 (2020 census prefecture "
-                                "total / 2010 sum); 2020 county figures not found (only 宁都 702,394 in a weak source)"),
+                                "total / 2010 sum); 2020 county figures not found (only 宁都 702,394 in a weak source)"
+                                + (f"; that figure is {702_394 / pop - 1:+.0%} against this estimate, so county "
+                                   "shares have shifted since 2010" if cid == "ningdu" else "")),
             "seat_id": f"seat-{cid}",
         })
     geoms_wgs = list(simple.to_crs("EPSG:4326").values)
