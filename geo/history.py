@@ -44,7 +44,7 @@ def history_dir(layer: str, *, base: Path | None = None) -> Path:
     from geo.store import data_dir
 
     get_schema(layer)  # the layer name, never user text, chooses the folder
-    return (base or data_dir()) / "history" / layer
+    return Path(base or data_dir()) / "history" / layer
 
 
 def archive(layer: str, raw: bytes, *, base: Path | None = None) -> Path:

@@ -157,6 +157,22 @@ def _iter_positions(coords: Any, depth: int = 0) -> Iterator[list]:
         yield from _iter_positions(c, depth + 1)
 
 
+def _to_float(v: int | float) -> float:
+    try:
+        return float(v)
+    except OverflowError:  # integers beyond float range count as non-finite
+        return math.nan
+
+
+def _point_xy(g: Mapping[str, Any]) -> tuple[float, float] | None:
+    """(lon, lat) of a well-formed Point geometry with finite coordinates, else None."""
+    c = g.get("coordinates")
+    if g.get("type") != "Point" or not isinstance(c, list) or len(c) < 2 or not (_is_num(c[0]) and _is_num(c[1])):
+        return None
+    x, y = _to_float(c[0]), _to_float(c[1])
+    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
+
+
 def _geometries(doc: Mapping[str, Any]) -> Iterator[tuple[int, Mapping[str, Any]]]:
     for i, feat in enumerate(doc["features"]):
         if isinstance(feat, Mapping) and isinstance(feat.get("geometry"), Mapping):
@@ -462,7 +478,7 @@ def _convert(doc: Mapping[str, Any], conv: Callable) -> None:
     positions = [p for _, g in _geometries(doc) for p in _iter_positions(g.get("coordinates"))]
     if not positions:
         return
-    xy = np.array([[float(p[0]), float(p[1])] for p in positions])
+    xy = np.array([[_to_float(p[0]), _to_float(p[1])] for p in positions])
     ok = np.isfinite(xy).all(axis=1)
     with np.errstate(all="ignore"):
         lon, lat = conv(xy[ok, 0], xy[ok, 1])
@@ -552,7 +568,7 @@ def _point_index(docs: Mapping[str, dict]) -> dict[str, list[tuple[float, float]
             for key in ("id", "name_zh", "name_en"):
                 v = props.get(key)
                 if isinstance(v, str) and v.strip():
-                    index.setdefault(f"{key}:{v.strip()}", []).append((float(c[0]), float(c[1])))
+                    index.setdefault(f"{key}:{v.strip()}", []).append((_to_float(c[0]), _to_float(c[1])))
     return index
 
 
@@ -683,9 +699,7 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
         problems.append(Problem(file, None, None, "crs", f"the file names its CRS as {file_crs!r} but the import "
                                                          "assumes WGS84; re-run with --crs EPSG:n for that CRS"))
 
-    before = [(i, float(g["coordinates"][0]), float(g["coordinates"][1])) for i, g in _geometries(doc)
-              if g.get("type") == "Point" and next(_iter_positions(g.get("coordinates")), None) is not None
-              and all(math.isfinite(float(c)) for c in g["coordinates"][:2])]
+    before = [(i, *xy) for i, g in _geometries(doc) if (xy := _point_xy(g)) is not None]
     conv = _converter(crs_name)
     if conv is not None:
         _convert(doc, conv)

@@ -63,7 +63,7 @@ def data_dir() -> Path:
 def layer_path(name: str, *, base: Path | None = None) -> Path:
     """Return the file path of layer ``name``."""
     get_schema(name)
-    return (base or data_dir()) / "layers" / f"{name}.geojson"
+    return Path(base or data_dir()) / "layers" / f"{name}.geojson"
 
 
 def read_capped(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:

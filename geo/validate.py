@@ -35,6 +35,14 @@ def _bad_unicode(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
+def _finite(value: int | float) -> bool:
+    """math.isfinite that also accepts integers too large for a float (they are not finite for us)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
 
@@ -67,8 +75,8 @@ def check_value(f: Field, value: Any) -> str | None:
     elif t == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"expected a number, got {type(value).__name__} {_short(value)}"
-        if not math.isfinite(value):
-            return f"expected a finite number, got {value!r}"
+        if not _finite(value):
+            return f"expected a finite number, got {_short(value)}"
     elif t == "bool":
         if not isinstance(value, bool):
             return f"expected true/false, got {_short(value)}"
@@ -83,7 +91,7 @@ def check_value(f: Field, value: Any) -> str | None:
     elif t == "accuracy":
         if value == "schematic":
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value) or value <= 0:
             return f"expected metres (> 0) or 'schematic', got {_short(value)}"
     if f.choices is not None and value not in f.choices:
         return f"unknown value {_short(value)}; allowed: {', '.join(f.choices)}"
@@ -116,7 +124,11 @@ def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tup
         if len(pos) < 2 or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in pos[:2]):
             out.append(("geometry", f"position {_short(pos)} is not [lon, lat] numbers"))
             return out
-        lon, lat = float(pos[0]), float(pos[1])
+        try:
+            lon, lat = float(pos[0]), float(pos[1])
+        except OverflowError:  # a 400-digit integer
+            out.append(("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat"))
+            return out
         if not (math.isfinite(lon) and math.isfinite(lat)):
             out.append(("geometry", f"non-finite coordinate {_short(pos)} (NaN or Infinity); "
                                     "every position needs two real numbers"))
