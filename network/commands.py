@@ -25,6 +25,7 @@ def register(sub) -> None:
     _scenario_args(p)
     p.add_argument("--modes", help="comma-separated riding modes to allow (e.g. hsr,conventional_rail)")
     p.add_argument("--json", action="store_true", help="print JSON (minutes and legs)")
+    _add_arg(p)
     p.set_defaults(handler=cmd_route)
 
     p = sub.add_parser("access", help="travel time from origins to heritage sites (one row per origin)")
@@ -32,6 +33,7 @@ def register(sub) -> None:
     p.add_argument("--origins", default="counties", help="counties | gateways | grid:KM | FILE (.csv/.geojson)")
     p.add_argument("--sites", default="all", choices=("all", "national"))
     p.add_argument("--out", required=True, help="FILE.csv or FILE.geojson")
+    _add_arg(p)
     p.set_defaults(handler=cmd_access)
 
     p = sub.add_parser("compare", help="compare two scenarios (minutes saved per origin, county, gateway)")
@@ -41,6 +43,7 @@ def register(sub) -> None:
     p.add_argument("--sites", default="national", choices=("all", "national"))
     p.add_argument("--out", required=True, help="FILE.csv (per origin; *_counties.csv and *_gateways.csv "
                                                "are written next to it) or FILE.json (all three tables)")
+    _add_arg(p)
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("rank", help="rank planned projects by marginal gain (added alone / removed alone)")
@@ -49,6 +52,7 @@ def register(sub) -> None:
     p.add_argument("--origins", default="grid:1", help="counties | grid:KM | FILE (default grid:1)")
     p.add_argument("--sites", default="national", choices=("all", "national"))
     p.add_argument("--out", required=True, help="FILE.csv")
+    _add_arg(p)
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser("calibrate", help="model vs real travel times (data/calibration.csv)")
@@ -67,6 +71,12 @@ def _scenario_args(p) -> None:
     p.add_argument("--scenario", default="existing", help="existing | YEAR | plan set (default existing)")
     p.add_argument("--include", default="", metavar="IDS", help="comma-separated feature ids to add")
     p.add_argument("--exclude", default="", metavar="IDS", help="comma-separated feature ids to remove")
+
+
+def _add_arg(p) -> None:
+    p.add_argument("--add", metavar="FILE", help="GeoJSON of sketched/proposed features evaluated on top of the "
+                                                 "scenario (--with for compare/rank); data/ is not changed "
+                                                 "(docs/SKETCH.md)")
 
 
 def _out_path(path: str, suffixes: tuple[str, ...]) -> Path:
@@ -99,8 +109,14 @@ def cmd_route(args) -> int:
         bad = [m for m in modes if m not in MODES]
         if bad:
             raise NetworkError(f"unknown mode(s) {', '.join(bad)}; modes are {', '.join(MODES)}")
-    r = route(args.origin, args.destination, args.scenario, include=args.include, exclude=args.exclude,
-              modes=modes)
+    if getattr(args, "add", None):
+        from network.proposals import load_proposal, route_with
+        from network.scenario import resolve_scenario
+        sc = resolve_scenario(args.scenario, include=args.include, exclude=args.exclude)
+        r = route_with(args.origin, args.destination, sc, load_proposal(args.add, scenario=sc), modes=modes)
+    else:
+        r = route(args.origin, args.destination, args.scenario, include=args.include, exclude=args.exclude,
+                  modes=modes)
     if args.json:
         print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
         return 0 if r.reachable else 1
@@ -123,7 +139,11 @@ def cmd_access(args) -> int:
     eng = get_engine(args.scenario, include=args.include, exclude=args.exclude)
     origins = parse_origins(args.origins, data=eng.data)
     _progress(f"routing {len(origins):,} origins × {len(eng.site_ids(args.sites))} sites in {eng.scenario.name}")
-    table = access_table(eng.scenario, origins, sites=args.sites)
+    if getattr(args, "add", None):
+        from network.proposals import access_with, load_proposal
+        table = access_with(eng.scenario, load_proposal(args.add, scenario=eng.scenario), origins, sites=args.sites)
+    else:
+        table = access_table(eng.scenario, origins, sites=args.sites)
     table = table[list(ACCESS_COLUMNS)]
     if out.suffix.lower() == ".csv":
         _write_csv(table, out)
@@ -144,7 +164,12 @@ def cmd_compare(args) -> int:
     eng = get_engine(args.base)
     origins = parse_origins(args.origins, data=eng.data)
     _progress(f"comparing {args.base} with {args.with_} over {len(origins):,} origins")
-    c = compare_scenarios(args.base, args.with_, origins, sites=args.sites)
+    if getattr(args, "add", None):
+        from network.proposals import compare_with, load_proposal
+        w = get_engine(args.with_).scenario
+        c = compare_with(args.base, load_proposal(args.add, scenario=w), origins, with_=w, sites=args.sites)
+    else:
+        c = compare_scenarios(args.base, args.with_, origins, sites=args.sites)
     if out.suffix.lower() == ".json":
         doc = {"base": c.base, "with": c.with_, "notes": c.notes,
                "per_origin": json.loads(c.per_origin.to_json(orient="records", force_ascii=False)),
@@ -168,7 +193,12 @@ def cmd_rank(args) -> int:
     out = _out_path(args.out, (".csv",))
     eng = get_engine(args.base)
     origins = parse_origins(args.origins, data=eng.data)
-    df = rank_projects(args.base, args.with_, origins, sites=args.sites)
+    if getattr(args, "add", None):
+        from network.proposals import load_proposal, rank_with
+        w = get_engine(args.with_).scenario
+        df = rank_with(args.base, w, load_proposal(args.add, scenario=w), origins, sites=args.sites)
+    else:
+        df = rank_projects(args.base, args.with_, origins, sites=args.sites)
     _write_csv(df, out)
     print(f"{len(df)} projects ranked ({args.base} → {args.with_}) written to {out}")
     return 0
