@@ -130,12 +130,13 @@ def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         p = Path(source)
         where = str(p)
         from geo.store import parse_json_bytes, read_capped
+        if not p.is_file():
+            raise ProposalError(f"{p}: no such file")
         try:
             raw = read_capped(p)
-        except FileNotFoundError:
-            raise ProposalError(f"{p}: no such file") from None
-        except LayerError as exc:
-            raise ProposalError(f"{p}: {exc}") from None
+        except (OSError, LayerError) as exc:
+            why = "; ".join(x.reason for x in exc.problems) if isinstance(exc, LayerError) else str(exc)
+            raise ProposalError(f"{p}: {why}") from None
         try:
             doc = parse_json_bytes(raw, where)
         except LayerError as exc:
@@ -191,7 +192,8 @@ def slugify(text: str, *, prefix: str = "draft") -> str:
     h = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     if not s:
         return f"{prefix}-{h}"
-    return s if s == text else f"{s}-{h}"
+    # names that lost characters (Chinese, accents) get a hash so that two of them never share a file
+    return s if text.isascii() else f"{s}-{h}"
 
 
 # -- geometry helpers ----------------------------------------------------------------------------------
@@ -753,8 +755,9 @@ def load_proposal(path: str | Path | Mapping[str, Any] | None, *, scenario: Scen
     """Build the proposal of an ``--add`` file (None when ``path`` is None)."""
     if path is None:
         return None
-    name = "sketch" if isinstance(path, Mapping) else Path(path).stem
-    return build_proposal(path, base=base, scenario=scenario, user=user, name=slugify(name, prefix="sketch"))
+    doc = read_sketch(path)
+    name = str(doc.get("name") or ("sketch" if isinstance(path, Mapping) else Path(path).stem))
+    return build_proposal(doc, base=base, scenario=scenario, user=user, name=slugify(name, prefix="sketch"))
 
 
 # -- analyses with a proposal --------------------------------------------------------------------------

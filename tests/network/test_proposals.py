@@ -286,3 +286,62 @@ def test_promote_is_all_or_nothing(base, monkeypatch):
     assert prop.ids <= set(eng.data.features)
     r = route("st-a", "st-b", "plan2035-full", base=base)
     assert r.modes == ["hsr"]
+
+
+# -- CLI: --add on route, access, compare, rank ----------------------------------------------------------
+
+def _write(path: Path, doc) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_route_with_add(base, tmp_path, capsys, P):
+    from atlas_cli import main
+    sk = _write(tmp_path / "exp.geojson", fc(line("expressway", [(0, 0), (100, 0)], speed_kmh=100)))
+    h = tree_hash(base)
+    assert main(["route", "--from", "甲城", "--to", "乙城", "--scenario", "existing", "--json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["route", "--from", "甲城", "--to", "乙城", "--scenario", "existing", "--add", str(sk), "--json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    kmh = min(100 * P.num("road.expressway.speed_factor"), P.num("road.expressway.max_kmh"))
+    assert added["minutes"] == pytest.approx(2 + 110 / kmh * 60, abs=0.01)
+    assert plain["minutes"] == pytest.approx(102, abs=0.01)
+    assert added["scenario"] == "existing+exp"
+    assert tree_hash(base) == h  # data/ untouched
+
+
+@pytest.mark.parametrize("doc,message", [
+    (fc(line("railway", [(0, 1), (100, 1)], design_speed_kmh=10000)), "design_speed_kmh 10000 is not plausible"),
+    (fc(line("hovercraft", [(0, 1), (100, 1)])), "unknown kind 'hovercraft'"),
+    ("{not json", "not valid JSON"),
+])
+def test_cli_bad_sketch_exits_1_without_traceback(base, tmp_path, capsys, doc, message):
+    from atlas_cli import main
+    f = tmp_path / "bad.geojson"
+    f.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+    h = tree_hash(base)
+    assert main(["route", "--from", "甲城", "--to", "乙城", "--add", str(f)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert main(["route", "--from", "甲城", "--to", "乙城", "--add", str(tmp_path / "missing.geojson")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert tree_hash(base) == h
+
+
+def test_cli_access_compare_rank_with_add(base, tmp_path, capsys):
+    from atlas_cli import main
+    sk = _write(tmp_path / "exp.geojson", fc(line("expressway", [(0, 0), (100, 0)])))
+    assert main(["access", "--origins", "grid:10", "--out", str(tmp_path / "a0.csv")]) == 0
+    assert main(["access", "--origins", "grid:10", "--out", str(tmp_path / "a1.csv"), "--add", str(sk)]) == 0
+    a0, a1 = pd.read_csv(tmp_path / "a0.csv"), pd.read_csv(tmp_path / "a1.csv")
+    assert (a1["nearest_site_minutes"].fillna(1e9) <= a0["nearest_site_minutes"].fillna(1e9) + 1e-9).all()
+    assert (a1["nearest_site_minutes"] < a0["nearest_site_minutes"] - 1).any()
+    assert main(["compare", "--base", "existing", "--with", "existing", "--origins", "grid:10",
+                 "--out", str(tmp_path / "c.csv"), "--add", str(sk)]) == 0
+    c = pd.read_csv(tmp_path / "c.csv")
+    assert c["minutes_saved"].max() > 10
+    assert main(["rank", "--base", "existing", "--with", "existing", "--origins", "grid:10",
+                 "--out", str(tmp_path / "r.csv"), "--add", str(sk)]) == 0
+    r = pd.read_csv(tmp_path / "r.csv")
+    assert list(r["project_id"]) == ["exp"] and r["add_pop_minutes"].iloc[0] > 0
+    capsys.readouterr()
