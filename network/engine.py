@@ -122,24 +122,41 @@ class Engine:
         return self._site_cache[key]
 
     # -- origins -------------------------------------------------------------------------------------
+    #: at most this many stations/airports within ``connector.station_radius_km`` join one origin
+    MAX_STATION_LINKS = 8
+
     def origin_links(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Connector candidates of points: (node index O×k, -1 if none; connector minutes O×k)."""
+        """Connector candidates of points: (node index O×k, -1 if none; connector minutes O×k).
+
+        The ``connector.origin_k`` nearest places within ``connector.origin_max_km``, plus every station
+        and airport within ``connector.station_radius_km`` (up to MAX_STATION_LINKS), so that adding a
+        station to a scenario only adds candidates.
+        """
         p = self.params
-        hubs = self.graph.hubs
-        k = int(p.num("connector.origin_k"))
         O = len(x)
-        if len(hubs) == 0 or O == 0:
-            return np.full((O, k), -1, dtype=np.int64), np.full((O, k), np.inf)
+        kinds = [self.graph.node_attrs[self.graph.nodes[h]]["kind"] for h in self.graph.hubs]
         if self._hub_tree is None:
-            self._hub_tree = cKDTree(np.column_stack([self.graph.x[hubs], self.graph.y[hubs]]))
-        kk = min(k, len(hubs))
-        dist, idx = self._hub_tree.query(np.column_stack([x, y]), k=kk,
-                                         distance_upper_bound=p.num("connector.origin_max_km") * 1000)
-        dist, idx = dist.reshape(O, kk), idx.reshape(O, kk)
-        ok = idx < len(hubs)
-        cand = np.where(ok, hubs[np.minimum(idx, len(hubs) - 1)], -1)
-        mins = np.where(ok, connector_minutes(np.where(ok, dist, 0.0), p), np.inf)
-        return cand, mins
+            place = self.graph.hubs[[k == "place" for k in kinds]] if len(kinds) else self.graph.hubs
+            other = self.graph.hubs[[k != "place" for k in kinds]] if len(kinds) else self.graph.hubs
+            self._hub_tree = [(grp, cKDTree(np.column_stack([self.graph.x[grp], self.graph.y[grp]])) if len(grp) else None)
+                              for grp in (place, other)]
+        pts = np.column_stack([x, y])
+        cands, mins = [], []
+        for (grp, tree), k, r in zip(self._hub_tree,
+                                     (int(p.num("connector.origin_k")), self.MAX_STATION_LINKS),
+                                     (p.num("connector.origin_max_km"), p.num("connector.station_radius_km"))):
+            if tree is None or O == 0:
+                continue
+            kk = min(k, len(grp))
+            dist, idx = tree.query(pts, k=kk, distance_upper_bound=r * 1000)
+            dist, idx = dist.reshape(O, kk), idx.reshape(O, kk)
+            ok = idx < len(grp)
+            cands.append(np.where(ok, grp[np.minimum(idx, len(grp) - 1)], -1))
+            mins.append(np.where(ok, connector_minutes(np.where(ok, dist, 0.0), p), np.inf))
+        if not cands:
+            k = int(p.num("connector.origin_k"))
+            return np.full((O, k), -1, dtype=np.int64), np.full((O, k), np.inf)
+        return np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
                     chunk: int = 20000) -> CostMatrix:

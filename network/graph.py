@@ -388,16 +388,24 @@ class _Builder:
         self.edge(b, a, minutes, "connector", "connector", "local", length_m=length)
 
     def build_connectors(self) -> None:
+        """Local-road connectors, chosen so that adding a feature never removes a link.
+
+        Places (the road nodes) link to their ``connector.hub_k`` nearest places; stations, airports
+        (and ports) link to their ``connector.hub_k`` nearest places and to the places that list them.
+        Sites link to their ``connector.site_k`` nearest places and to every station/airport within
+        ``connector.station_radius_km``. Airport works phases (``phase_of``) are not separate nodes.
+        """
         d, p = self.d, self.p
-        layers = HUB_LAYERS + (() if self.passenger else ("ports",))
-        hubs = [fid for layer in layers for fid in d.ids(layer) if fid in self.ids]
+        places = [fid for fid in d.ids("places") if fid in self.ids]
+        other_layers = ("stations", "airports") + (() if self.passenger else ("ports",))
+        others = [fid for layer in other_layers for fid in d.ids(layer)
+                  if fid in self.ids and not (layer == "airports" and d.features[fid].get("phase_of"))]
+        hubs = places + others
         for h in hubs:
             self.point_node(h)
         self.parts.hubs = hubs
         pairs: set[tuple[str, str]] = set()
-        for fid in d.ids("places"):  # explicit links: a place and the stations/airports serving it
-            if fid not in self.ids:
-                continue
+        for fid in places:  # explicit links: a place and the stations/airports serving it
             f = d.features[fid]
             for other in list(f.get("station_ids") or []) + list(f.get("airport_ids") or []):
                 if other in self.ids and other in d.xy:
@@ -408,15 +416,21 @@ class _Builder:
             pl = d.features[fid].get("place_id")
             if fid in self.ids and pl in self.ids and pl in d.xy:
                 pairs.add(tuple(sorted((fid, pl))))
-        if len(hubs) > 1:
-            xy = np.array([d.xy[h] for h in hubs])
-            tree = cKDTree(xy)
-            k = int(p.num("connector.hub_k")) + 1
-            dist, idx = tree.query(xy, k=min(k, len(hubs)), distance_upper_bound=p.num("connector.hub_max_km") * 1000)
-            for i in range(len(hubs)):
-                for dd, j in zip(np.atleast_1d(dist[i]), np.atleast_1d(idx[i])):
-                    if j < len(hubs) and j != i and np.isfinite(dd):
-                        pairs.add(tuple(sorted((hubs[i], hubs[j]))))
+        k = int(p.num("connector.hub_k"))
+        hub_max = p.num("connector.hub_max_km") * 1000
+        if places:
+            pxy = np.array([d.xy[h] for h in places])
+            tree = cKDTree(pxy)
+            for group, skip_self in ((places, True), (others, False)):
+                if not group:
+                    continue
+                kk = min(k + skip_self, len(places))
+                dist, idx = tree.query(np.array([d.xy[h] for h in group]), k=kk, distance_upper_bound=hub_max)
+                dist, idx = dist.reshape(len(group), kk), idx.reshape(len(group), kk)
+                for i, h in enumerate(group):
+                    for dd, j in zip(dist[i], idx[i]):
+                        if j < len(places) and places[j] != h and np.isfinite(dd):
+                            pairs.add(tuple(sorted((h, places[j]))))
         for a, b in sorted(pairs):
             (x1, y1), (x2, y2) = d.xy[a], d.xy[b]
             self.connector(a, b, math.hypot(x2 - x1, y2 - y1))
@@ -426,20 +440,25 @@ class _Builder:
             return
         for s in sites:
             self.point_node(s)
-        if not hubs:
-            self.parts.problems.extend(f"{s}: no network node in this scenario" for s in sites)
-            return
         sxy = np.array([d.xy[s] for s in sites])
-        hxy = np.array([d.xy[h] for h in hubs])
-        k = min(int(p.num("connector.site_k")), len(hubs))
-        dist, idx = cKDTree(hxy).query(sxy, k=k, distance_upper_bound=p.num("connector.site_max_km") * 1000)
-        dist, idx = dist.reshape(len(sites), k), idx.reshape(len(sites), k)
-        for i, s in enumerate(sites):
-            n = 0
-            for dd, j in zip(dist[i], idx[i]):
-                if j < len(hubs) and np.isfinite(dd):
-                    self.connector(s, hubs[j], float(dd))
-                    n += 1
+        linked = {s: 0 for s in sites}
+        if places:
+            ks = min(int(p.num("connector.site_k")), len(places))
+            dist, idx = cKDTree(pxy).query(sxy, k=ks, distance_upper_bound=p.num("connector.site_max_km") * 1000)
+            dist, idx = dist.reshape(len(sites), ks), idx.reshape(len(sites), ks)
+            for i, s in enumerate(sites):
+                for dd, j in zip(dist[i], idx[i]):
+                    if j < len(places) and np.isfinite(dd):
+                        self.connector(s, places[j], float(dd))
+                        linked[s] += 1
+        if others:
+            oxy = np.array([d.xy[h] for h in others])
+            for i, near in enumerate(cKDTree(oxy).query_ball_point(sxy, r=p.num("connector.station_radius_km") * 1000)):
+                for j in sorted(near):
+                    (x1, y1), (x2, y2) = sxy[i], oxy[j]
+                    self.connector(sites[i], others[j], math.hypot(x2 - x1, y2 - y1))
+                    linked[sites[i]] += 1
+        for s, n in linked.items():
             if n == 0:
                 self.parts.problems.append(f"{s}: no network node within {p.num('connector.site_max_km'):g} km; "
                                            "the site is reachable only from origins that close")

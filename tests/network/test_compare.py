@@ -43,3 +43,16 @@ def test_gateway_table(mini):
     row = t.set_index("site_id").loc["site-4"]
     # gw-far → ap-a by air (30+45+90+15) then 30 min to seat-a, hsr to st-e 80, connector 8.49
     assert row["minutes_base"] == pytest.approx(210 + 80 + 8.49, abs=0.02)
+
+
+@pytest.mark.parametrize("extra", [["st-c"], ["rail-conv", "st-c"], ["exp-2"], ["tr-1"], ["tr-2"]])
+def test_adding_features_never_slows_any_trip(mini, extra):
+    from network import Engine
+    base = Engine("existing", base=mini)
+    more = Engine("existing", base=mini, include=extra)
+    sites = base.site_ids("all")
+    Db, _ = base.to_sites(sites)
+    Dm, _ = more.to_sites(sites)
+    for node, i in base.graph.index.items():
+        j = more.graph.index[node]
+        assert (Dm[:, j] <= Db[:, i] + 1e-9).all(), node

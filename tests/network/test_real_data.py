@@ -64,3 +64,15 @@ def test_freight_graph_has_waterways_passenger_graph_not():
     modes_f = {d["mode"] for _, _, d in build_graph("plan2035-with-studies", base=REAL, passenger=False).edges(data=True)}
     modes_p = {d["mode"] for _, _, d in build_graph("plan2035-with-studies", base=REAL).edges(data=True)}
     assert "waterway" in modes_f and "waterway" not in modes_p
+
+
+@pytest.mark.slow
+def test_rank_gains_are_not_negative():
+    from network import origins_grid
+    from network.compare import rank_projects
+    r = rank_projects("existing", "plan2035-full", origins_grid(5, base=REAL), data_base=REAL, progress=False)
+    assert len(r) >= 10
+    # adding a project only adds links (new stops on an existing line could slow through trains; none here)
+    assert (r["add_pop_minutes"] >= -1e-6).all(), r[["project_id", "add_pop_minutes"]]
+    assert (r["remove_pop_minutes"] >= -1e-6).all()
+    assert r["add_pop_minutes"].iloc[0] > 0
