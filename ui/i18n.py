@@ -16,6 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "view_access": ("可达性", "Accessibility"),
     "view_compare": ("情景比较", "Compare scenarios"),
     "view_rank": ("项目排序", "Project ranking"),
+    "view_sketch": ("草图方案", "Sketch a proposal"),
     "layers": ("图层", "Layers"),
     "status_filter": ("建设状态", "Status"),
     "basemap": ("底图", "Base map"),

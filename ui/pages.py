@@ -112,18 +112,26 @@ def main() -> None:
     ids = scenario_ids(s, prepared)
     if s.view == "map" or (s.presenter and s.view == "rank"):
         map_page(s, prepared, ids, loaded)
+    elif s.view == "sketch":
+        from ui import sketch
+        sketch.render(s, prepared, ids, loaded)
     else:
         from ui import analysis_pages
         analysis_pages.render(s, prepared, ids, loaded)
     st.session_state["_atlas_last_run_ms"] = (time.perf_counter() - t0) * 1000
 
 
+def _build(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None,
+           overlays: Sequence[Overlay] = ()) -> Any:
+    return build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
+                     presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=s.center, zoom=s.zoom,
+                     scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)))
+
+
 def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None, *,
                overlays: Sequence[Overlay] = (), returned: Sequence[str] = (), key: str = "map") -> tuple[Any, dict]:
     """Build and show the map; return (folium map, st_folium result)."""
-    m = build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
-                  presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=s.center, zoom=s.zoom,
-                  scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)))
+    m = _build(s, prepared, ids, overlays)
     st.session_state["_atlas_map_stats"] = {"counts": dict(m.atlas_counts), "overlays": dict(m.atlas_overlays),
                                             "legend": list(m.atlas_legend), "presenter": s.presenter}
     out = st_folium(m, key=f"atlas-{key}", height=PRESENTER_HEIGHT if s.presenter else MAP_HEIGHT,
@@ -135,7 +143,7 @@ def map_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: fro
              loaded: Any) -> None:
     """The layer browser: grouped layers, status/year filter, legend, downloads."""
     lang = s.lang
-    m, _ = render_map(s, prepared, ids)
+    render_map(s, prepared, ids)
     if s.presenter:
         return
     n = count_drawn(prepared, groups=s.groups, statuses=s.statuses, year=s.year, scenario_ids=ids)
@@ -152,7 +160,8 @@ def map_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: fro
                                         data=lambda sub=sub: sub.to_json(ensure_ascii=False, drop_id=True),
                                         file_name=f"{layer}.geojson", mime="application/geo+json",
                                         key=f"w_dl_geo_{layer}", on_click="ignore")
-        st.download_button(t("download_html", lang), data=lambda: export_html(m), file_name="gannan_atlas_map.html",
+        st.download_button(t("download_html", lang), data=lambda: export_html(_build(s, prepared, ids)),
+                           file_name="gannan_atlas_map.html",
                            mime="text/html", key="w_dl_html", on_click="ignore")
 
 

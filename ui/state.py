@@ -14,7 +14,7 @@ from geo.schema import STATUSES
 from ui.i18n import DEFAULT_LANG, LANGS
 from ui.style import DEFAULT_GROUPS, GROUPS
 
-VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank")
+VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank", "sketch")
 BASE_SCENARIOS: tuple[str, ...] = ("all", "existing", "2025", "2030", "2035", "custom")
 BASEMAPS: tuple[str, ...] = ("offline", "osm")
 YEAR_MIN, YEAR_MAX = 2015, 2035
