@@ -87,8 +87,10 @@ def cross_layer_id_problems(*, base: Path | None = None) -> list[Problem]:
             doc = parse_json_bytes(read_capped(p), str(p))
         except LayerError:
             continue  # reported by the per-file check
-        for i, feat in enumerate(doc.get("features", [])):
-            fid = feat.get("properties", {}).get("id")
+        feats = doc.get("features") if isinstance(doc, dict) else None
+        for i, feat in enumerate(feats if isinstance(feats, list) else []):
+            props = feat.get("properties") if isinstance(feat, dict) else None
+            fid = props.get("id") if isinstance(props, dict) else None
             if isinstance(fid, str):
                 if fid in owner and owner[fid] != name:
                     out.append(Problem(str(p), i, fid, "id", f"id also used in layer {owner[fid]}; ids are unique "

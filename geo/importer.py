@@ -157,6 +157,12 @@ def _iter_positions(coords: Any, depth: int = 0) -> Iterator[list]:
         yield from _iter_positions(c, depth + 1)
 
 
+def _props(feat: Any) -> Mapping[str, Any]:
+    """The properties of a feature-like object, or {} when it has none (hostile input)."""
+    props = feat.get("properties") if isinstance(feat, Mapping) else None
+    return props if isinstance(props, Mapping) else {}
+
+
 def _to_float(v: int | float) -> float:
     try:
         return float(v)
@@ -513,7 +519,7 @@ def _make_valid(doc: Mapping[str, Any], schema: LayerSchema) -> list[tuple[int, 
             continue
         feat = doc["features"][i]
         feat["geometry"] = json.loads(json.dumps(mapping(new)))
-        fid = feat.get("properties", {}).get("id")
+        fid = _props(feat).get("id")
         out.append((i, fid if isinstance(fid, str) else None,
                     f"{geom.geom_type} repaired with make_valid into a {new.geom_type} of {len(parts)} part(s); "
                     "check the result"))
@@ -547,7 +553,7 @@ def _existing(base: Path | None, layer: str) -> tuple[dict[str, dict], dict[str,
         if name == layer:
             target, target_raw = doc, raw
         for f in feats:
-            fid = f.get("properties", {}).get("id") if isinstance(f, Mapping) else None
+            fid = _props(f).get("id")
             if isinstance(fid, str):
                 ids.setdefault(fid, name)
     return {"target": target, "all": docs}, ids, target_raw, warnings
@@ -564,7 +570,9 @@ def _point_index(docs: Mapping[str, dict]) -> dict[str, list[tuple[float, float]
             c = g.get("coordinates")
             if not (isinstance(c, list) and len(c) >= 2 and _is_num(c[0]) and _is_num(c[1])):
                 continue
-            props = f.get("properties") or {}
+            props = f.get("properties")
+            if not isinstance(props, Mapping):
+                continue
             for key in ("id", "name_zh", "name_en"):
                 v = props.get(key)
                 if isinstance(v, str) and v.strip():
@@ -579,7 +587,9 @@ def _datum_check(doc: Mapping[str, Any], before: list[tuple[int, float, float]],
         return []
     hits, matched = [], 0
     for i, x, y in before:  # the positions as given in the file
-        props = doc["features"][i].get("properties") or {}
+        props = doc["features"][i].get("properties")
+        if not isinstance(props, Mapping):
+            continue
         refs = [pt for key in ("id", "name_zh", "name_en")
                 if isinstance(props.get(key), str) for pt in index.get(f"{key}:{props[key].strip()}", [])]
         if not refs:
@@ -659,6 +669,9 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
     if not raw.strip():
         raise LayerError([Problem(file, None, None, None, "the file is empty")])
 
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise LayerError([Problem(file, None, None, None, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
+                                                         "re-save the file as UTF-8")])
     kind = _sniff(raw, filename)
     problems: list[Problem] = []
     csv_lines: dict[int, int] = {}

@@ -18,7 +18,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -91,30 +90,67 @@ def read_capped(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     return raw
 
 
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_OPEN = np.zeros(256, dtype=np.int8)
-_OPEN[[ord("["), ord("{")]] = 1
-_OPEN[[ord("]"), ord("}")]] = -1
+def json_nesting_depth(raw: bytes, *, chunk: int = 1 << 21) -> int:
+    """Return the deepest bracket nesting of JSON text without parsing it; brackets in strings are skipped.
 
-
-def json_nesting_depth(raw: bytes, *, chunk: int = 1 << 22) -> int:
-    """Return the deepest bracket nesting of JSON text, without parsing it (strings are skipped).
-
-    Runs in C-speed passes (a regex and numpy), about 50 ms for 20 MB, with memory bounded by ``chunk``.
-    Malformed text gives a meaningless but finite answer; the parser reports the syntax error.
+    Vectorised with numpy over ``chunk``-byte pieces (string and escape state carried across), so a
+    hostile file is measured before any recursive parser sees it, in about 0.5 s and < 100 MB of extra
+    memory for 20 MB. Malformed text gives a meaningless but finite answer; the parser then reports the
+    syntax error.
     """
-    stripped = _JSON_STRING.sub(b'""', raw)
+    in_string = False
+    bs_carry = 0  # backslashes at the very end of the previous piece
     depth = best = 0
-    for start in range(0, len(stripped), chunk):
-        steps = _OPEN[np.frombuffer(stripped, dtype=np.uint8, count=min(chunk, len(stripped) - start),
-                                    offset=start)]
-        steps = steps[steps != 0]
-        if not steps.size:
+    for start in range(0, len(raw), chunk):
+        a = np.frombuffer(raw, dtype=np.uint8, count=min(chunk, len(raw) - start), offset=start)
+        special = np.flatnonzero(_SPECIAL[a])
+        if not special.size:
+            bs_carry = 0
             continue
-        run = np.cumsum(steps, dtype=np.int64) + depth
-        best = max(best, int(run.max()))
-        depth = int(run[-1])
-    return best
+        chars = a[special]
+        is_quote = chars == 0x22
+        bs = special[chars == 0x5C]
+        real_quote = is_quote
+        run_start = np.empty(0, dtype=np.int64)
+        if bs.size:
+            new_run = np.empty(bs.size, dtype=bool)
+            new_run[0] = True
+            new_run[1:] = bs[1:] != bs[:-1] + 1
+            run_start = bs[new_run][np.cumsum(new_run) - 1]
+            if bs_carry:  # a run that starts the piece continues the previous piece's run
+                run_start = np.where(run_start == 0, -bs_carry, run_start)
+        if is_quote.any() and (bs.size or bs_carry):
+            q = special[is_quote]
+            k = np.searchsorted(bs, q - 1)
+            k_ok = np.minimum(k, max(bs.size - 1, 0))
+            after_bs = (k < bs.size) & (bs[k_ok] == q - 1) if bs.size else np.zeros(q.size, dtype=bool)
+            run_len = np.where(after_bs, q - run_start[k_ok] if bs.size else 0, 0)
+            run_len = np.where((q == 0) & (bs_carry > 0), bs_carry, run_len)
+            escaped = run_len % 2 == 1
+            real_quote = np.zeros(special.size, dtype=bool)
+            real_quote[np.flatnonzero(is_quote)[~escaped]] = True
+        before = np.cumsum(real_quote) - real_quote + (1 if in_string else 0)
+        outside = before % 2 == 0
+        step = _STEP[chars] * outside
+        nz = step[step != 0]
+        if nz.size:
+            run = np.cumsum(nz, dtype=np.int64) + depth
+            best = max(best, int(run.max()))
+            depth = int(run[-1])
+        in_string = bool((int(real_quote.sum()) + (1 if in_string else 0)) % 2)
+        last = len(a) - 1
+        if bs.size and bs[-1] == last:
+            bs_carry = int(last - run_start[-1] + 1)
+        else:
+            bs_carry = 0
+    return max(best, 0)
+
+
+_SPECIAL = np.zeros(256, dtype=bool)
+_SPECIAL[[0x22, 0x5C, 0x5B, 0x5D, 0x7B, 0x7D]] = True  # " \ [ ] { }
+_STEP = np.zeros(256, dtype=np.int8)
+_STEP[[0x5B, 0x7B]] = 1
+_STEP[[0x5D, 0x7D]] = -1
 
 
 def parse_json_bytes(raw: bytes, file: str, *, allow_constants: bool = False,
@@ -146,6 +182,8 @@ def parse_json_bytes(raw: bytes, file: str, *, allow_constants: bool = False,
 
 def not_utf8_reason(raw: bytes, exc: UnicodeDecodeError) -> str:
     """Explain a decoding error: where it is and, if the bytes read as GB18030 (GBK), say so."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16 text (as saved by Excel's 'Unicode Text'); re-save the file as UTF-8"
     line = raw.count(b"\n", 0, exc.start) + 1
     guess = ""
     try:

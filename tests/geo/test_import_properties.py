@@ -127,3 +127,36 @@ def test_gcj02_known_pairs():
     assert wgs84_to_gcj02(*w) == pytest.approx((116.404, 39.915), abs=1e-8)
     # outside China the formula leaves points alone (Tokyo)
     assert wgs84_to_gcj02(139.6917, 35.6895) == (139.6917, 35.6895)
+
+
+def _depth(v) -> int:
+    if isinstance(v, list):
+        return 1 + max((_depth(x) for x in v), default=0)
+    if isinstance(v, dict):
+        return 1 + max((_depth(x) for x in v.values()), default=0)
+    return 0
+
+
+tricky_text = st.text(st.sampled_from('[]{}"\\\\ab\u4e2d\n'), max_size=12)
+nested = st.recursive(st.none() | st.integers() | tricky_text,
+                      lambda c: st.lists(c, max_size=4) | st.dictionaries(tricky_text, c, max_size=4), max_leaves=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(nested, st.booleans())
+def test_nesting_scan_agrees_with_the_parser(value, ascii_only):
+    """The pre-parse scan skips brackets inside strings (with any escaping) and counts the rest exactly."""
+    from geo.store import json_nesting_depth
+
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    assert json_nesting_depth(raw) == _depth(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(nested, st.integers(1, 16))
+def test_nesting_scan_is_the_same_in_small_pieces(value, chunk):
+    """Escape and string state carry correctly across piece boundaries."""
+    from geo.store import json_nesting_depth
+
+    raw = json.dumps(value).encode("utf-8")
+    assert json_nesting_depth(raw, chunk=chunk) == _depth(value)

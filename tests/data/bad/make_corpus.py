@@ -127,6 +127,8 @@ def main() -> None:
     header = "id,name_zh,name_en,status,source,confidence,accuracy_m,county,{},{}\n"
     case("gbk.csv", (header.format("lon", "lat") + f"stn-yudu,于都站,Yudu,planned,\"{SRC}\",low,2000,yudu,115.41,25.95\n")
          .encode("gbk"), "stations", "field=name_zh: not UTF-8 text (it reads as GB18030/GBK)", "not a GeoJSON file")
+    case("utf16.csv", (header.format("lon", "lat") + f"stn-yudu,于都站,Yudu,planned,\"{SRC}\",low,2000,yudu,115.41,"
+                       "25.95\n").encode("utf-16"), "stations", "UTF-16 text", "not a GeoJSON file")
     case("no_coordinates.csv", header.format("east", "north") + f"stn-yudu,于都站,Yudu,planned,\"{SRC}\",low,2000,yudu,1,2\n",
          "stations", "no coordinate columns: name them lon and lat", "not a GeoJSON file")
     case("line_layer.csv", header.format("lng", "lat") + f"rail-x,某线,X,planned,\"{SRC}\",low,2000,yudu,115.4,25.9\n",
@@ -139,7 +141,7 @@ def main() -> None:
     case("binary_garbage.bin", bytes(range(256)) * 4, "stations", "unrecognised file format", "not a GeoJSON file")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("readme.txt", "no shapefile here")
+        zf.writestr(zipfile.ZipInfo("readme.txt", date_time=(2026, 1, 1, 0, 0, 0)), "no shapefile here")
     case("no_shapefile.zip", buf.getvalue(), "stations", "zip holds no .shp file", "not a GeoJSON file")
     case("broken.gpkg", b"SQLite format 3\x00" + b"\x00garbage" * 100, "stations", "GeoPackage",
          "not a GeoJSON file")
