@@ -74,11 +74,15 @@ def build_places(reg: Registry) -> list[dict]:
 def build_stations(reg: Registry) -> list[dict]:
     feats = []
     for (sid, zh, en, county, place_id, lat, lon, status, opened, scope, acc, notes) in rail.STATIONS:
-        sourced = sid in rail.POSITION_SOURCED
+        conf, cite = rail.POSITION_SOURCES.get(sid, ("low", None))
+        sourced = sid in rail.POSITION_SOURCES
+        if sourced:
+            source = f"position: {cite}; facts: {notes}" if cite else notes
+        else:
+            source = SRC_EST + "; facts: " + notes if notes else SRC_EST
         props = {
             "id": sid, "name_zh": zh, "name_en": en, "status": status, "opened": opened,
-            "source": (notes if sourced else SRC_EST + "; facts: " + notes) if notes else SRC_EST,
-            "confidence": "high" if sourced else "low", "accuracy_m": acc, "scope": scope,
+            "source": source, "confidence": conf, "accuracy_m": acc, "scope": scope,
             "notes": None if sourced else "position estimated (no cited coordinate found)" + (
                 "; opening date = first line opening in this dataset" if opened else ""),
             "county": county, "place_id": place_id,

@@ -7,28 +7,40 @@ from scripts.dataset.common import SRC_EST, SRC_REF_FACTS
 #       accuracy_m, notes, planned_open
 AIRPORTS: tuple[dict, ...] = (
     dict(id="ap-ganzhou", zh="赣州黄金机场", en="Ganzhou Huangjin Airport", kind="civil", status="existing", opened="2008-03-26",
-         iata="KOW", icao="ZSGZ", county="nankang", lat=25.853, lon=114.778,
-         source="hollmingworks.com 2023-03-08 (new airport opened 2008-03-26; T2 22,000 m² opened 2019-09-29); "
-                "m.siyezi.com (南康区 凤岗镇 峨眉村, 16 km from the city centre); position: recollection of the AIP reference point",
-         confidence="medium", accuracy_m=2000,
-         notes="position NOT sourced (low); old 水南 site (25.82667, 114.91278) closed 2008-03-25 — not used. 2024: 193.8万 pax, "
-               "15,926 movements, 28 routes / 32 points; runway length not found"),
+         iata="KOW", icao="ZSGZ", county="nankang", lat=25.8514, lon=114.7753,
+         source="position: airline reference-data dump on GitHub (airports table: KOW 25.8514, 114.7753; code-index file 10176192699), "
+                "consistent with m.siyezi.com (南康区 凤岗镇 峨眉村, 16 km from the city centre: the point is 16 km W of the municipal "
+                "government); facts: hollmingworks.com 2023-03-08 (new airport opened 2008-03-26; T2 22,000 m² opened 2019-09-29)",
+         confidence="medium", accuracy_m=700,
+         notes="PyPI airportsdata (2026.8.3 and 20260905) and another GitHub airport list still give the OLD 水南 airport (25.8258, "
+               "114.912) for KOW/ZSGZ — a known error, not used; the old site (en.wikipedia 25.82667, 114.91278) closed 2008-03-25. "
+               "2024: 193.8万 pax, 15,926 movements, 28 routes / 32 points; runway length not found"),
     dict(id="ap-ganzhou-phase3", zh="赣州黄金机场三期改扩建", en="Ganzhou Huangjin Airport phase-3 expansion", kind="civil",
-         status="planned", phase="三期改扩建", phase_of="ap-ganzhou", county="nankang", lat=25.853, lon=114.778,
-         source=SRC_REF_FACTS + " (三期改扩建 master plan under approval, 2024)", confidence="medium", accuracy_m=2000,
-         notes="scope, cost and schedule not found; placed at the existing airport"),
+         status="planned", phase="三期改扩建", phase_of="ap-ganzhou", county="nankang", lat=25.8514, lon=114.7753,
+         source=SRC_REF_FACTS + " (三期改扩建 master plan under approval, 2024); 163.com 2021 (江西省十四五综合交通规划: '推动航空次枢纽赣州机场扩建')",
+         confidence="medium", accuracy_m=700,
+         notes="scope, cost, approval and start date not found (searched 2026-11: no report of a start); placed at the existing airport"),
     dict(id="ap-ruijin", zh="赣州瑞金机场", en="Ganzhou Ruijin Airport", kind="civil", status="existing", opened="2025-09-28",
-         cls="4C", runway=2600, county="ruijin", lat=25.950, lon=116.090,
-         source="jx.people.com.cn 2025-09-28 & j.people.com.cn 2025-09-29 (opened 2025-09-28 with Beijing & Shanghai flights; 4C; "
-                "17.2亿元; 550k pax/yr design; terminal 7,637 m²; 8 stands); baogaosu.com/赣州台 (CAAC-approved 叶坪 site; runway 2,600 m planned)",
-         confidence="medium", accuracy_m=4000,
-         notes="position: ESTIMATE NE of 叶坪 (site named, coordinate not found); runway 2,600 m is the planned figure; IATA/ICAO codes not found"),
+         cls="4C", runway=2600, county="ruijin", lat=25.960236, lon=116.077016, iata="JRJ", icao="ZSRJ",
+         source="position: Chinese airport table on GitHub (code-index file 68398801857: 赣州瑞金机场 JRJ/ZSRJ 25.960236, 116.077016), "
+                "consistent with zh.wikipedia via wikiwand (叶坪镇, ~10 km from the city centre: the point is 9.7 km) and 赣南日报 "
+                "2022-04-27 ('a few km north of the 叶坪 旧址群': 4.8 km); beephoto.cn 2020 (works started at 叶坪乡 王屋村); "
+                "facts: jx.people.com.cn 2025-09-28 & j.people.com.cn 2025-09-29 (opened 2025-09-28 with Beijing & Shanghai flights; 4C; "
+                "17.2亿元; 550k pax/yr design; terminal 7,637 m²; 8 stands); wikiwand (runway 2,600 × 45 m, ILS CAT I both ways)",
+         confidence="medium", accuracy_m=1000,
+         notes="IATA JRJ appears in two independent public airport lists (the table above and a JS airport list); ICAO ZSRJ only in "
+               "one — not confirmed by CAAC/AIP. Runway 2,600 m is the built figure per wikiwand and 赣南日报 2022"),
     dict(id="ap-dingnan-ga", zh="定南通用机场", en="Dingnan general-aviation airport", kind="general_aviation", status="under_construction",
          county="dingnan", lat=24.760, lon=115.000, source="wxredian.com 2024-12-20 (赣州新闻联播: 定南通用机场开工建设)",
          confidence="low", accuracy_m=8000, notes="site not found: placed near the county seat (ESTIMATE)"),
     dict(id="ap-longnan-ga", zh="龙南通用机场", en="Longnan general-aviation airport", kind="general_aviation", status="planned",
-         county="longnan", lat=24.930, lon=114.760, source="freewechat.com (问政赣州 reply 2020: in 江西省通用机场布局规划(2016-2030); site selection from 2019-07)",
-         confidence="low", accuracy_m=8000, notes="site not found: placed near the city (ESTIMATE); status after 2023 unknown"),
+         county="longnan", lat=24.806, lon=114.800,
+         source="senqingzn.com (江西省发改委 approval of the 龙南通用机场 project: A1 GA airport, 2B, runway 1,200 × 30 m, 3.98亿元; site "
+                "'临塘乡东北侧3公里, 12 km south of the city centre'; in the 2021-2035 GA layout plan revision); freewechat.com (问政赣州 reply "
+                "2020: site selection from 2019-07)",
+         confidence="medium", accuracy_m=3000,
+         notes="position derived from the description (12 km S of the city centre; 临塘乡 not located precisely); approval date not "
+               "stated in the copy (2025 or later); status kept 'planned' (approved, start of works not reported)"),
     dict(id="ap-shicheng-ga", zh="石城通用机场(前期研究)", en="Shicheng general-aviation airport (pre-study)", kind="general_aviation",
          status="study", county="shicheng", lat=26.300, lon=116.330, source=SRC_REF_FACTS + " (石城, 安远 GA airports at pre-study stage, 2020)",
          confidence="low", accuracy_m=10000, notes="no site; placed at the county seat (ESTIMATE)"),
@@ -200,9 +212,14 @@ HERITAGE: tuple[tuple, ...] = (
      "djnb.cn 2022 (210 亩 in the 庾岭 mountains); bytravel.cn (梅岭三章纪念馆 at 南安镇 建设村 梅山, 7 km from the county town, provincial relic)",
      "level 'provincial' = provincial patriotic-education base; position ESTIMATE ~7 km from 大余 town toward 梅岭"),
     ("hs-dayu-meiguan", "梅关古驿道", "Mei Pass and ancient post road (Dayu)", "dayu",
-     25.310, 114.300, 3000, "low", "national", 5, None, None, None, False,
-     "en.wikipedia Mei Pass (~30 km N of Nanxiong on the JX–GD border)",
-     "national key listing (5th batch 2001) from general knowledge — UNVERIFIED; also a 南方三年游击战争 area (陈毅《梅岭三章》)"),
+     25.333, 114.345, 2000, "medium", "national", 6, None, None, None, False,
+     "人民日报 2024-11-18 (copy at g.golangjump.com: 梅关 and the 古驿道 listed in the 6th batch of 全国重点文物保护单位, 2006; pass on the "
+     "大余–南雄 border, 1,875 m of road surviving); xsjgww.com & hbzqbyyxgs.com (10 km from the 大余 county town, 20 km from 南雄); "
+     "en.wikipedia Mei Pass",
+     "position derived: where the 大余 town–南雄 line crosses the county border in the cnmaps boundary (8.2 km from the seat; "
+     "sources: 8.5 km S of 嘉祐寺塔 (kpfans), 10 km from the town). Batch corrected 5 → 6: the brief's "
+     "'5th batch' was general knowledge; one blog (kpfans.com) says 7th batch — 人民日报 (6th, 2006) preferred. Also a 南方三年游击战争 "
+     "area (陈毅《梅岭三章》)"),
     ("hs-chongyi-shangbao", "上堡整训旧址群", "Shangbao rectification-training sites (Chongyi)", "chongyi",
      25.830, 114.120, 5000, "low", "provincial", None, True, None, None, False,
      "bytravel.cn (上堡乡 上堡村; 朱德/陈毅 旧居 万和堂 and barracks; 1927-11 上堡整训; 崇义县文保 2009-05, listed with the 第六批江西省文物保护单位)",

@@ -63,7 +63,7 @@ TOWNS: tuple[tuple, ...] = (
     ("town-wangmudu", "王母渡镇", "Wangmudu", "ganxian", 25.570, 115.120, 4000, "on the planned 赣安寻高速 (m.rexun.cn 2022)"),
     ("town-shashi", "沙石镇", "Shashi", "zhanggong", 25.760, 114.900, 3000, "赣州绕城 and start of planned 赣安寻高速 (蓉江新区)"),
     ("town-tangjiang", "唐江镇", "Tangjiang", "nankang", 25.770, 114.630, 3000, "G76 赣崇段 interchange [I]; 唐江整训旧址"),
-    ("town-meiguan", "梅关(梅岭)", "Meiguan (Mei Pass)", "dayu", 25.310, 114.300, 3000,
+    ("town-meiguan", "梅关(梅岭)", "Meiguan (Mei Pass)", "dayu", 25.333, 114.345, 2000,
      "JX–GD border pass; 康大高速 (G6011) reaches the border here (chinahighway.org/view/816)"),
     ("town-xiaohe", "小河镇", "Xiaohe", "xinfeng", 25.370, 114.800, 4000, "小河枢纽: 信雄高速 leaves 大广高速 (visaplatform.com.cn 2023-10-01)"),
     ("town-anxi", "安西镇", "Anxi", "xinfeng", 25.150, 114.930, 5000, "assumed 寻全高速 crossing of G45 in southern 信丰 [I]"),
@@ -127,6 +127,8 @@ GATEWAYS: tuple[tuple, ...] = (
 SOURCED_TOWNS: dict[str, str] = {
     "town-yeping": "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E (arc-minute precision); 叶坪 ~6 km NE of Ruijin city (newton.com.tw)",
     "town-shazhouba": "zh.wikipedia 沙洲坝革命旧址 header 25°53′04″N 116°00′14″E (datum not stated)",
+    "town-meiguan": ("derived: the pass is on the JX–GD border 10 km from the 大余 county town and 20 km from 南雄 (xsjgww.com; "
+                     "人民日报 2024-11-18), placed where the 大余–南雄 line crosses the county boundary"),
 }
 
 

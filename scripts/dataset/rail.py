@@ -9,23 +9,58 @@ from __future__ import annotations
 
 from scripts.dataset.common import PLAN_2021, SRC_EST
 
-#: stations whose coordinate comes from a cited source (named in their notes); all others are estimates
-POSITION_SOURCED = frozenset({"rs-nanchangxi", "rs-xingguo"})
+#: OSM-derived station table found in a public GitHub repository (file id 68391509158 in the code index; the repository
+#: name is not exposed by the index). Checked against independent coordinates before use: its 南昌西 is 42 m from
+#: en.wikipedia (28.62611, 115.78778), 峡江 ~70 m from zh.wikipedia (27.60167, 115.33111), 南昌 ~65 m from ja.wikipedia
+#: (28.66528, 115.91417). Name matching in that table is not always right (北京大兴 = 黄村, 安亭西 = 安亭北 share one point), so
+#: each station below is also checked against a description of where it is.
+SRC_OSM_RAIL = ("OSM station table in a public GitHub dataset ('RAIL_ROUTE_DATA', tools/build_rail_route_data.py, Geofabrik China "
+                "extract, OSM snapshot 2026-09-04, ODbL; validated: 南昌西 42 m, 峡江 ~70 m, 南昌 ~65 m from Wikipedia coordinates)")
+
+#: stations whose coordinate comes from a cited source: id -> (confidence, citation of the coordinate). ``None`` as the
+#: citation means the coordinate is cited in the station's own notes. All other stations are estimates (confidence low).
+POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
+    "rs-nanchangxi": ("high", None),
+    "rs-xingguo": ("high", None),
+    "rs-ganzhouxi": ("high", SRC_OSM_RAIL + ": 25.82303, 114.81156; agrees with the address 赣州经开区 凤岗镇 北坑/狮孜口 on the north "
+                     "side of the 上犹江 (yongganxin.com; m.canyinms.com)"),
+    "rs-xingguoxi": ("high", SRC_OSM_RAIL + ": 26.31891, 115.27445 (7 km W of the county town, consistent with the name 兴国西)"),
+    "rs-ganxianbei": ("medium", SRC_OSM_RAIL + ": 26.01038, 115.15042; consistent with 92e.net (吉埠镇; a 联络线 from the station's south "
+                      "end joins the 赣瑞龙 double track, whose 赣县 station the same table puts 5 km SSW)"),
+    "rs-ganxian": ("medium", SRC_OSM_RAIL + ": 25.96544, 115.11605 (node '赣县' near 茅店, on the 赣瑞龙 double track); the old 赣龙 "
+                   "station in the 赣县 town is called 赣州东 (92e.net), so this is the double-track station"),
+    "rs-xinfengxi": ("high", SRC_OSM_RAIL + ": 25.35348, 114.89545; consistent with 江西日报 2015-08-18 (west of 信丰, north of 城南大道, "
+                     "then 信丰 tunnel)"),
+    "rs-longnandong": ("high", SRC_OSM_RAIL + ": 24.90799, 114.86365; consistent with 江西日报 2015-08-18 (next to the 京九 龙南站, "
+                       "east of the town)"),
+    "rs-dingnannan": ("high", SRC_OSM_RAIL + ": 24.74625, 115.02559; consistent with 江西日报 2015-08-18 (SW of 清华大道, south of "
+                      "the county town)"),
+    "rs-xinfeng": ("medium", SRC_OSM_RAIL + ": 25.39505, 114.89557 (node '信丰'; in an HSR table, so the match to the 京九 station is "
+                   "not certain)"),
+    "rs-dingnan": ("medium", SRC_OSM_RAIL + ": 24.7748, 114.99814 (node '定南', 2.5 km SW of the county town; match to the 京九 "
+                   "station not certain)"),
+    "rs-jianxi": ("high", SRC_OSM_RAIL + ": 27.13947, 114.92839 (the former estimate was 10 km too far south)"),
+    "rs-taihe": ("medium", SRC_OSM_RAIL + ": 26.83558, 114.94434 (node '泰和' on 昌赣)"),
+    "rs-wanan": ("medium", SRC_OSM_RAIL + ": 26.52861, 114.83863 (node '万安县', the 昌赣 station's official name)"),
+    "rs-hepingbei": ("high", SRC_OSM_RAIL + ": 24.47549, 114.95493 (node '和平北', 赣深)"),
+}
 
 # id, name_zh, name_en, county, place_id, lat, lon, status, opened, scope, accuracy_m, notes
 STATIONS: tuple[tuple, ...] = (
     ("rs-ganzhou", "赣州站", "Ganzhou", "zhanggong", "seat-zhanggong", 25.812, 114.956, "existing", "1996", "local", 3000,
      "京九/赣龙/赣韶/赣瑞龙; built 1996 (zh.wikipedia 赣州站 via profilbaru mirror)"),
-    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "nankang", "seat-zhanggong", 25.800, 114.852, "existing", "2019-12-26", "local", 3000,
+    ("rs-ganzhouxi", "赣州西站", "Ganzhou West", "nankang", "seat-zhanggong", 25.82303, 114.81156, "existing", "2019-12-26", "local", 200,
      "HSR hub: 昌赣 (2019-12-26), 赣深 (2021-12-10); address 赣州经开区 凤岗镇 北坑与狮孜口, 4 platforms 8 tracks (yongganxin.com); "
-     "凤岗镇 is in 南康区 [I]; public datasets disagree on its coordinate (ganzhou_facts.md warning 4)"),
+     "凤岗镇 is in 南康区 [I]; several GitHub datasets give other, mutually inconsistent coordinates (ganzhou_facts.md warning 4: "
+     "25.85/114.88, 25.82/115.005, 25.88/114.92, 25.79/114.875) — rejected; the OSM table used agrees with the address"),
     ("rs-ganzhoubei", "赣州北站(规划)", "Ganzhou North (planned)", "zhanggong", "seat-zhanggong", 25.900, 114.860, "under_construction", None, "local", 5000,
      "on 长赣高铁, in 赣州经开区 near G105 (ttnews.xyz 2020; senqingzn 2025 tender list)"),
-    ("rs-ganxian", "赣县站", "Ganxian", "ganxian", "seat-ganxian", 25.865, 115.020, "existing", "2005-10-01", "local", 3000,
-     "赣龙 (opened 2005-10-01, en.wikipedia Ganzhou–Longyan railway) / 赣瑞龙"),
-    ("rs-ganxianbei", "赣县北站", "Ganxian North", "ganxian", "seat-ganxian", 25.990, 114.965, "existing", "2019-12-26", "local", 3000,
+    ("rs-ganxian", "赣县站", "Ganxian", "ganxian", "seat-ganxian", 25.96544, 115.11605, "existing", "2015-12-26", "local", 1000,
+     "赣瑞龙 double track (赣县 is its first station, 中新网 2015-12-26); opened = double-track opening 2015-12-26 (the single-track "
+     "赣龙 of 2005-10-01 served the town station now called 赣州东, 92e.net); the 长赣 HSR is to end here (ganzhou.gov.cn 2025-05)"),
+    ("rs-ganxianbei", "赣县北站", "Ganxian North", "ganxian", "seat-ganxian", 26.01038, 115.15042, "existing", "2019-12-26", "local", 300,
      "昌赣高铁; in 吉埠镇, 2 platforms 4 tracks (92e.net)"),
-    ("rs-xingguoxi", "兴国西站", "Xingguo West", "xingguo", "seat-xingguo", 26.300, 115.230, "existing", "2019-12-26", "local", 6000,
+    ("rs-xingguoxi", "兴国西站", "Xingguo West", "xingguo", "seat-xingguo", 26.31891, 115.27445, "existing", "2019-12-26", "local", 200,
      "昌赣高铁; assumed near 埠头 west of the county town (the 瑞兴于 corridor ends at '社富–埠头–兴国高铁站', m.163.com 2026-03) [I]"),
     ("rs-xingguo", "兴国站", "Xingguo", "xingguo", "seat-xingguo", 26.33306, 115.31333, "existing", "1996", "local", 700,
      "zh.wikipedia 兴国站 (kfd.me mirror): 26°19′59″N 115°18′48″E, 潋江镇; 京九 and 兴泉; built 1996, new building 2021-09-26; "
@@ -45,13 +80,13 @@ STATIONS: tuple[tuple, ...] = (
      "京九; 赣韶铁路 starts at the 京九 南康站 (95105105.com 2013)"),
     ("rs-dayu", "大余站", "Dayu", "dayu", "seat-dayu", 25.410, 114.340, "existing", "2014-09-30", "local", 4000,
      "赣韶铁路; exact station name not confirmed"),
-    ("rs-xinfeng", "信丰站", "Xinfeng", "xinfeng", "seat-xinfeng", 25.370, 114.940, "existing", "1996", "local", 4000, "京九 (general knowledge)"),
-    ("rs-xinfengxi", "信丰西站", "Xinfeng West", "xinfeng", "seat-xinfeng", 25.400, 114.870, "existing", "2021-12-10", "local", 4000, "赣深高铁"),
+    ("rs-xinfeng", "信丰站", "Xinfeng", "xinfeng", "seat-xinfeng", 25.39505, 114.89557, "existing", "1996", "local", 1000, "京九 (general knowledge)"),
+    ("rs-xinfengxi", "信丰西站", "Xinfeng West", "xinfeng", "seat-xinfeng", 25.35348, 114.89545, "existing", "2021-12-10", "local", 200, "赣深高铁"),
     ("rs-longnan", "龙南站", "Longnan", "longnan", "seat-longnan", 24.900, 114.800, "existing", "1996", "local", 4000, "京九 (freewechat 2020)"),
-    ("rs-longnandong", "龙南东站", "Longnan East", "longnan", "seat-longnan", 24.875, 114.825, "existing", "2021-12-10", "local", 4000,
+    ("rs-longnandong", "龙南东站", "Longnan East", "longnan", "seat-longnan", 24.90799, 114.86365, "existing", "2021-12-10", "local", 200,
      "赣深高铁; 'new 龙南东站 on the south side of the 京九 龙南站' (江西日报 2015-08-18 via 中国轨道交通网)"),
-    ("rs-dingnan", "定南站", "Dingnan", "dingnan", "seat-dingnan", 24.800, 115.060, "existing", "1996", "local", 5000, "京九 (general knowledge)"),
-    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.760, 115.020, "existing", "2021-12-10", "local", 4000,
+    ("rs-dingnan", "定南站", "Dingnan", "dingnan", "seat-dingnan", 24.7748, 114.99814, "existing", "1996", "local", 1000, "京九 (general knowledge)"),
+    ("rs-dingnannan", "定南南站", "Dingnan South", "dingnan", "seat-dingnan", 24.74625, 115.02559, "existing", "2021-12-10", "local", 200,
      "赣深高铁; planning name 定南西, sited SW of 清华大道 (江西日报 2015-08-18); final name 定南南 per 国铁集团 naming notice "
      "(tc.maidi.me copy, 2021)"),
     ("rs-huichang", "会昌站(瑞梅)", "Huichang (Ruijin–Meizhou)", "huichang", "seat-huichang", 25.610, 115.800, "under_construction", None, "local", 4000,
@@ -78,12 +113,12 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-anyuan-glx", "安远站(赣龙厦, 规划)", "Anyuan (Ganzhou–Longyan–Xiamen HSR, planned)", "anyuan", "seat-anyuan", 25.150, 115.420, "planned", None, "local", 5000,
      "赣龙厦高铁 via 安远 (334309.nync.com 2022-11-25); station name/site not published"),
     # --- neighbours inside the surroundings bbox
-    ("rs-jianxi", "吉安西站", "Ji'an West", None, "gw-jian", 27.050, 114.930, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
+    ("rs-jianxi", "吉安西站", "Ji'an West", None, "gw-jian", 27.13947, 114.92839, "existing", "2019-12-26", "local", 200, "昌赣高铁"),
     ("rs-jian", "吉安站", "Ji'an", None, "gw-jian", 27.110, 114.970, "existing", "1996", "local", 4000, "京九"),
-    ("rs-taihe", "泰和站", "Taihe", None, "town-taihe", 26.800, 114.900, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
-    ("rs-wanan", "万安站", "Wan'an", None, "town-wanan", 26.470, 114.780, "existing", "2019-12-26", "local", 4000, "昌赣高铁"),
+    ("rs-taihe", "泰和站", "Taihe", None, "town-taihe", 26.83558, 114.94434, "existing", "2019-12-26", "local", 300, "昌赣高铁"),
+    ("rs-wanan", "万安站", "Wan'an", None, "town-wanan", 26.52861, 114.83863, "existing", "2019-12-26", "local", 300, "昌赣高铁"),
     ("rs-longchuan", "龙川站", "Longchuan", None, "town-longchuan", 24.100, 115.250, "existing", "1996", "local", 4000, "京九"),
-    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.480, 114.940, "existing", "2021-12-10", "local", 4000,
+    ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.47549, 114.95493, "existing", "2021-12-10", "local", 200,
      "赣深高铁; name per 国铁集团 notice (tc.maidi.me); planning name 和平东 (en.wikipedia rev. 2020-08)"),
     ("rs-changtingnan", "长汀南站", "Changting South", None, "town-changting", 25.800, 116.370, "existing", "2015-12-26", "local", 4000, "赣瑞龙"),
     ("rs-guanzhishan", "冠豸山站", "Guanzhishan", None, None, 25.680, 116.750, "existing", "2015-12-26", "local", 4000, "赣瑞龙 (连城)"),
@@ -160,7 +195,7 @@ LINES: tuple[dict, ...] = (
          notes="single-track electrified; design speed 160 km/h is an assumption (not in the sources found)"),
     dict(id="rail-nanchang-ganzhou-hsr", zh="昌赣高铁(吉安西—赣州西)", en="Nanchang–Ganzhou HSR (Ji'an West–Ganzhou West)", status="existing",
          opened="2019-12-26", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=415.734,
-         stops=["rs-jianxi", "rs-taihe", "rs-wanan", (26.40, 115.05), "rs-xingguoxi", (26.15, 115.10), "rs-ganxianbei", (25.90, 114.90), "rs-ganzhouxi"],
+         stops=["rs-jianxi", "rs-taihe", "rs-wanan", (26.43, 115.06), "rs-xingguoxi", (26.16, 115.22), "rs-ganxianbei", (25.93, 114.98), "rs-ganzhouxi"],
          source="经济日报 2015-07-19 (big5.china.com.cn: 13 stations, approved 250 km/h with reserve); japanese.china.org.cn 2019-06-05; "
                 "en.trackingchina.com 2015-07-19 (station list)",
          confidence="high", accuracy_m="schematic",
@@ -183,13 +218,19 @@ LINES: tuple[dict, ...] = (
          confidence="high", accuracy_m="schematic",
          notes="国铁I级 single-track electrified, mixed traffic; 清流–泉州 opened 2022-12-30; length 464.16 km (fjsen) vs 495.867 km (others)"),
     dict(id="rail-ruimei", zh="瑞梅铁路", en="Ruijin–Meizhou Railway", status="under_construction", planned_open=2027,
-         rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=240.0,
+         rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=240.29,
          stops=["rs-ruijin", (25.75, 115.90), "rs-huichang", (25.52, 115.70), "rs-tianxin", (25.36, 115.47), (25.30, 115.38), "rs-anyuan",
                 (25.05, 115.52), "rs-xunwu", (24.77, 115.72), "rs-pingyuan", "rs-meizhouxi"],
-         source="co.zgjrw.com 2022-10-08 (国铁集团: GD section started 2022-09-30, 4.5-year period); m.rjrcw.cn/news1/104257 (选址公示); "
-                "jiangxiwuliu.com 2025-07-03 (寻乌站 building started)",
+         source="co.zgjrw.com 2022-10-08 (国铁集团: GD section started 2022-09-30, 4.5-year period); 会昌县 government site 2022-11-21 "
+                "(JX section launched 2022-11-21 with 昌九 and 长赣; 240.3 km, JX 165.2 km; '计划2027年6月建成通车'); m.rjrcw.cn/news1/104257 "
+                "(选址公示); jiangxiwuliu.com 2025-07-03 (寻乌站 building started); m.163.com JH50GC38 (first T-beam 2024-11-10, 'planned "
+                "to open 2027'); ditiee.com 2026-01-01 copy of a WeChat report (track-laying started 2025-12-31 at 瑞金; JX 2026 target "
+                "182.3 km of track and 52 turnouts)",
          confidence="medium", accuracy_m="schematic",
-         notes="planned_open 2027 is an inference from the 4.5-year construction period (not announced); JX section 166.962 km with 14 "
+         notes="planned_open 2027 = the announced target (June 2027, 会昌 government 2022-11-21; '2027' again in 2024-11 and 2025-04 "
+               "reports); status checked for 2026: track-laying under way (no opening reported). Passenger stations (国铁集团 2022): 瑞金, "
+               "会昌, 天心, 安远, 寻乌, 平远, 梅州 — the line joins the 漳龙铁路 at 梅州站, modelled at rs-meizhouxi as a stand-in. "
+               "Length 240.29 km (240.3 km); JX section 165.2 km (166.962 km in the 选址公示) with 14 "
                "stations, of which 瑞金, 会昌, 安远, 寻乌 handle passengers; alignment per the 选址公示: along the east of G35, 谢坊, 会昌 "
                "(下黄沙村), 麻州, 右水, 天心, 蔡坊, 版石, north of 安远 town, tunnel under 三百山, 何屋, 寻乌, 南桥; reserved passing "
                "stations not modelled"),
@@ -198,11 +239,15 @@ LINES: tuple[dict, ...] = (
          length_km=430.0,
          stops=["rs-pingxiangbei", (27.35, 113.95), (27.00, 114.15), "rs-jinggangshandong", "rs-suichuan", (26.10, 114.65), "rs-ganzhoubei",
                 "rs-ganzhouxi"],
-         source="ganzhou.gov.cn 2025-05 (市发改委); senqingzn.com 2025-06 (JX supervision tender: start 2025-08-15, completion 2030-08-15); "
+         source="ganzhou.gov.cn 2025-05 (市发改委: design approved, 'ends at 赣县站', 5-year period); jx.people.com.cn 2025-09-09 "
+                "(JX section in full construction from 2025-09-08); td.fyun.cc copy of 大江网 2025-06-19 and senqingzn.com 2025-06 (JX supervision tender: start 2025-08-15, completion 2030-08-15); "
                 "jintiankansha.me (EIA approved 2024-11-05)",
          confidence="medium", accuracy_m="schematic",
          notes="part of 渝长厦通道; 7 Ganzhou projects in the 2016 中长期铁路网规划 include 长赣 (jx.sina 2016-08-22). "
-               "Status under_construction assumes the planned 2025-08 start happened (not confirmed in a stored source). "
+               "Construction confirmed: Hunan section mobilised 2025-08-02 (gdmsci.cn copy of a 2025-08 commentary); JX section 站前9标 "
+               "started 2025-09-08, 'JX section in full construction' (jx.people.com.cn 2025-09-09 via gwycn.cn). The line ends at the "
+               "赣州枢纽 赣县站 on the 赣瑞龙 (ganzhou.gov.cn 2025-05; people.cn 2025-09-09), with a 联络线 into 赣州西 — modelled as "
+               "赣州北 → 赣州西. "
                "JX stations (senqingzn 2025-06): 上栗, 萍乡北, 芦溪南, 莲花东, 永新南, 井冈山东, 遂川 (泉江镇 坳背村), 赣州北, 赣州西; "
                "429.4 km, JX new line 297.573 km; 芦溪南, 莲花东, 永新南, 上栗 not modelled; Changsha part is rail-gw-changsha-ganzhou-hsr"),
     dict(id="rail-ganchen", zh="赣郴永兴铁路(赣州—郴州)", en="Ganzhou–Chenzhou section of Xingyi–Yongzhou–Chenzhou–Ganzhou Railway",

@@ -46,7 +46,7 @@ PLAN_2021_ITEMS = ("rail-ganchen", "rail-ganshao-hsr", "rail-jingyingrui", "rail
 
 NATIONAL_LISTINGS = {
     "hs-ruijin-yeping": 1, "hs-ruijin-hongjing": 1, "hs-ruijin-ersuda": 1, "hs-ningdu-uprising": 3,
-    "hs-yudu-changzheng": 6, "hs-ningdu-xiaobu": 7, "hs-xunwu-matigang": 7,
+    "hs-yudu-changzheng": 6, "hs-ningdu-xiaobu": 7, "hs-xunwu-matigang": 7, "hs-dayu-meiguan": 6,
 }
 #: counties where the dataset names at least one site (others: none found, see docs/DATA.md)
 COUNTIES_WITH_SITES = {"ruijin", "yudu", "ningdu", "xunwu", "xingguo", "huichang", "shicheng", "dayu", "chongyi", "shangyou", "anyuan",
