@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from geo.crs import gcj02_to_wgs84, haversine_m, wgs84_to_gcj02
+from geo.crs import gcj02_to_wgs84, haversine_m
 from geo.errors import AtlasError, LayerError, Problem
 from geo.schema import LAYERS, POINT_LAYERS, LayerSchema, get_schema
 from geo.store import (
@@ -232,6 +232,7 @@ def _sniff(raw: bytes, filename: str | None) -> str:
 
 def _read_geojson(raw: bytes, file: str) -> tuple[dict[str, Any], list[Problem], str | None]:
     """Parse GeoJSON; return (FeatureCollection, problems found while reading, CRS named in the file)."""
+    lossy = False
     try:
         doc = parse_json_bytes(raw, file, allow_constants=True)
         guess = ""
@@ -242,6 +243,7 @@ def _read_geojson(raw: bytes, file: str) -> tuple[dict[str, Any], list[Problem],
         guess = " (it reads as GB18030/GBK)" if "GB18030" in exc.problems[0].reason else ""
         try:
             doc = json.loads(raw.decode("utf-8-sig", errors="surrogateescape"), parse_constant=float)
+            lossy = True
         except ValueError:
             raise exc from None
     if isinstance(doc, list):
@@ -268,27 +270,12 @@ def _read_geojson(raw: bytes, file: str) -> tuple[dict[str, Any], list[Problem],
         if isinstance(feat, dict) and isinstance(feat.get("properties"), dict) and "id" not in feat["properties"] \
                 and isinstance(feat.get("id"), str):
             feat["properties"]["id"] = feat["id"]
-    problems = _text_problems(doc, file, guess) if guess is not None and _has_bad_text(doc) else []
+    problems = _text_problems(doc, file, guess) if lossy else []
     named = None
     crs = doc.get("crs")
     if isinstance(crs, Mapping) and isinstance(crs.get("properties"), Mapping):
         named = str(crs["properties"].get("name", ""))[:80] or None
     return {"type": "FeatureCollection", "features": feats}, problems, named
-
-
-def _has_bad_text(doc: Any) -> bool:
-    stack = [doc]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, str):
-            if _bad_text(x):
-                return True
-        elif isinstance(x, dict):
-            stack.extend(x.keys())
-            stack.extend(v for v in x.values() if not isinstance(v, (int, float)))
-        elif isinstance(x, list) and x and not _is_num(x[0]):
-            stack.extend(x)
-    return False
 
 
 def _coerce(text: str, ftype: str) -> Any:
@@ -709,8 +696,10 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
                                                          f"{MAX_POSITIONS} per import: simplify or split the file")])
     if kind == "json" and file_crs and file_crs.upper().replace("URN:OGC:DEF:CRS:", "").replace("::", ":") \
             not in _WGS84_NAMES and "CRS84" not in file_crs.upper() and crs_name == "wgs84":
+        code = re.search(r"EPSG:+(\d+)", file_crs, re.I)
         problems.append(Problem(file, None, None, "crs", f"the file names its CRS as {file_crs!r} but the import "
-                                                         "assumes WGS84; re-run with --crs EPSG:n for that CRS"))
+                                                         "assumes WGS84; re-run with --crs "
+                                                         f"{'EPSG:' + code.group(1) if code else 'EPSG:n'}"))
 
     before = [(i, *xy) for i, g in _geometries(doc) if (xy := _point_xy(g)) is not None]
     conv = _converter(crs_name)
@@ -723,7 +712,9 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
             result.repaired.append(fid or f"feature {i}")
             result.warnings.append(Problem(file, i, fid, "geometry", f"warning: {what}", "warning"))
 
-    problems.extend(validate_collection(doc, schema, file=file))
+    found = validate_collection(doc, schema, file=file)
+    undecodable = {(p.index, p.field) for p in problems if p.reason.startswith("not UTF-8 text")}
+    problems.extend(p for p in found if not ((p.index, p.field) in undecodable and "UTF-8" in p.reason))
     store, ids, target_raw, store_warnings = _existing(base, layer)
     result.warnings.extend(store_warnings)
     current = {f["properties"]["id"]: f for f in store["target"]["features"]

@@ -124,8 +124,8 @@ def test_csv_types_are_coerced_per_schema(store):
 
 def test_csv_errors_give_line_numbers(store):
     text = ("id,name_zh,name_en,status,source,confidence,accuracy_m,lon,lat\n"
-            f"stn-a,甲,A,planned,src,low,2000,115.4,25.9\n\n"
-            f"stn-b,乙,B,planned,src,low,2000,115.4,abc\n")
+            "stn-a,甲,A,planned,src,low,2000,115.4,25.9\n\n"
+            "stn-b,乙,B,planned,src,low,2000,115.4,abc\n")
     with pytest.raises(LayerError) as exc:
         import_features(text.encode(), "stations", base=store)
     (p,) = exc.value.problems

@@ -5,7 +5,6 @@ import copy
 import json
 import os
 import stat
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ passes; the reason is in ``why``). Features are test fixtures, labelled as such 
 """
 from __future__ import annotations
 
-import copy
 import io
 import json
 import zipfile
