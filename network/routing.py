@@ -97,6 +97,10 @@ def find_place(name: str, data: NetworkData | None = None, *, base: Path | None 
         exact = [fid for fid in cands
                  if q in (_norm(_base(data.features[fid].get("name_zh") or "")),
                           _norm(_base(data.features[fid].get("name_en") or "")))]
+    if not exact and len(q) >= 3:  # third tier: a unique feature whose name contains the query
+        exact = [fid for fid in cands
+                 if any(q in _norm(data.features[fid].get(k) or "") for k in ("name_zh", "name_en"))]
+        exact = exact if len(exact) == 1 else []
     if len(exact) == 1:
         return exact[0]
 
