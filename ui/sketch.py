@@ -42,6 +42,8 @@ K_COORDS = "w_sk_coords"
 K_SHOW = "w_sk_show"
 K_LOAD = "w_sk_load"
 K_CONFIRM = "w_sk_confirm_promote"
+K_LOAD_ERROR = "sketch_load_error"
+K_PROMOTED = "sketch_promoted"
 GRID_KM = 2.0
 MAP_HEIGHT = 560
 
@@ -436,8 +438,40 @@ def _form(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
         st.error(err)
 
 
+def _load_cb(base: Path) -> None:
+    """Callback (runs before the widgets, so it may set the draft-name field)."""
+    from network.proposals import load_draft
+    ss = st.session_state
+    try:
+        loaded = load_draft(ss.get(K_LOAD) or "", base=base)
+    except AtlasError as exc:
+        ss[K_LOAD_ERROR] = str(exc)
+        return
+    _set_draft(loaded)
+    ss[K_DRAFT_NAME] = loaded.name
+    ss[K_USER] = loaded.user
+
+
+def _promote_cb(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
+    """Callback: write the draft's features into the layers (all or nothing), then empty the draft."""
+    from network.proposals import Draft, promote_draft
+    from network.scenario import resolve_scenario
+    ss = st.session_state
+    d = _draft()
+    try:
+        res = promote_draft(d.build(base=base, scenario=resolve_scenario(spec, include=inc, base=base)), base=base)
+    except AtlasError as exc:
+        ss[K_PROMOTED] = ("error", str(exc))
+        return
+    ss[K_CONFIRM] = False
+    _set_draft(Draft(d.name, (), d.base_scenario, d.user))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    ss[K_PROMOTED] = ("ok", f"{L('promoted', lang)}: " + ", ".join(f"{k} +{len(v.added)}" for k, v in res.items()))
+
+
 def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result: dict[str, Any] | None) -> None:
-    from network.proposals import Draft, list_drafts, load_draft, promote_draft, save_draft
+    from network.proposals import Draft, list_drafts, save_draft
     ss = st.session_state
     d = _draft()
     st.markdown(f"**{L('draft', lang)}** — {L('steps', lang)}: {len(d.steps)}")
@@ -472,16 +506,10 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
     saved = list_drafts(base=base)
     if saved:
         names = {slug: name for name, slug in saved}
-        pick = c2.selectbox(L("load", lang), list(names), key=K_LOAD, format_func=lambda v: names.get(v, v))
-        if c2.button(L("load", lang), key="w_sk_load_btn"):
-            try:
-                loaded = load_draft(pick, base=base)
-            except AtlasError as exc:
-                st.error(str(exc))
-            else:
-                _set_draft(loaded)
-                ss[K_DRAFT_NAME] = loaded.name
-                st.rerun()
+        c2.selectbox(L("load", lang), list(names), key=K_LOAD, format_func=lambda v: names.get(v, v))
+        c2.button(L("load", lang), key="w_sk_load_btn", on_click=_load_cb, args=(base,))
+    if ss.get(K_LOAD_ERROR):
+        st.error(ss.pop(K_LOAD_ERROR))
     fname = d.slug
     st.download_button(L("export_sketch", lang), data=json.dumps(d.to_geojson(), ensure_ascii=False, indent=1),
                        file_name=f"{fname}.sketch.geojson", mime="application/geo+json", key="w_sk_dl_sketch",
@@ -493,14 +521,8 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
                            key="w_sk_dl_layers", on_click="ignore")
         with st.expander(L("promote", lang)):
             st.checkbox(L("confirm", lang), key=K_CONFIRM)
-            if st.button(L("promote", lang), key="w_sk_promote", disabled=not ss.get(K_CONFIRM)):
-                try:
-                    res = promote_draft(result["proposal"], base=base)
-                except AtlasError as exc:
-                    st.error(str(exc))
-                else:
-                    ss[K_CONFIRM] = False
-                    _set_draft(Draft(d.name, (), d.base_scenario, d.user))
-                    st.cache_data.clear()
-                    st.cache_resource.clear()
-                    st.success(f"{L('promoted', lang)}: " + ", ".join(f"{k} +{len(v.added)}" for k, v in res.items()))
+            st.button(L("promote", lang), key="w_sk_promote", disabled=not ss.get(K_CONFIRM),
+                      on_click=_promote_cb, args=(base, spec, inc, lang))
+    flash = ss.pop(K_PROMOTED, None)
+    if flash:
+        (st.error if flash[0] == "error" else st.success)(flash[1])
