@@ -77,7 +77,7 @@ def build_stations(reg: Registry) -> list[dict]:
         conf, cite = rail.POSITION_SOURCES.get(sid, ("low", None))
         sourced = sid in rail.POSITION_SOURCES
         if sourced:
-            source = f"position: {cite}; facts: {notes}" if cite else notes
+            source = (f"position: {cite}" + (f"; facts: {notes}" if notes else "")) if cite else notes
         else:
             source = SRC_EST + "; facts: " + notes if notes else SRC_EST
         props = {

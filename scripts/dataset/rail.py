@@ -43,6 +43,16 @@ POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
     "rs-taihe": ("medium", SRC_OSM_RAIL + ": 26.83558, 114.94434 (node '泰和' on 昌赣)"),
     "rs-wanan": ("medium", SRC_OSM_RAIL + ": 26.52861, 114.83863 (node '万安县', the 昌赣 station's official name)"),
     "rs-hepingbei": ("high", SRC_OSM_RAIL + ": 24.47549, 114.95493 (node '和平北', 赣深)"),
+    "rs-shaoguan": ("high", SRC_OSM_RAIL + ": 24.75351, 113.50896 (node '韶关' on 京广高铁, i.e. the 武广 HSR station W of the city; "
+                    "the former estimate was 10 km east). Whether 赣韶 conventional trains call here or at another 韶关 station was "
+                    "not checked"),
+    "rs-chenzhouxi": ("high", SRC_OSM_RAIL + ": 25.73913, 112.96453 (former estimate 7.5 km off)"),
+    "rs-pingxiangbei": ("high", SRC_OSM_RAIL + ": 27.68745, 113.8423"),
+    "rs-shenzhenbei": ("high", SRC_OSM_RAIL + ": 22.61204, 114.02395"),
+    "rs-guangzhounan": ("high", SRC_OSM_RAIL + ": 22.99141, 113.26404"),
+    "rs-changshanan": ("high", SRC_OSM_RAIL + ": 28.15008, 113.05988"),
+    "rs-beijingxi": ("high", SRC_OSM_RAIL + ": 39.89367, 116.3151"),
+    "rs-shanghaihongqiao": ("high", SRC_OSM_RAIL + ": 31.19598, 121.3162"),
 }
 
 # id, name_zh, name_en, county, place_id, lat, lon, status, opened, scope, accuracy_m, notes
@@ -125,7 +135,7 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-longyan", "龙岩站", "Longyan", None, "gw-longyan", 25.100, 117.030, "existing", "2005-10-01", "local", 3000,
      "赣龙/赣瑞龙 terminus; also on 龙厦 (older station; opened date = 赣龙 opening)"),
     ("rs-nanxiong", "南雄站", "Nanxiong", None, "town-nanxiong", 25.120, 114.320, "existing", "2014-09-30", "local", 4000, "赣韶铁路"),
-    ("rs-shaoguan", "韶关站", "Shaoguan", None, "gw-shaoguan", 24.800, 113.590, "existing", "2009-12-26", "local", 3000,
+    ("rs-shaoguan", "韶关站", "Shaoguan", None, "gw-shaoguan", 24.75351, 113.50896, "existing", "2009-12-26", "local", 200,
      "京广铁路/武广高铁; opened date = 武广高铁 service (older station; general knowledge)"),
     ("rs-ninghua", "宁化站", "Ninghua", None, "town-ninghua", 26.250, 116.650, "existing", "2021-09-30", "local", 4000, "兴泉铁路"),
     ("rs-pingyuan", "平远站", "Pingyuan", None, "town-pingyuan", 24.580, 115.900, "under_construction", None, "local", 5000, "瑞梅铁路"),
@@ -135,10 +145,10 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-jinggangshandong", "井冈山东站", "Jinggangshan East", None, None, 26.720, 114.330, "under_construction", None, "local", 3000,
      "长赣高铁; 井冈山市 拿山乡 贵溪村, 2 km from the city government, 3 km from the existing 井冈山站 (senqingzn.com 2025-06); "
      "井冈山站 is at 26.7274, 114.2976 per zh.wikipedia (kfd.me mirror)"),
-    ("rs-pingxiangbei", "萍乡北站", "Pingxiang North", None, None, 27.660, 113.840, "existing", "2014-09-16", "local", 4000,
+    ("rs-pingxiangbei", "萍乡北站", "Pingxiang North", None, None, 27.68745, 113.8423, "existing", "2014-09-16", "local", 200,
      "沪昆高铁 (opened 2014-09-16, general knowledge); on 长赣高铁"),
     ("rs-rucheng", "汝城站(规划)", "Rucheng (planned)", None, "town-rucheng", 25.550, 113.690, "planned", None, "local", 5000, "赣郴永兴铁路"),
-    ("rs-chenzhouxi", "郴州西站", "Chenzhou West", None, "gw-chenzhou", 25.800, 113.000, "existing", "2009-12-26", "local", 4000, "武广高铁"),
+    ("rs-chenzhouxi", "郴州西站", "Chenzhou West", None, "gw-chenzhou", 25.73913, 112.96453, "existing", "2009-12-26", "local", 200, "武广高铁"),
     ("rs-lianping", "连平站(研究)", "Lianping (study)", None, "town-lianping", 24.370, 114.490, "study", None, "local", 5000, "赣广高铁 study"),
     ("rs-fuzhou-jx", "抚州站", "Fuzhou (Jiangxi)", None, "gw-fuzhou-jx", 27.960, 116.340, "existing", "2013-09-26", "local", 4000,
      "向莆铁路 (opened 2013-09-26, general knowledge)"),
@@ -148,17 +158,17 @@ STATIONS: tuple[tuple, ...] = (
     # --- gateways (beyond the surroundings bbox)
     ("rs-nanchangxi", "南昌西站", "Nanchang West", None, "gw-nanchang", 28.62611, 115.78778, "existing", "2013-09-26", "gateway", 300,
      "en.wikipedia Nanchang West railway station 28°37′34″N 115°47′16″E; opened 2013-09-26"),
-    ("rs-changshanan", "长沙南站", "Changsha South", None, "gw-changsha", 28.152, 113.065, "existing", "2009-12-26", "gateway", 2000, "武广高铁/沪昆高铁"),
+    ("rs-changshanan", "长沙南站", "Changsha South", None, "gw-changsha", 28.15008, 113.05988, "existing", "2009-12-26", "gateway", 200, "武广高铁/沪昆高铁"),
     ("rs-changshaxi", "长沙西站(在建)", "Changsha West (under construction)", None, "gw-changsha", 28.230, 112.870, "under_construction", None, "gateway", 3000,
      "长赣高铁 terminus (渝长厦通道)"),
-    ("rs-guangzhounan", "广州南站", "Guangzhou South", None, "gw-guangzhou", 22.990, 113.270, "existing", "2010-01-30", "gateway", 2000, "武广高铁"),
-    ("rs-shenzhenbei", "深圳北站", "Shenzhen North", None, "gw-shenzhen", 22.610, 114.029, "existing", "2011-12-26", "gateway", 2000, "赣深高铁 terminus"),
+    ("rs-guangzhounan", "广州南站", "Guangzhou South", None, "gw-guangzhou", 22.99141, 113.26404, "existing", "2010-01-30", "gateway", 200, "武广高铁"),
+    ("rs-shenzhenbei", "深圳北站", "Shenzhen North", None, "gw-shenzhen", 22.61204, 114.02395, "existing", "2011-12-26", "gateway", 200, "赣深高铁 terminus"),
     ("rs-shenzhen", "深圳站", "Shenzhen", None, "gw-shenzhen", 22.532, 114.117, "existing", "1996", "gateway", 2000, "京九 (via 广深) terminus area"),
     ("rs-xiamenbei", "厦门北站", "Xiamen North", None, "gw-xiamen", 24.637, 118.071, "existing", "2010-04-26", "gateway", 2000, "龙厦/福厦"),
     ("rs-fuzhou", "福州站", "Fuzhou", None, "gw-fuzhou", 26.113, 119.317, "existing", "2013-09-26", "gateway", 2000,
      "向莆铁路 service from 2013-09-26 (older station; general knowledge)"),
-    ("rs-beijingxi", "北京西站", "Beijing West", None, "gw-beijing", 39.895, 116.321, "existing", "1996-01-21", "gateway", 1000, ""),
-    ("rs-shanghaihongqiao", "上海虹桥站", "Shanghai Hongqiao", None, "gw-shanghai", 31.195, 121.320, "existing", "2010-07-01", "gateway", 1000, ""),
+    ("rs-beijingxi", "北京西站", "Beijing West", None, "gw-beijing", 39.89367, 116.3151, "existing", "1996-01-21", "gateway", 200, ""),
+    ("rs-shanghaihongqiao", "上海虹桥站", "Shanghai Hongqiao", None, "gw-shanghai", 31.19598, 121.3162, "existing", "2010-07-01", "gateway", 200, ""),
 )
 
 # Lines. 'stops' mixes station ids (in order) and (lat, lon) shaping vertices.
