@@ -299,3 +299,21 @@ def test_cli_import_success_output(store, capsys):
     assert "added 1: stn-cli" in capsys.readouterr().out
     assert atlas_cli.main(["import", str(path), "--layer", "stations"]) == 1
     assert "--replace" in capsys.readouterr().err
+
+
+def test_layer_changed_during_import_is_a_conflict(store, monkeypatch):
+    """Another editor saves between the import's read of the layer and its write: the import is refused."""
+    real = importer._datum_check
+
+    def meanwhile(*args, **kwargs):
+        gdf = load_layer("stations", base=store)
+        gdf["notes"] = "edited by someone else"
+        from geo.store import save_layer
+        save_layer("stations", gdf, base=store)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_datum_check", meanwhile)
+    with pytest.raises(LayerError, match="conflict: layer stations was not saved"):
+        import_features(fc(station("stn-race", 115.41, 25.95)), "stations", base=store)
+    after = load_layer("stations", base=store)
+    assert "stn-race" not in set(after["id"]) and (after["notes"] == "edited by someone else").all()
