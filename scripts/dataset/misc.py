@@ -135,6 +135,9 @@ WATERWAYS: tuple[dict, ...] = (
          notes="STUDY: popular/older description; one of TWO candidate alignments (see ww-ganyue-taojiang); nav_class is the TARGET"),
 )
 
+_MAO_MAP = ("GitHub AMap page of Mao Zedong's life (code-index file 25274036530, marker list 'paths'); its AMap coordinates are "
+            "taken as GCJ-02 and converted with geo.crs.gcj02_to_wgs84")
+
 # Heritage: id, zh, en, county, lat, lon, accuracy, conf, level, batch, prov, aaaaa, patriotic, lmp, source, notes
 HERITAGE: tuple[tuple, ...] = (
     ("hs-ruijin-yeping", "叶坪革命旧址群(中华苏维埃共和国临时中央政府旧址)", "Yeping revolutionary sites (Ruijin)", "ruijin",
@@ -175,8 +178,12 @@ HERITAGE: tuple[tuple, ...] = (
      "52gudian.com & bianminxia.com (宁都县城梅江边, former church of 1916; 3rd-batch national listing 1988); zhongli-tech (梅江北路5号)",
      "position ESTIMATE in 宁都 town on the 梅江 bank"),
     ("hs-ningdu-xiaobu", "中共苏区中央局旧址(小布赤坎村)", "CPC Soviet-Area Central Bureau site (Xiaobu)", "ningdu",
-     26.775, 116.025, 4000, "low", "national", 7, None, None, None, False,
-     "zh.wikipedia 中共苏区中央局旧址 (oracleblog mirror: 7th batch 2013, 7-1767-5-161; 小布镇 赤坎村)", "position ESTIMATE at 小布"),
+     26.78572, 115.83584, 1000, "medium", "national", 7, None, None, None, False,
+     "position: " + _MAO_MAP + " (中共苏区中央局旧址 115.840650, 26.782210); consistent with factpedia 小布镇 (NW of the county, next to "
+     "东韶, 永丰, 黄陂, 大沽, east of it 洛口 at 116°04′E); facts: zh.wikipedia 中共苏区中央局旧址 (oracleblog mirror: 7th batch 2013, "
+     "7-1767-5-161; 小布镇 赤坎村, 龚氏宗祠)",
+     "single coordinate source + description: medium. CORRECTION: the former estimate (26.775, 116.025) put 小布 due north of 宁都 "
+     "town, 18 km too far east; datum of the map coordinate assumed GCJ-02 (AMap)"),
     ("hs-ningdu-anti-encirclement", "中央苏区反“围剿”战争纪念馆", "Memorial of the Central Soviet anti-encirclement campaigns (Ningdu)",
      "ningdu", 26.470, 116.000, 4000, "low", "national", None, None, None, True, False,
      "zhongli-tech.com (全国爱国主义教育示范基地)", "location in 宁都 town ASSUMED (not confirmed)"),
@@ -193,8 +200,10 @@ HERITAGE: tuple[tuple, ...] = (
      26.335, 115.362, 3000, "low", "local", None, None, None, None, False,
      SRC_EST, "designation not found; in the county town (general knowledge)"),
     ("hs-xingguo-changgang", "长冈乡调查旧址", "Changgang township investigation site (Xingguo)", "xingguo",
-     26.360, 115.390, 3000, "low", "local", None, None, None, None, False,
-     "gsh.yzqz.cn (长冈乡调查会会址 at the 长冈乡 列宁小学, 4 km from the county town; exhibition hall built 1976)", "designation not found; position ESTIMATE"),
+     26.31599, 115.3968, 1000, "medium", "local", None, None, None, None, False,
+     "position: " + _MAO_MAP + " (长冈乡调查旧址 115.402003, 26.312853), consistent with gsh.yzqz.cn (长冈乡调查会会址 at the 长冈乡 "
+     "列宁小学, 4 km from the county town: the point is 4.5 km ESE); exhibition hall built 1976",
+     "designation not found; single coordinate source + distance check: medium"),
     ("hs-xingguo-jiangxi-committee", "中共江西省委旧址(兴国)", "CPC Jiangxi Provincial Committee site (Xingguo)", "xingguo",
      26.338, 115.360, 3000, "low", "provincial", None, True, None, None, False,
      "usatour.com.cn (赣州市省级文保: 兴国县城 红军大道 牛坑塘)", "position ESTIMATE in the county town"),
@@ -249,8 +258,10 @@ HERITAGE: tuple[tuple, ...] = (
      25.852, 114.925, 2000, "low", "local", None, None, None, None, False,
      "hswh.org.cn 2016-06-08 (赣州城 西津路, former 广东会馆; '一广州，二赣州')", "designation not stated; position ESTIMATE in the old city"),
     ("hs-yudu-hongsijun", "红四军政治部旧址暨毛泽东同志旧居(于都)", "Red 4th Army political department & Mao Zedong residence (Yudu)", "yudu",
-     25.951, 115.411, 3000, "low", "provincial", None, True, None, None, False,
-     "pasaelectricity.com copy (贡江镇 建国路12号; 于都县文保 1982-09-24; 江西省文保 2018-03-09)", "position ESTIMATE in 于都 town"),
+     25.95664, 115.41018, 700, "medium", "provincial", None, True, None, None, False,
+     "position: " + _MAO_MAP + " (红四军政治部旧址暨毛泽东旧居——管屋 115.415359, 25.953720), consistent with the address 贡江镇 建国路12号 "
+     "in 于都 town; facts: pasaelectricity.com copy (于都县文保 1982-09-24; 江西省文保 2018-03-09)",
+     "single coordinate source inside the town named by the address: medium"),
     ("hs-ruijin-red-army-school", "中国工农红军学校旧址", "Chinese Workers' and Peasants' Red Army school site (Ruijin)", "ruijin",
      25.890, 116.030, 3000, "low", "provincial", None, True, None, None, False,
      "tour.usatour.com.cn 赣州市省级文物保护单位 (象湖镇 上阳居委会, 杨氏宗祠; school founded 1932)", "position ESTIMATE in Ruijin city"),

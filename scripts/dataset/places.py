@@ -79,11 +79,11 @@ TOWNS: tuple[tuple, ...] = (
      "zh.wikipedia 沙洲坝革命旧址 header 25°53′04″N 116°00′14″E (its table rows say 26°53′, a typo); 4 km SW of the city"),
     ("town-yunshishan", "云石山乡", "Yunshishan", "ruijin", 25.905, 115.855, 4000, "on the Ruijin–Yudu road (G323) [I]"),
     ("town-laicun", "赖村镇", "Laicun", "ningdu", 26.230, 115.920, 4000, "昌宁高速 ends at 赖村 on G72 石吉段 (fheb.cn 2018)"),
-    ("town-xiaobu", "小布镇", "Xiaobu", "ningdu", 26.770, 116.020, 4000, "on 昌宁高速; 中共苏区中央局旧址 (赤坎村)"),
+    ("town-xiaobu", "小布镇", "Xiaobu", "ningdu", 26.78572, 115.83584, 2000, "on 昌宁高速; 中共苏区中央局旧址 (赤坎村)"),
     ("town-huangpi", "黄陂镇", "Huangpi", "ningdu", 26.620, 115.800, 5000, "assumed G1517 莆炎 interchange in northern 宁都 [I]"),
     ("town-dagu", "大沽乡", "Dagu", "ningdu", 26.600, 115.820, 5000, "on the planned 兴国–小布 expressway (ninggangzx.com)"),
     ("town-dinglong", "鼎龙乡", "Dinglong", "xingguo", 26.220, 115.420, 4000, "兴赣高速 starts at 鼎龙 / G72 兴国互通 (xuepifa.com)"),
-    ("town-changgang", "长冈乡", "Changgang", "xingguo", 26.360, 115.390, 3000, "长冈乡调查旧址 ~4 km from the county town (gsh.yzqz.cn)"),
+    ("town-changgang", "长冈乡", "Changgang", "xingguo", 26.31599, 115.3968, 1500, "长冈乡调查旧址 ~4 km from the county town (gsh.yzqz.cn)"),
     ("town-pingfu", "平富乡", "Pingfu", "shangyou", 25.930, 114.480, 5000, "红三军团政治处旧址 at 平富乡 上寨村 (ly.web258.cn)"),
     ("town-junmenling", "筠门岭镇", "Junmenling", "huichang", 25.270, 115.760, 5000,
      "on the 会昌–寻乌 road (G206) and G35 [I]; 中共会寻安中心县委旧址 (bytravel.cn)"),
@@ -127,6 +127,10 @@ GATEWAYS: tuple[tuple, ...] = (
 SOURCED_TOWNS: dict[str, str] = {
     "town-yeping": "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E (arc-minute precision); 叶坪 ~6 km NE of Ruijin city (newton.com.tw)",
     "town-shazhouba": "zh.wikipedia 沙洲坝革命旧址 header 25°53′04″N 116°00′14″E (datum not stated)",
+    "town-xiaobu": ("derived: placed at the 中共苏区中央局旧址 (赤坎村, in 小布镇) coordinate from a GitHub AMap page (GCJ-02 → WGS84); "
+                    "小布 is in NW 宁都 next to 东韶/永丰/黄陂/大沽 (factpedia) — the former estimate was 18 km too far east"),
+    "town-changgang": ("derived: placed at the 长冈乡调查旧址 coordinate from a GitHub AMap page (GCJ-02 → WGS84), 4.5 km ESE of the "
+                       "county town (sources: 4 km)"),
     "town-meiguan": ("derived: the pass is on the JX–GD border 10 km from the 大余 county town and 20 km from 南雄 (xsjgww.com; "
                      "人民日报 2024-11-18), placed where the 大余–南雄 line crosses the county boundary"),
 }
