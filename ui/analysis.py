@@ -141,7 +141,7 @@ def scenario(spec: str, include: Sequence[str], base: Path) -> Any:
 def isochrones(site_id: str, spec: str, include: Sequence[str], km: float, base: Path, *,
                lang: str) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """Return nested isochrone polygons (engine: grid-based, not hulls) as map features + a table."""
-    from network import isochrones as engine_isochrones
+    from network.isochrone import isochrones as engine_isochrones
     gdf = engine_isochrones(site_id, scenario(spec, include, base), minutes=BAND_EDGES, cell_km=km, base=base)
     feats = []
     # largest first so the smaller (faster) areas sit on top

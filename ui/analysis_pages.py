@@ -101,6 +101,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
     iso_table = route = None
     if target and target[0] == "site":
         iso_feats, iso_table = isochrone_result(base, stamp, target[1], spec, inc, km, lang)
+        overlays = []  # the site's own isochrones replace the nearest-site bands (two band sets would blur)
         overlays.append(Overlay(esc(t("isochrones_for", lang)), iso_feats, LegendSection(
             esc(t("isochrones_for", lang)), [(f'<span style="display:inline-block;width:30px;height:10px;'
                                               f'background:{c};opacity:.6"></span>', f"≤{m:g}")

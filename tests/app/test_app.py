@@ -158,6 +158,40 @@ def test_bad_query_params_warn_without_traceback(app_data):
 def test_analysis_views_render(app_data, view):
     at = run_app({"view": view})
     assert at.radio(key="w_view").value == view
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_access_view_draws_bands_and_reacts_to_a_site_or_point(app_data):
+    at = run_app({"view": "access"})
+    overlays = at.session_state["_atlas_map_stats"]["overlays"]
+    assert list(overlays.values()) and 1 <= list(overlays.values())[0] <= 6  # dissolved bands, not cells
+    assert any("人口占比" in x or "出行时间" in x for x in at.session_state["_atlas_map_stats"]["legend"])
+    at.session_state["access_target"] = ("site", "fx-site-national")
+    at.run()
+    check(at)
+    assert not at.error
+    assert "等时圈" in at.session_state["_atlas_map_stats"]["overlays"]
+    at.session_state["access_target"] = ("point", 25.7, 115.25)
+    at.run()
+    check(at)
+    assert "最快路线" in at.session_state["_atlas_map_stats"]["overlays"]
+    assert any("北山纪念馆" in m.value for m in at.markdown)
+
+
+def test_compare_view_tables_cover_counties_and_gateways(app_data):
+    at = run_app({"view": "compare", "scenario": "2030", "baseline": "existing"})
+    assert not at.error
+    assert len(at.dataframe) >= 2
+    counties = at.dataframe[0].value
+    assert set(counties["county"]) == {"fx-west", "fx-east"}
+
+
+def test_rank_view_lists_projects_with_both_marginals(app_data):
+    at = run_app({"view": "rank"})
+    assert not at.error
+    df = at.dataframe[0].value
+    assert {"add_mean_minutes", "remove_mean_minutes"} <= set(df.columns)
+    assert len(df) >= 1
 
 
 def test_missing_data_dir_is_a_clear_message(tmp_path, monkeypatch):

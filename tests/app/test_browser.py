@@ -224,3 +224,61 @@ def test_hostile_names_show_as_text(server, page):
     shot(page, "xss_popup")
     assert page.watch.dialogs == []
     assert page.watch.errors == []
+
+
+def _click_latlng(pg, lat: float, lng: float) -> None:
+    """Fire a Leaflet map click at lat/lng (what a user's click delivers to streamlit-folium's handler).
+
+    A synthetic mouse click at computed pixels proved flaky (the map may still be settling its view),
+    so the click is fired on the Leaflet map object itself.
+    """
+    frames = [f for f in pg.frames if "st_folium" in f.url and not f.is_detached()]
+    assert len(frames) == 1, [f.url for f in frames]
+    frames[0].evaluate("([lat, lng]) => map_div.fire('click', {latlng: L.latLng(lat, lng)})", [lat, lng])
+
+
+def test_access_view_click_routes_and_site_shows_isochrones(server, page):
+    page.goto(server + "/?view=access&layers=heritage_sites")
+    wait_map(page)
+    time.sleep(1.5)
+    legend = frame(page).locator(".atlas-legend")
+    assert "≤30" in legend.inner_text() and "人口占比" in legend.inner_text()
+    _click_latlng(page, 25.70, 115.25)  # empty land in the west county
+    page.get_by_text("最快路线: 北山纪念馆").first.wait_for(timeout=20000)
+    frame(page).locator(".atlas-legend").get_by_text("最快路线").wait_for(timeout=20000)
+    wait_map(page)
+    shot(page, "access_route")
+    time.sleep(1)
+    _click_latlng(page, 25.87, 116.02)  # the national-level site
+    frame(page).locator(".atlas-legend").get_by_text("等时圈").wait_for(timeout=20000)
+    page.get_by_text("fx-site-national").first.wait_for(timeout=20000)
+    shot(page, "access_isochrones")
+    assert page.watch.external == [] and page.watch.errors == [] and page.watch.dialogs == []
+
+
+def test_offline_html_export_draws_with_no_server(server, page, browser, tmp_path):
+    page.goto(server)
+    wait_map(page)
+    page.get_by_text("下载", exact=True).click()
+    with page.expect_download(timeout=20000) as dl:
+        page.get_by_role("button", name="下载离线地图（HTML）").click()
+    path = tmp_path / "map.html"
+    dl.value.save_as(str(path))
+    html_text = path.read_text(encoding="utf-8")
+    assert "<script src=" not in html_text.replace(" ", "") and "<img src=x" not in html_text
+    ctx = browser.new_context()
+    blocked: list[str] = []
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
+              else (blocked.append(r.request.url), r.abort()))
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append("dialog " + d.message), d.dismiss()))
+    pg.goto(path.as_uri())
+    pg.locator("path.leaflet-interactive").first.wait_for(timeout=15000)
+    assert pg.locator("path.leaflet-interactive").count() == 10
+    assert "高速铁路" in pg.locator(".atlas-legend").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "offline_export.png"))
+    ctx.close()
+    assert errors == [] and blocked == [], (errors, blocked)
