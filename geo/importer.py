@@ -513,13 +513,19 @@ def _make_valid(doc: Mapping[str, Any], schema: LayerSchema) -> list[tuple[int, 
     return out
 
 
-def _existing(base: Path | None, layer: str) -> tuple[dict[str, dict], dict[str, str], bytes | None, list[Problem]]:
-    """Read the store: (target layer doc or {}, id → layer for every layer, target raw bytes, warnings)."""
-    ids: dict[str, str] = {}
-    target: dict = {"type": "FeatureCollection", "features": []}
-    target_raw = None
-    warnings = []
-    docs: dict[str, dict] = {}
+@dataclass
+class _StoreView:
+    """What an import needs to know about the store, read once."""
+
+    target: list[dict]  # features of the target layer now
+    target_raw: bytes | None  # its bytes (None: no file yet), hashed for the conflict check
+    owner: dict[str, str]  # id → layer, over every layer
+    docs: dict[str, dict]  # every readable layer
+    warnings: list[Problem]
+
+
+def _read_store(base: Path | None, layer: str) -> _StoreView:
+    view = _StoreView([], None, {}, {}, [])
     for name in LAYERS:
         p = layer_path(name, base=base)
         if not p.exists():
@@ -528,22 +534,24 @@ def _existing(base: Path | None, layer: str) -> tuple[dict[str, dict], dict[str,
             raw = read_capped(p)
             doc = parse_json_bytes(raw, str(p))
             feats = doc["features"]
+            if not isinstance(feats, list):
+                raise TypeError("features is not a list")
         except (LayerError, KeyError, TypeError) as exc:
             if name == layer:
                 raise LayerError([Problem(str(p), None, None, None, "the current layer file cannot be read "
                                                                     f"({exc.__class__.__name__}); fix it first: "
                                                                     f"atlas validate {p}")]) from None
-            warnings.append(Problem(str(p), None, None, None, "warning: could not check ids against this layer "
-                                                              "(it does not read as GeoJSON)", "warning"))
+            view.warnings.append(Problem(str(p), None, None, None, "warning: could not check ids against this "
+                                                                   "layer (it does not read as GeoJSON)", "warning"))
             continue
-        docs[name] = doc
+        view.docs[name] = doc
         if name == layer:
-            target, target_raw = doc, raw
+            view.target, view.target_raw = feats, raw
         for f in feats:
             fid = _props(f).get("id")
             if isinstance(fid, str):
-                ids.setdefault(fid, name)
-    return {"target": target, "all": docs}, ids, target_raw, warnings
+                view.owner.setdefault(fid, name)
+    return view
 
 
 def _point_index(docs: Mapping[str, dict]) -> dict[str, list[tuple[float, float]]]:
@@ -642,64 +650,12 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
     """
     schema = get_schema(layer)
     crs_name = parse_crs(crs)
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        raw = bytes(source)
-        file = _display_name(filename)
-        if len(raw) > MAX_IMPORT_BYTES:
-            raise LayerError([Problem(file, None, None, None, f"file is {len(raw) / 1e6:.1f} MB; the limit is "
-                                                             f"{MAX_IMPORT_BYTES / 1e6:.0f} MB: split it")])
-    else:
-        path = Path(source)
-        file = str(path)
-        filename = filename or path.name
-        raw = read_capped(path, limit=MAX_IMPORT_BYTES)
-    if not raw.strip():
-        raise LayerError([Problem(file, None, None, None, "the file is empty")])
-
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise LayerError([Problem(file, None, None, None, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
-                                                         "re-save the file as UTF-8")])
-    kind = _sniff(raw, filename)
-    problems: list[Problem] = []
-    csv_lines: dict[int, int] = {}
-    file_crs = None
-    if kind == "json":
-        depth = json_nesting_depth(raw)
-        if depth > MAX_JSON_DEPTH:
-            raise LayerError([Problem(file, None, None, None, f"JSON nested {depth} levels deep; the limit is "
-                                                             f"{MAX_JSON_DEPTH} (GeoJSON needs at most 8)")])
-        brackets = raw.count(b"[")
-        if brackets > 2 * MAX_POSITIONS:
-            raise LayerError([Problem(file, None, None, None, f"about {brackets} coordinate arrays; the limit is "
-                                                             f"{MAX_POSITIONS} positions per import: split the file "
-                                                             "or simplify the geometry")])
-        doc, problems, file_crs = _read_geojson(raw, file)
-    elif kind == "csv":
-        doc, problems, csv_lines = _read_csv(raw, file, schema)
-    elif kind in ("gpkg", "zip"):
-        doc, file_crs = _read_ogr(raw, kind, file, schema)
-        if file_crs is not None:
-            crs_name = "wgs84"  # already reprojected from the file's own CRS
-    else:
-        raise LayerError([Problem(file, None, None, None, "unrecognised file format: expected GeoJSON, CSV with "
-                                                         "lon/lat columns, a GeoPackage or a zipped Shapefile")])
-
-    n = len(doc["features"])
-    if n > MAX_FEATURES:
-        raise LayerError([Problem(file, None, None, None, f"{n} features; the limit is {MAX_FEATURES} per import: "
-                                                         "split the file")])
-    if n == 0:
-        raise LayerError([Problem(file, None, None, None, "no features to import")])
-    n_pos = _count_positions(doc)
-    if n_pos > MAX_POSITIONS:
-        raise LayerError([Problem(file, None, None, None, f"{n_pos} coordinate positions; the limit is "
-                                                         f"{MAX_POSITIONS} per import: simplify or split the file")])
-    if kind == "json" and file_crs and file_crs.upper().replace("URN:OGC:DEF:CRS:", "").replace("::", ":") \
-            not in _WGS84_NAMES and "CRS84" not in file_crs.upper() and crs_name == "wgs84":
-        code = re.search(r"EPSG:+(\d+)", file_crs, re.I)
-        problems.append(Problem(file, None, None, "crs", f"the file names its CRS as {file_crs!r} but the import "
-                                                         "assumes WGS84; re-run with --crs "
-                                                         f"{'EPSG:' + code.group(1) if code else 'EPSG:n'}"))
+    raw, file, filename = _read_source(source, filename)
+    doc, problems, csv_lines, file_crs = _parse(raw, file, filename, schema)
+    _check_caps(doc, file)
+    if file_crs is not None:
+        crs_name = _reconcile_crs(file_crs, crs_name, file, reprojected=_sniff(raw, filename) in ("gpkg", "zip"),
+                                  problems=problems)
 
     before = [(i, *xy) for i, g in _geometries(doc) if (xy := _point_xy(g)) is not None]
     conv = _converter(crs_name)
@@ -715,18 +671,16 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
     found = validate_collection(doc, schema, file=file)
     undecodable = {(p.index, p.field) for p in problems if p.reason.startswith("not UTF-8 text")}
     problems.extend(p for p in found if not ((p.index, p.field) in undecodable and "UTF-8" in p.reason))
-    store, ids, target_raw, store_warnings = _existing(base, layer)
-    result.warnings.extend(store_warnings)
-    current = {f["properties"]["id"]: f for f in store["target"]["features"]
-               if isinstance(f, Mapping) and isinstance(f.get("properties"), Mapping)
-               and isinstance(f["properties"].get("id"), str)}
-    new_ids: list[tuple[int, str]] = []
+
+    store = _read_store(base, layer)
+    result.warnings.extend(store.warnings)
+    current = {_props(f)["id"]: f for f in store.target if isinstance(_props(f).get("id"), str)}
+    incoming: list[tuple[int, str]] = []
     for i, feat in enumerate(doc["features"]):
-        props = feat.get("properties") if isinstance(feat, Mapping) else None
-        fid = props.get("id") if isinstance(props, Mapping) else None
+        fid = _props(feat).get("id")
         if not isinstance(fid, str):
             continue
-        other = ids.get(fid)
+        other = store.owner.get(fid)
         if other is not None and other != layer:
             problems.append(Problem(file, i, fid, "id", f"id already used by a feature in layer {other}; ids are "
                                                         "unique across all layers: choose another id"))
@@ -734,31 +688,133 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
             problems.append(Problem(file, i, fid, "id", f"id already exists in layer {layer}; to update that "
                                                         "feature, re-run with --replace"))
         else:
-            new_ids.append((i, fid))
-    result.warnings.extend(_datum_check(doc, before, crs_name, _point_index(store["all"]), file))
+            incoming.append((i, fid))
+    result.warnings.extend(_datum_check(doc, before, crs_name, _point_index(store.docs), file))
 
     if csv_lines:
         problems = [Problem(p.file, p.index, p.feature_id, p.field, f"{p.reason} (CSV line {csv_lines[p.index]})")
                     if p.index in csv_lines else p for p in problems]
+    result.warnings.extend(p for p in problems if p.severity == "warning")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LayerError(errors + result.warnings,
                          summary=f"not imported: {len(errors)} problem(s) in {file}; nothing was written")
 
     merged = dict(current)
-    for i, fid in new_ids:
+    for i, fid in incoming:
         feat = doc["features"][i]
-        clean = {"type": "Feature", "properties": dict(feat["properties"]), "geometry": feat["geometry"]}
-        if fid in current:
-            same = json.dumps(current[fid], sort_keys=True, default=str) == json.dumps(clean, sort_keys=True)
-            (result.unchanged if same else result.replaced).append(fid)
-        else:
+        new = {"type": "Feature", "properties": dict(feat["properties"]), "geometry": feat["geometry"]}
+        if fid not in current:
             result.added.append(fid)
-        merged[fid] = clean
+        elif _same_feature(current[fid], new):
+            result.unchanged.append(fid)
+        else:
+            result.replaced.append(fid)
+        merged[fid] = new
     result.feature_count = len(merged)
     if dry_run:
         return result
     out = {"type": "FeatureCollection", "features": list(merged.values())}
-    expected = bytes_hash(target_raw) if target_raw is not None else ABSENT
+    expected = bytes_hash(store.target_raw) if store.target_raw is not None else ABSENT
     result.path = save_layer(layer, out, base=base, expected_hash=expected)
     return result
+
+
+def _read_source(source: str | os.PathLike[str] | bytes, filename: str | None) -> tuple[bytes, str, str | None]:
+    """Return (bytes, label for messages, name used as a format hint), refusing oversized input unread."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raw = bytes(source)
+        file = _display_name(filename)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise LayerError([Problem(file, None, None, None, f"file is {len(raw) / 1e6:.1f} MB; the limit is "
+                                                             f"{MAX_IMPORT_BYTES / 1e6:.0f} MB: split it")])
+    else:
+        path = Path(source)
+        file = str(path)
+        filename = filename or path.name
+        raw = read_capped(path, limit=MAX_IMPORT_BYTES)
+    if not raw.strip():
+        raise LayerError([Problem(file, None, None, None, "the file is empty")])
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise LayerError([Problem(file, None, None, None, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
+                                                         "re-save the file as UTF-8")])
+    return raw, file, filename
+
+
+def _parse(raw: bytes, file: str, filename: str | None, schema: LayerSchema
+           ) -> tuple[dict[str, Any], list[Problem], dict[int, int], str | None]:
+    """Read any supported format into (FeatureCollection, problems, CSV line numbers, CRS named by the file)."""
+    kind = _sniff(raw, filename)
+    if kind == "json":
+        depth = json_nesting_depth(raw)
+        if depth > MAX_JSON_DEPTH:
+            raise LayerError([Problem(file, None, None, None, f"JSON nested {depth} levels deep; the limit is "
+                                                             f"{MAX_JSON_DEPTH} (GeoJSON needs at most 8)")])
+        brackets = raw.count(b"[")
+        if brackets > 2 * MAX_POSITIONS:
+            raise LayerError([Problem(file, None, None, None, f"about {brackets} coordinate arrays; the limit is "
+                                                             f"{MAX_POSITIONS} positions per import: split the file "
+                                                             "or simplify the geometry")])
+        doc, problems, file_crs = _read_geojson(raw, file)
+        return doc, problems, {}, file_crs
+    if kind == "csv":
+        doc, problems, lines = _read_csv(raw, file, schema)
+        return doc, problems, lines, None
+    if kind in ("gpkg", "zip"):
+        doc, file_crs = _read_ogr(raw, kind, file, schema)
+        return doc, [], {}, file_crs
+    raise LayerError([Problem(file, None, None, None, "unrecognised file format: expected GeoJSON, CSV with "
+                                                     "lon/lat columns, a GeoPackage or a zipped Shapefile")])
+
+
+def _check_caps(doc: Mapping[str, Any], file: str) -> None:
+    n = len(doc["features"])
+    if n > MAX_FEATURES:
+        raise LayerError([Problem(file, None, None, None, f"{n} features; the limit is {MAX_FEATURES} per import: "
+                                                         "split the file")])
+    if n == 0:
+        raise LayerError([Problem(file, None, None, None, "no features to import")])
+    n_pos = _count_positions(doc)
+    if n_pos > MAX_POSITIONS:
+        raise LayerError([Problem(file, None, None, None, f"{n_pos} coordinate positions; the limit is "
+                                                         f"{MAX_POSITIONS} per import: simplify or split the file")])
+
+
+def _is_wgs84_name(name: str) -> bool:
+    n = name.upper().replace("URN:OGC:DEF:CRS:", "").replace("::", ":")
+    return n in _WGS84_NAMES or "CRS84" in n
+
+
+def _reconcile_crs(file_crs: str, declared: str, file: str, *, reprojected: bool,
+                   problems: list[Problem]) -> str:
+    """Decide the CRS of coordinates whose file names one (a .prj, a GeoPackage, a legacy GeoJSON 'crs').
+
+    A geographic WGS84/CGCS2000 label is taken at its word unless --crs gcj02 says the numbers are really
+    GCJ-02 (common for data traced on AMap). Files in another CRS were reprojected by pyogrio already
+    (GeoPackage, Shapefile); a GeoJSON naming another CRS must be imported with --crs.
+    """
+    if _is_wgs84_name(file_crs):
+        return declared
+    if reprojected:
+        if declared != "wgs84":
+            problems.append(Problem(file, None, None, "crs", f"warning: the file has its own CRS {file_crs}, used "
+                                                             f"instead of --crs {declared}", "warning"))
+        return "wgs84"
+    if declared == "wgs84":
+        code = re.search(r"EPSG:+(\d+)", file_crs, re.I)
+        problems.append(Problem(file, None, None, "crs", f"the file names its CRS as {file_crs!r} but the import "
+                                                         "assumes WGS84; re-run with --crs "
+                                                         f"{'EPSG:' + code.group(1) if code else 'EPSG:n'}"))
+    return declared
+
+
+def _same_feature(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two features would be saved identically (6-decimal coordinates, no null properties)."""
+    from geo.store import _round
+
+    def norm(f):
+        props = {k: v for k, v in _props(f).items() if v is not None}
+        g = f.get("geometry") or {}
+        return json.dumps([props, g.get("type"), _round(g.get("coordinates"))], sort_keys=True, default=str)
+
+    return norm(a) == norm(b)

@@ -317,3 +317,21 @@ def test_layer_changed_during_import_is_a_conflict(store, monkeypatch):
         import_features(fc(station("stn-race", 115.41, 25.95)), "stations", base=store)
     after = load_layer("stations", base=store)
     assert "stn-race" not in set(after["id"]) and (after["notes"] == "edited by someone else").all()
+
+
+def test_geopackage_labelled_wgs84_but_traced_on_amap(store, tmp_path):
+    glon, glat = wgs84_to_gcj02(115.41, 25.95)
+    gdf = _gdf()
+    gdf.geometry = [Point(glon, glat)]
+    path = tmp_path / "amap.gpkg"
+    gdf.to_file(path, driver="GPKG")
+    import_features(path, "stations", base=store, crs="gcj02")  # the user knows better than the label
+    g = load_layer("stations", base=store).set_index("id").loc["stn-ogr"].geometry
+    assert haversine_m(g.x, g.y, 115.41, 25.95) < 0.2
+
+
+def test_own_projected_crs_wins_over_crs_option_with_a_warning(store, tmp_path):
+    path = tmp_path / "proj.gpkg"
+    _gdf().to_crs("EPSG:4547").to_file(path, driver="GPKG")
+    res = import_features(path, "stations", base=store, crs="gcj02", dry_run=True)
+    assert any("has its own CRS EPSG:4547" in w.reason for w in res.warnings)
