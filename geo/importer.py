@@ -91,16 +91,20 @@ class ImportResult:
         verb = ("would add", "would replace") if self.dry_run else ("added", "replaced")
         parts = []
         if self.added:
-            parts.append(f"{verb[0]} {len(self.added)}: {', '.join(self.added)}")
+            parts.append(f"{verb[0]} {len(self.added)}: {_some(self.added)}")
         if self.replaced:
-            parts.append(f"{verb[1]} {len(self.replaced)}: {', '.join(self.replaced)}")
+            parts.append(f"{verb[1]} {len(self.replaced)}: {_some(self.replaced)}")
         if self.unchanged:
-            parts.append(f"{len(self.unchanged)} identical to the current version: {', '.join(self.unchanged)}")
+            parts.append(f"{len(self.unchanged)} identical to the current version: {_some(self.unchanged)}")
         if not parts:
             parts.append("nothing to change")
         tail = (f"dry run, nothing written; the layer would have {self.feature_count} feature(s)"
                 if self.dry_run else f"layer now has {self.feature_count} feature(s)")
         return f"{self.layer} from {self.source}: " + "; ".join(parts) + f" ({tail})"
+
+
+def _some(ids: list[str], limit: int = 12) -> str:
+    return ", ".join(ids[:limit]) + (f" … and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
 # --------------------------------------------------------------------------------------------- CRS

@@ -335,3 +335,9 @@ def test_own_projected_crs_wins_over_crs_option_with_a_warning(store, tmp_path):
     _gdf().to_crs("EPSG:4547").to_file(path, driver="GPKG")
     res = import_features(path, "stations", base=store, crs="gcj02", dry_run=True)
     assert any("has its own CRS EPSG:4547" in w.reason for w in res.warnings)
+
+
+def test_summary_of_a_big_import_stays_one_short_line(store):
+    data = fc(*[station(f"stn-many-{i:03d}", 115.41, 25.95) for i in range(100)])
+    line = import_features(data, "stations", base=store, dry_run=True).summary()
+    assert "would add 100: stn-many-000" in line and "… and 88 more" in line and len(line) < 600
