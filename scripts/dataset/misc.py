@@ -191,8 +191,11 @@ HERITAGE: tuple[tuple, ...] = (
      24.955, 115.638, 3000, "low", "national", 7, None, None, None, False,
      "7th batch 2013 (ganzhou_facts.md); okeytime.com ('县城西南的马蹄岗')", "position ESTIMATE SW of the county town"),
     ("hs-xunwu-survey", "寻乌调查纪念馆", "Xunwu Investigation memorial", "xunwu",
-     24.958, 115.642, 3000, "low", "local", None, None, None, None, False,
-     SRC_EST, "designation not found; assumed near 马蹄岗 in the county town (not confirmed)"),
+     24.950, 115.643889, 1500, "medium", "local", None, None, None, None, False,
+     "position: " + _MAO_MAP.replace("; its AMap coordinates are taken as GCJ-02 and converted with geo.crs.gcj02_to_wgs84", "")
+     + " (寻乌调查旧址 115.643889, 24.950000 — whole-minute latitude, so coarse; datum unknown, used as is); in the county town "
+     "(okeytime.com: 马蹄岗 SW of the town)",
+     "memorial and 调查旧址 assumed at the same place (not confirmed); designation not found"),
     ("hs-xingguo-general-park", "兴国将军园", "Xingguo Generals' Park", "xingguo",
      26.340, 115.355, 3000, "low", "local", None, None, None, None, False,
      "ourkgocommunity 2020 (将军馆 in 兴国县)", "designation not found; in the county town (general knowledge)"),

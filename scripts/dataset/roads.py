@@ -96,8 +96,12 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-suida", zh="遂大高速(遂川—上犹—崇义—大余)", en="Suichuan–Dayu Expressway", code="S(遂大)",
          status="existing", opened="2025", lanes=4, speed=100, role="纵", length_km=127.0,
          nodes=["town-suichuan", (26.05, 114.55), "seat-shangyou", "seat-chongyi", (25.55, 114.33), "seat-dayu"],
-         source="8830l.cn (视觉江西 2025-04-28: fully connected 2025-04, 127 km, 4 lanes, '省内第9纵')", confidence="low",
-         notes="opening in 2025 announced but the opening date itself not found (opened=2025 is an inference); speed assumed"),
+         source="8830l.cn (视觉江西 2025-04-28: fully connected 2025-04, 127 km, 4 lanes, '省内第9纵', from 遂川 堆子前镇 移山村 "
+                "(宜遂高速) via 上犹, 崇义 to a T-junction with 康大高速 at 大余); m.jiwu.com 2024-08-03 ('全线通车 next year'); "
+                "news.9ihome.com 2025-06-25 ('遂大高速即将开通'); qycbearings.com copy of a 2025-07 county page ('通车在即', 大余西服务区)",
+         confidence="low",
+         notes="opening in mid-2025 is reported as imminent (2025-06/07) but no report of the opening day was found: opened=2025 is "
+               "an inference (checked 2026-11); speed assumed"),
     dict(id="expy-xinxiong", zh="信雄高速(小河—界址)", en="Xinfeng–Nanxiong Expressway", code="S(信雄)",
          status="existing", opened="2023-09-26", lanes=4, speed=100, role="联", length_km=13.92,
          nodes=["town-xiaohe", (25.25, 114.55), "town-nanxiong"],
