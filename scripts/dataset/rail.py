@@ -17,6 +17,11 @@ from scripts.dataset.common import PLAN_2021, SRC_EST
 SRC_OSM_RAIL = ("OSM station table in a public GitHub dataset ('RAIL_ROUTE_DATA', tools/build_rail_route_data.py, Geofabrik China "
                 "extract, OSM snapshot 2026-09-04, ODbL; validated: 南昌西 42 m, 峡江 ~70 m, 南昌 ~65 m from Wikipedia coordinates)")
 
+#: 'MANUAL_FIX' table (GCJ-02, "manual_verified") in a public GitHub rail-timetable script (code-index file 70900858446).
+#: Checked: its 杭州西 (119.986586, 30.298937), converted to WGS84, is 78 m from the OSM table's 杭州西.
+SRC_MANUAL_FIX = ("GCJ-02 'manual_verified' station table in a public GitHub rail script (code-index file 70900858446), converted "
+                  "with geo.crs.gcj02_to_wgs84; validated: its 杭州西 lands 78 m from the OSM table's")
+
 #: stations whose coordinate comes from a cited source: id -> (confidence, citation of the coordinate). ``None`` as the
 #: citation means the coordinate is cited in the station's own notes. All other stations are estimates (confidence low).
 POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
@@ -43,6 +48,10 @@ POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
     "rs-taihe": ("medium", SRC_OSM_RAIL + ": 26.83558, 114.94434 (node '泰和' on 昌赣)"),
     "rs-wanan": ("medium", SRC_OSM_RAIL + ": 26.52861, 114.83863 (node '万安县', the 昌赣 station's official name)"),
     "rs-hepingbei": ("high", SRC_OSM_RAIL + ": 24.47549, 114.95493 (node '和平北', 赣深)"),
+    "rs-ningdu": ("high", SRC_MANUAL_FIX + ": 宁都 (兴泉) GCJ 115.975172, 26.399972; 8 km SSW of 宁都 town on the 兴泉 line towards "
+                  "石城, consistent with the line description (兴国–于都–宁都–石城)"),
+    "rs-shichengdong": ("high", SRC_MANUAL_FIX + ": 石城东 (兴泉) GCJ 116.349715, 26.297699; 2 km S of the 石城 county town"),
+    "rs-ninghua": ("high", SRC_MANUAL_FIX + ": 宁化 (兴泉/建化) GCJ 116.728203, 26.246911"),
     "rs-shaoguan": ("high", SRC_OSM_RAIL + ": 24.75351, 113.50896 (node '韶关' on 京广高铁, i.e. the 武广 HSR station W of the city; "
                     "the former estimate was 10 km east). Whether 赣韶 conventional trains call here or at another 韶关 station was "
                     "not checked"),
@@ -83,8 +92,8 @@ STATIONS: tuple[tuple, ...] = (
      "in 西江镇; passenger service on 赣瑞龙 from 2016-07-01 (p.panqu.net)"),
     ("rs-ruijin", "瑞金站", "Ruijin", "ruijin", "seat-ruijin", 25.875, 116.005, "existing", "2005-10-01", "local", 3000,
      "赣龙/赣瑞龙; origin of 瑞梅铁路, in 象湖镇 (rjrcw.cn)"),
-    ("rs-ningdu", "宁都站", "Ningdu", "ningdu", "seat-ningdu", 26.440, 116.000, "existing", "2021-09-30", "local", 4000, "兴泉铁路"),
-    ("rs-shichengdong", "石城东站", "Shicheng East", "shicheng", "seat-shicheng", 26.320, 116.400, "existing", "2021-09-30", "local", 4000,
+    ("rs-ningdu", "宁都站", "Ningdu", "ningdu", "seat-ningdu", 26.40341, 115.97042, "existing", "2021-09-30", "local", 300, "兴泉铁路"),
+    ("rs-shichengdong", "石城东站", "Shicheng East", "shicheng", "seat-shicheng", 26.30088, 116.34486, "existing", "2021-09-30", "local", 300,
      "兴泉铁路; the name is 石城东站, not 石城站 (302848.net)"),
     ("rs-nankang", "南康站", "Nankang", "nankang", "seat-nankang", 25.670, 114.790, "existing", "1996", "local", 4000,
      "京九; 赣韶铁路 starts at the 京九 南康站 (95105105.com 2013)"),
@@ -137,7 +146,7 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-nanxiong", "南雄站", "Nanxiong", None, "town-nanxiong", 25.120, 114.320, "existing", "2014-09-30", "local", 4000, "赣韶铁路"),
     ("rs-shaoguan", "韶关站", "Shaoguan", None, "gw-shaoguan", 24.75351, 113.50896, "existing", "2009-12-26", "local", 200,
      "京广铁路/武广高铁; opened date = 武广高铁 service (older station; general knowledge)"),
-    ("rs-ninghua", "宁化站", "Ninghua", None, "town-ninghua", 26.250, 116.650, "existing", "2021-09-30", "local", 4000, "兴泉铁路"),
+    ("rs-ninghua", "宁化站", "Ninghua", None, "town-ninghua", 26.2502, 116.72345, "existing", "2021-09-30", "local", 300, "兴泉铁路"),
     ("rs-pingyuan", "平远站", "Pingyuan", None, "town-pingyuan", 24.580, 115.900, "under_construction", None, "local", 5000, "瑞梅铁路"),
     ("rs-meizhouxi", "梅州西站", "Meizhou West", None, "gw-meizhou", 24.280, 116.020, "existing", "2019-10-11", "local", 4000,
      "梅汕高铁 (opened 2019-10-11, general knowledge); 瑞梅铁路 terminus area"),
