@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from scripts.dataset.common import SRC_EST, SRC_REF_FACTS
 
+#: PyPI airportsdata 2026.8.3 (MIT; OurAirports-derived). Checked: its CAN (23.3924, 113.299) is 10 m from en.wikipedia's
+#: coordinate (23.3925, 113.29889). Its KOW row is the CLOSED 水南 airport — not used for ap-ganzhou.
+SRC_APD = "PyPI airportsdata 2026.8.3 (airports.csv; CAN agrees with en.wikipedia within 10 m)"
+
 # keys: id, zh, en, kind, status, opened, iata, icao, cls, runway, phase, phase_of, county, lat, lon, scope, source, confidence,
 #       accuracy_m, notes, planned_open
 AIRPORTS: tuple[dict, ...] = (
@@ -53,24 +57,32 @@ AIRPORTS: tuple[dict, ...] = (
          source="en.wikipedia Baiyun International Airport (23°23′33″N 113°17′56″E)", confidence="high", accuracy_m=1000,
          notes="opening date of the new airport from general knowledge"),
     dict(id="ap-szx", zh="深圳宝安国际机场", en="Shenzhen Bao'an International Airport", kind="civil", status="existing", opened="1991-10-12",
-         iata="SZX", icao="ZGSZ", lat=22.639, lon=113.811, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="SZX", icao="ZGSZ", lat=22.6393, lon=113.811, scope="gateway",
+         source=SRC_APD + " (22.6393, 113.811)", confidence="high", accuracy_m=1000, notes=""),
     dict(id="ap-xmn", zh="厦门高崎国际机场", en="Xiamen Gaoqi International Airport", kind="civil", status="existing", opened="1983-10-22",
-         iata="XMN", icao="ZSAM", lat=24.544, lon=118.128, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="XMN", icao="ZSAM", lat=24.544, lon=118.128, scope="gateway",
+         source=SRC_APD + " (24.544, 118.128)", confidence="high", accuracy_m=1000, notes=""),
     dict(id="ap-foc", zh="福州长乐国际机场", en="Fuzhou Changle International Airport", kind="civil", status="existing", opened="1997-06-23",
-         iata="FOC", icao="ZSFZ", lat=25.935, lon=119.663, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="FOC", icao="ZSFZ", lat=25.9351, lon=119.663, scope="gateway",
+         source=SRC_APD + " (25.9351, 119.663)", confidence="high", accuracy_m=1000, notes=""),
     dict(id="ap-khn", zh="南昌昌北国际机场", en="Nanchang Changbei International Airport", kind="civil", status="existing", opened="1999-09-09",
-         iata="KHN", icao="ZSCN", lat=28.865, lon=115.900, scope="gateway",
-         source=SRC_EST + "; m.siyezi.com (built from 1996-10, opened 1999-09, 28 km from Nanchang)", confidence="medium", accuracy_m=2000,
+         iata="KHN", icao="ZSCN", lat=28.865, lon=115.9, scope="gateway",
+         source=SRC_APD + " (28.865, 115.9); m.siyezi.com (built from 1996-10, opened 1999-09, 28 km from Nanchang)",
+         confidence="high", accuracy_m=1000,
          notes="opening day not stated in the source (1999-09-09 from general knowledge)"),
     dict(id="ap-pek", zh="北京首都国际机场", en="Beijing Capital International Airport", kind="civil", status="existing", opened="1958-03-02",
-         iata="PEK", icao="ZBAA", lat=40.080, lon=116.585, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="PEK", icao="ZBAA", lat=40.0801, lon=116.585, scope="gateway",
+         source=SRC_APD + " (40.0801, 116.585)", confidence="high", accuracy_m=1000, notes=""),
     dict(id="ap-pkx", zh="北京大兴国际机场", en="Beijing Daxing International Airport", kind="civil", status="existing", opened="2019-09-25",
-         iata="PKX", icao="ZBAD", lat=39.509, lon=116.411, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="PKX", icao="ZBAD", lat=39.5, lon=116.4, scope="gateway",
+         source=SRC_APD + " (39.5, 116.4 — one decimal only, coarse)", confidence="medium", accuracy_m=3000, notes=""),
     dict(id="ap-sha", zh="上海虹桥国际机场", en="Shanghai Hongqiao International Airport", kind="civil", status="existing", opened="1921",
-         iata="SHA", icao="ZSSS", lat=31.198, lon=121.336, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000,
+         iata="SHA", icao="ZSSS", lat=31.1979, lon=121.336, scope="gateway",
+         source=SRC_APD + " (31.1979, 121.336)", confidence="high", accuracy_m=1000,
          notes="opening year: first airfield (general knowledge)"),
     dict(id="ap-pvg", zh="上海浦东国际机场", en="Shanghai Pudong International Airport", kind="civil", status="existing", opened="1999-10-01",
-         iata="PVG", icao="ZSPD", lat=31.143, lon=121.805, scope="gateway", source=SRC_EST, confidence="medium", accuracy_m=2000, notes=""),
+         iata="PVG", icao="ZSPD", lat=31.1434, lon=121.805, scope="gateway",
+         source=SRC_APD + " (31.1434, 121.805)", confidence="high", accuracy_m=1000, notes=""),
 )
 
 # Air routes: id, from, to_place, to_airport, block_minutes, daily_flights, confidence, source, notes

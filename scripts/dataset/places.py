@@ -136,6 +136,17 @@ SOURCED_TOWNS: dict[str, str] = {
 }
 
 
+#: gateway city points: cpca 0.5.5 adcodes.csv city rows (AMap centre point = city government, GCJ-02): id -> (lon, lat).
+#: The earlier table carried these GCJ-02 values unconverted and labelled them estimates; 吉安 differed (27.113, 114.993).
+GATEWAY_CPCA_GCJ: dict[str, tuple[float, float]] = {
+    "gw-nanchang": (115.858198, 28.682892), "gw-changsha": (112.938884, 28.22808), "gw-guangzhou": (113.264385, 23.12911),
+    "gw-shenzhen": (114.057939, 22.543527), "gw-xiamen": (118.089204, 24.479664), "gw-fuzhou": (119.296389, 26.074268),
+    "gw-beijing": (116.407394, 39.904211), "gw-shanghai": (121.473662, 31.230372), "gw-longyan": (117.017295, 25.075119),
+    "gw-meizhou": (116.122523, 24.288578), "gw-shaoguan": (113.59762, 24.810879), "gw-jian": (114.966567, 27.090763),
+    "gw-fuzhou-jx": (116.358181, 27.949217), "gw-chenzhou": (113.014984, 25.770532),
+}
+
+
 def place_rows(gcj02_to_wgs84) -> list[dict]:
     """Return places as dicts with 'lat'/'lon' (WGS84) plus schema properties."""
     rows: list[dict] = []
@@ -156,11 +167,15 @@ def place_rows(gcj02_to_wgs84) -> list[dict]:
             "confidence": "medium" if sourced else "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
             "notes": "used as an interchange/road node" + ("" if sourced else "; town centre estimated"), "lat": lat, "lon": lon,
         })
-    for gid, zh, en, lat, lon, scope, st, ap, notes in GATEWAYS:
+    for gid, zh, en, _lat, _lon, scope, st, ap, notes in GATEWAYS:
+        glon, glat = GATEWAY_CPCA_GCJ[gid]
+        lon, lat = gcj02_to_wgs84(glon, glat)
         rows.append({
-            "id": gid, "name_zh": zh, "name_en": en, "status": "existing", "source": SRC_EST + " (city centre)",
-            "confidence": "medium", "accuracy_m": 3000, "scope": scope, "kind": "gateway",
+            "id": gid, "name_zh": zh, "name_en": en, "status": "existing",
+            "source": SRC_CPCA + f" city row (GCJ-02 {glon}, {glat}: AMap centre point = city government)",
+            "confidence": "medium", "accuracy_m": 1000, "scope": scope, "kind": "gateway",
             "station_ids": st, "airport_ids": ap or None,
-            "notes": ("gateway city for intercity access; " + notes).strip("; "), "lat": lat, "lon": lon,
+            "notes": ("gateway city for intercity access (point = city government, standing for the city centre); " + notes).strip("; "),
+            "lat": lat, "lon": lon,
         })
     return rows

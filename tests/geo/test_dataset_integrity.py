@@ -281,3 +281,48 @@ def test_curated_tables_build_into_valid_layers():
     docs = _load_script("build_dataset").build_all()  # raises LayerError on any schema problem
     assert set(docs) == set(LAYERS) - {"counties"}
     assert all(doc["features"] for doc in docs.values())
+
+
+POINT_LAYERS = ("places", "stations", "airports", "ports", "heritage_sites")
+
+
+@pytest.mark.parametrize("layer", POINT_LAYERS)
+def test_point_confidence_matches_accuracy_and_source(layers, layer):
+    # a cited point is tight; an estimate is labelled low and does not claim sub-km accuracy
+    for _, r in layers[layer].iterrows():
+        src = r.source.lower()
+        if r.confidence == "high":
+            assert isinstance(r.accuracy_m, (int, float)) and r.accuracy_m <= 1000, f"{layer}/{r.id}: high but {r.accuracy_m}"
+        if src.startswith("position: estimate"):
+            assert r.confidence == "low", f"{layer}/{r.id}: estimated position labelled {r.confidence}"
+        if r.confidence == "low":
+            assert isinstance(r.accuracy_m, (int, float)) and r.accuracy_m >= 1000, f"{layer}/{r.id}: low but {r.accuracy_m} m"
+
+
+def _dist_m(gdf, fid, lat, lon) -> float:
+    p = gdf.set_index("id").geometry[fid]
+    return haversine_m(p.x, p.y, lon, lat)
+
+
+def test_known_corrections_stay_corrected(layers):
+    st, ap, hs = layers["stations"], layers["airports"], layers["heritage_sites"]
+    # KOW is the 2008 airport in 南康, not the closed 水南 airport that several airport tables still carry
+    assert _dist_m(ap, "ap-ganzhou", 25.8258, 114.912) > 10_000
+    # 赣州西 at the cited OSM point (凤岗镇), not one of the rejected dataset values
+    assert _dist_m(st, "rs-ganzhouxi", 25.82303, 114.81156) < 300
+    for lat, lon in ((25.85, 114.88), (25.82, 115.005), (25.88, 114.92)):
+        assert _dist_m(st, "rs-ganzhouxi", lat, lon) > 3_000
+    # 小布 (中共苏区中央局旧址) is in NW 宁都, west of 洛口 (116°04′E) — the old estimate was 18 km too far east
+    assert hs.set_index("id").geometry["hs-ningdu-xiaobu"].x < 115.95
+    # 梅关 is on the JX–GD border: inside 大余 but within 1 km of its boundary
+    dayu = layers["counties"].set_index("id").to_crs(PROJECTED_CRS).geometry["dayu"]
+    meiguan = hs.set_index("id").to_crs(PROJECTED_CRS).geometry["hs-dayu-meiguan"]
+    assert dayu.boundary.distance(meiguan) < 1_000
+
+
+def test_hsr_stations_are_in_line_order_along_the_corridor(layers):
+    # 昌赣 runs south: each station from 吉安西 to 赣州西 is further south than the one before
+    r = layers["railways"].set_index("id").loc["rail-nanchang-ganzhou-hsr"]
+    lat = layers["stations"].set_index("id").geometry.y
+    lats = [lat[s] for s in r.station_ids]
+    assert lats == sorted(lats, reverse=True)
