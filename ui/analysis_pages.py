@@ -13,7 +13,7 @@ from ui import controls as C
 from ui.cache import access_result, compare_result, data_stamp, isochrone_result, rank_result, route_result
 from ui.engine import scenario_names
 from ui.features import esc
-from ui.i18n import t
+from ui.i18n import column_labels, t
 from ui.mapview import LegendSection, Overlay
 from ui.state import AppState
 
@@ -33,6 +33,11 @@ def spec_of(scenario: str, custom: tuple[str, ...]) -> tuple[str, tuple[str, ...
     if scenario == "custom":
         return "existing", tuple(sorted(custom))
     return scenario, ()
+
+
+def _show(df: pd.DataFrame, lang: str) -> None:
+    """Show a table with translated headers (downloads keep the raw column names)."""
+    st.dataframe(df.rename(columns=column_labels(df.columns, lang)), hide_index=True)
 
 
 def _csv_button(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
@@ -153,7 +158,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
     with c2:
         if iso_table is not None:
             st.markdown(f"**{t('isochrones_for', lang)}** — {esc(target[1])}")
-            st.dataframe(iso_table, hide_index=True)
+            _show(iso_table, lang)
             _csv_button(iso_table, f"isochrones_{target[1]}", lang, "w_dl_iso")
         elif route is not None:
             if not route.get("reachable"):
@@ -163,9 +168,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
                             f"{route['minutes']:.0f} {t('min', lang)}")
                 legs = pd.DataFrame(route["legs"])
                 legs["minutes"] = legs["minutes"].round(1)
-                st.dataframe(legs.rename(columns={"mode": t("mode", lang), "from_name": t("from", lang),
-                                                  "to_name": t("to", lang), "minutes": t("minutes", lang)}),
-                             hide_index=True)
+                _show(legs, lang)
                 _csv_button(legs, "route_legs", lang, "w_dl_route")
 
 
@@ -190,11 +193,11 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     for note in res["notes"]:
         st.caption(f"ℹ {note}")
     st.markdown(f"**{t('county_table', lang)}**")
-    st.dataframe(res["per_county"].round(3), hide_index=True)
+    _show(res["per_county"].round(3), lang)
     _csv_button(res["per_county"], "county_before_after", lang, "w_dl_county")
     st.markdown(f"**{t('gateway_table', lang)}**")
     gw = res["gateways"]
-    st.dataframe(gw.round(1), hide_index=True)
+    _show(gw.round(1), lang)
     _csv_button(gw, "gateway_sites", lang, "w_dl_gateway")
     _csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
     _geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
@@ -229,5 +232,5 @@ def rank_page(s: AppState) -> None:
         tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
     ).properties(height=max(220, 34 * len(df)))
     st.altair_chart(chart, width="stretch")
-    st.dataframe(df, hide_index=True)
+    _show(df, lang)
     _csv_button(df, "project_ranking", lang, "w_dl_rank")

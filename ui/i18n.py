@@ -99,9 +99,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     "empty_name": ("请填写视图名称。", "Please enter a view name."),
     "title_on_map": ("赣州综合交通规划一张图", "Ganzhou transport plan at a glance"),
     "data_note": ("数据：见各要素来源；规划项目以规划文件为准。", "Data: see each feature's source; plans as published."),
+    "bad_params": ("链接中以下参数无效，已忽略：", "Ignored link parameters:"),
+    "assets_missing": ("地图脚本文件缺失（请运行 scripts/fetch_assets.sh，首次需要 npm）：",
+                       "Map files missing (run scripts/fetch_assets.sh; needs npm once):"),
     "year_undated": ("无计划年份的规划项目在按年份显示时隐藏。",
                      "Planned items without a year are hidden when filtering by year."),
 }
+
+#: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "county": ("县区", "County"), "population": ("人口", "Population"),
+    "mean_minutes_base": ("平均分钟（前）", "Mean minutes (before)"),
+    "mean_minutes_with": ("平均分钟（后）", "Mean minutes (after)"),
+    "mean_minutes_saved": ("平均节省分钟", "Mean minutes saved"),
+    "gateway": ("门户城市", "Gateway city"), "site": ("纪念地", "Site"), "site_id": ("纪念地编号", "Site id"),
+    "gateway_id": ("门户编号", "Gateway id"),
+    "minutes_base": ("分钟（前）", "Minutes (before)"), "minutes_with": ("分钟（后）", "Minutes (after)"),
+    "minutes_saved": ("节省分钟", "Minutes saved"),
+    "project_id": ("项目编号", "Project id"), "name": ("名称", "Name"), "layer": ("图层", "Layer"),
+    "status": ("状态", "Status"), "feature_ids": ("包含要素", "Features"),
+    "add_pop_minutes": ("加入：人口×分钟", "Add: person-minutes saved"),
+    "add_mean_minutes": ("加入：人均分钟", "Add: minutes per resident"),
+    "remove_pop_minutes": ("移除：人口×分钟", "Remove: person-minutes lost"),
+    "remove_mean_minutes": ("移除：人均分钟", "Remove: minutes per resident"),
+    "minutes": ("分钟", "Minutes"), "area_km2": ("面积 km²", "Area km²"), "cells": ("网格数", "Cells"),
+    "kind": ("类型", "Kind"), "mode": ("方式", "Mode"), "line": ("线路", "Line"),
+    "from_name": ("起点", "From"), "to_name": ("终点", "To"),
+}
+for _t in (30, 60, 90, 120):
+    COLUMN_LABELS[f"share_within_{_t}_base"] = (f"{_t}分钟内人口占比（前）", f"Share within {_t} min (before)")
+    COLUMN_LABELS[f"share_within_{_t}_with"] = (f"{_t}分钟内人口占比（后）", f"Share within {_t} min (after)")
+
+
+def column_labels(columns, lang: str) -> dict[str, str]:
+    """Return {column: header in lang} for the columns that have a label."""
+    return {c: _pick(COLUMN_LABELS[c], lang) for c in columns if c in COLUMN_LABELS}
+
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "existing": ("现状", "Existing"),

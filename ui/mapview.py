@@ -204,6 +204,26 @@ def _overlay(m: folium.Map, ov: Overlay) -> None:
     fg.add_to(m)
 
 
+def _short(escaped_label: str, limit: int = 12) -> str:
+    """Shorten a long (already escaped) label for the map; the popup keeps the full name."""
+    import html as _html
+    raw = _html.unescape(escaped_label)
+    return escaped_label if len(raw) <= limit else _html.escape(raw[: limit - 1]) + "…"
+
+
+def declutter(labels: list[list[Any]], *, dx_deg: float = 0.22, dy_deg: float = 0.07) -> list[list[Any]]:
+    """Drop labels whose anchor is too close to one already placed (first come, first kept).
+
+    Tuned for the presenter's default view of the whole prefecture (zoom ≈ 8): 0.22° × 0.07° is about
+    one label's width × height there. County labels come first, so they win.
+    """
+    kept: list[list[Any]] = []
+    for lab in labels:
+        if all(abs(lab[1] - k[1]) > dx_deg or abs(lab[0] - k[0]) > dy_deg for k in kept):
+            kept.append(lab)
+    return kept
+
+
 def _status_rows(statuses: Sequence[str], lang: str) -> list[tuple[str, str]]:
     return [(line_swatch("#333333", 3, DASH[s]), esc(label(STATUS_LABELS, s, lang))) for s in statuses]
 
@@ -322,12 +342,16 @@ def build_map(
         for f in shown.get("counties", []):
             from shapely.geometry import shape
             pt = shape(f["geometry"]).representative_point()
-            labels.append([pt.y, pt.x, f["properties"]["_label"], "atlas-label-county"])
+            text = f["properties"]["_label"]
+            for suffix in (" County", " District", " City"):  # English map labels stay short
+                text = text.removesuffix(suffix)
+            labels.append([pt.y, pt.x, text, "atlas-label-county"])
     if presenter and "heritage_sites" in groups:
         for f in shown.get("heritage_sites", []):
             if f["properties"].get("level") == "national":
                 lon, lat = f["geometry"]["coordinates"][:2]
-                labels.append([lat, lon, f["properties"]["_label"], "atlas-label-site"])
+                labels.append([lat, lon, _short(f["properties"]["_label"]), "atlas-label-site"])
+    labels = declutter(labels)
 
     for ov in overlays:
         if not ov.below:

@@ -25,7 +25,7 @@ from ui.views import SavedView, load_views, save_view
 
 log = logging.getLogger(__name__)
 MAP_HEIGHT = 620
-PRESENTER_HEIGHT = 860
+PRESENTER_HEIGHT = 790
 
 
 def csv_text(rows: Sequence[Mapping[str, Any]] | Any) -> str:
@@ -99,12 +99,12 @@ def main() -> None:
         st.success(flash)
     bad = st.session_state.pop(C.K_BAD_PARAMS, None)
     if bad:
-        st.warning("Ignored link parameters: " + "; ".join(bad))
+        st.warning(f"{t('bad_params', lang)} " + "; ".join(bad))
     for err in loaded.errors:
         st.error(f"{t('layer_errors', lang)} {err}")
     missing = missing_assets()
     if missing:
-        st.error("Map files missing: " + ", ".join(missing) + ". Run scripts/fetch_assets.sh (needs npm once).")
+        st.error(f"{t('assets_missing', lang)} " + ", ".join(missing))
     if not loaded.layers:
         st.warning(t("no_layers", lang))
 

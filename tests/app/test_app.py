@@ -150,7 +150,7 @@ def test_query_params_round_trip(app_data):
 
 def test_bad_query_params_warn_without_traceback(app_data):
     at = run_app({"view": "nope", "layers": "rail,<script>", "year": "1800", "z": "99", "c": "x,y"})
-    assert at.warning and "Ignored link parameters" in at.warning[0].value
+    assert at.warning and "链接中以下参数无效" in at.warning[0].value
     assert counts(at) == {}  # no valid layer named: nothing drawn, but no crash
 
 
@@ -183,14 +183,14 @@ def test_compare_view_tables_cover_counties_and_gateways(app_data):
     assert not at.error
     assert len(at.dataframe) >= 2
     counties = at.dataframe[0].value
-    assert set(counties["county"]) == {"fx-west", "fx-east"}
+    assert set(counties["县区"]) == {"fx-west", "fx-east"}
 
 
 def test_rank_view_lists_projects_with_both_marginals(app_data):
     at = run_app({"view": "rank"})
     assert not at.error
     df = at.dataframe[0].value
-    assert {"add_mean_minutes", "remove_mean_minutes"} <= set(df.columns)
+    assert {"加入：人均分钟", "移除：人均分钟"} <= set(df.columns)
     assert len(df) >= 1
 
 
