@@ -58,7 +58,9 @@ TOWNS: tuple[tuple, ...] = (
     # --- in Ganzhou
     ("town-maodian", "茅店镇", "Maodian", "ganxian", 25.905, 115.065, 3000,
      "赣县东枢纽 area: G76 瑞赣段 meets 兴赣高速 and the 赣州绕城 (ganzhou_lines.md)"),
-    ("town-jibu", "吉埠镇", "Jibu", "ganxian", 25.990, 114.965, 3000, "赣县北站 (昌赣高铁) is in 吉埠镇 (92e.net via ganzhou_points.csv)"),
+    ("town-jibu", "吉埠镇", "Jibu", "ganxian", 25.990, 114.965, 3000,
+     "G45/G105 node north of the city; DOUBT: 赣县北站 is in 吉埠镇 (92e.net) and its cited position (26.010, 115.150) is 18 km "
+     "east of this node, so either 吉埠 is further east or this node is mis-named — not resolved"),
     ("town-jiangkou", "江口镇", "Jiangkou", "ganxian", 25.800, 115.150, 4000, "贡江/桃江 confluence; 赣粤运河 桃江 variant leaves the 贡江 here"),
     ("town-wangmudu", "王母渡镇", "Wangmudu", "ganxian", 25.570, 115.120, 4000, "on the planned 赣安寻高速 (m.rexun.cn 2022)"),
     ("town-shashi", "沙石镇", "Shashi", "zhanggong", 25.760, 114.900, 3000, "赣州绕城 and start of planned 赣安寻高速 (蓉江新区)"),
