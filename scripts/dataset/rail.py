@@ -51,6 +51,7 @@ POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
     "rs-ningdu": ("high", SRC_MANUAL_FIX + ": 宁都 (兴泉) GCJ 115.975172, 26.399972; 8 km SSW of 宁都 town on the 兴泉 line towards "
                   "石城, consistent with the line description (兴国–于都–宁都–石城)"),
     "rs-shichengdong": ("high", SRC_MANUAL_FIX + ": 石城东 (兴泉) GCJ 116.349715, 26.297699; 2 km S of the 石城 county town"),
+    "rs-guanzhishan": ("high", SRC_MANUAL_FIX + ": 冠豸山南 (GSS) GCJ 116.680051, 25.524282, on the 赣瑞龙 between 长汀南 and 古田会址"),
     "rs-ninghua": ("high", SRC_MANUAL_FIX + ": 宁化 (兴泉/建化) GCJ 116.728203, 26.246911"),
     "rs-shaoguan": ("high", SRC_OSM_RAIL + ": 24.75351, 113.50896 (node '韶关' on 京广高铁, i.e. the 武广 HSR station W of the city; "
                     "the former estimate was 10 km east). Whether 赣韶 conventional trains call here or at another 韶关 station was "
@@ -140,7 +141,10 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-hepingbei", "和平北站", "Heping North", None, "town-heping", 24.47549, 114.95493, "existing", "2021-12-10", "local", 200,
      "赣深高铁; name per 国铁集团 notice (tc.maidi.me); planning name 和平东 (en.wikipedia rev. 2020-08)"),
     ("rs-changtingnan", "长汀南站", "Changting South", None, "town-changting", 25.800, 116.370, "existing", "2015-12-26", "local", 4000, "赣瑞龙"),
-    ("rs-guanzhishan", "冠豸山站", "Guanzhishan", None, None, 25.680, 116.750, "existing", "2015-12-26", "local", 4000, "赣瑞龙 (连城)"),
+    ("rs-guanzhishan", "冠豸山南站(原冠豸山站)", "Guanzhishan South (named Guanzhishan until 2021)", None, None, 25.52722, 116.67545,
+     "existing", "2015-12-26", "local", 300,
+     "赣瑞龙 station in 连城 (朋口镇); the station listed as 冠豸山 in 2015 was renamed 冠豸山南 in 2021, when the former 冠豸山北 "
+     "(隔川镇, on 浦梅) took the name 冠豸山 (same GitHub script as the position)"),
     ("rs-longyan", "龙岩站", "Longyan", None, "gw-longyan", 25.100, 117.030, "existing", "2005-10-01", "local", 3000,
      "赣龙/赣瑞龙 terminus; also on 龙厦 (older station; opened date = 赣龙 opening)"),
     ("rs-nanxiong", "南雄站", "Nanxiong", None, "town-nanxiong", 25.120, 114.320, "existing", "2014-09-30", "local", 4000, "赣韶铁路"),
