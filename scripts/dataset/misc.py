@@ -170,8 +170,13 @@ HERITAGE: tuple[tuple, ...] = (
      25.905, 116.045, 3000, "low", "national", None, None, True, None, False,
      "studyofnet.com (共和国摇篮 5A scenic area)", "position ESTIMATE (between the city and 叶坪); 5A membership assumed via 共和国摇篮"),
     ("hs-ruijin-yunshishan", "云石山中央机关旧址(长征第一山)", "Yunshishan central-organs site (Ruijin)", "ruijin",
-     25.905, 115.855, 4000, "low", "national", 1, None, None, None, False,
-     SRC_EST + "; part of 瑞金革命遗址 merged listing [I]", "national listing via the 2006 merge is an inference; central organs left from here for the Long March [I]"),
+     25.905, 115.855, 3000, "medium", "national", 1, None, None, None, False,
+     "position derived from descriptions: baike.baidu.hk 云石山 (W of 瑞金, 紫华山 east foot; E 沙洲坝, S 武阳, W 万田/会昌西江, N 九堡; "
+     "township 12 km from the city, G323 through it), 央视 2016-10-20 via taiwan.cn (旧址 19 km from 瑞金), 公益中国人 2022 (15 km), "
+     "92zidian (NE of 高围); listing: newton.com.tw 瑞金革命遗址 ('concentrated at 叶坪, 沙洲坝, 乌石垅, 云石山') — 1st-batch national key",
+     "the point is 16.7 km W of the city (sources 12–19 km); whether 云石山 was in the 1961 listing or added in the 2006 merge is not "
+     "stated (batch field = the listing's batch). baike.baidu.hk shows 'AAAAA' for 云石山 (presumably via the 共和国摇篮 area) — not "
+     "set, unconfirmed. Central organs left from here for the Long March (1934-10)"),
     ("hs-yudu-changzheng", "中央红军长征出发地旧址(于都县城东门渡口)·中央红军长征出发纪念馆", "Central Red Army Long March departure site & memorial (Yudu)",
      "yudu", 25.955, 115.425, 2000, "low", "national", 6, None, None, True, True,
      "zh.wikipedia (6th batch 2006, 6-974-5-101); chinanews 2023-12-09 (纪念园 at 县城东门渡口); news copy (xmcy059.com 2022: "

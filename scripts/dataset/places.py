@@ -133,6 +133,8 @@ SOURCED_TOWNS: dict[str, str] = {
                     "小布 is in NW 宁都 next to 东韶/永丰/黄陂/大沽 (factpedia) — the former estimate was 18 km too far east"),
     "town-changgang": ("derived: placed at the 长冈乡调查旧址 coordinate from a GitHub AMap page (GCJ-02 → WGS84), 4.5 km ESE of the "
                        "county town (sources: 4 km)"),
+    "town-yunshishan": ("derived: 12–19 km W of 瑞金 on G323, between 沙洲坝 (E) and 万田/西江 (W) (baike.baidu.hk 云石山; 央视 2016-10-20); "
+                        "the point is 16.7 km W of the city"),
     "town-meiguan": ("derived: the pass is on the JX–GD border 10 km from the 大余 county town and 20 km from 南雄 (xsjgww.com; "
                      "人民日报 2024-11-18), placed where the 大余–南雄 line crosses the county boundary"),
 }
