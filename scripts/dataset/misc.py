@@ -183,10 +183,13 @@ HERITAGE: tuple[tuple, ...] = (
      "'长征国家文化公园于都核心展示园'); 83kk.net (全国爱国主义教育示范基地)",
      "position ESTIMATE: east end of 于都 town on the 于都河 (贡江)"),
     ("hs-yudu-gannan-committee", "中共赣南省委旧址·赣南省苏维埃政府旧址(于都)", "CPC Gannan Provincial Committee & Soviet government sites (Yudu)",
-     "yudu", 25.952, 115.412, 3000, "low", "national", 6, None, None, None, False,
-     "baike.baidu.hk 中央红军长征出发地旧址 (14 points of the 6th-batch listing incl. 中共赣南省委旧址 and 赣南省苏维埃政府旧址暨长征前夕毛泽东同志旧居, "
-     "in 于都县城 and suburbs)",
-     "the brief listed 中共赣南省委旧址 under 赣州市区; the source puts it in 于都 as part of the Long March departure listing. Position ESTIMATE"),
+     "yudu", 25.959722, 115.411667, 1000, "medium", "national", 6, None, None, None, False,
+     "position: " + _MAO_MAP.replace("; its AMap coordinates are taken as GCJ-02 and converted with geo.crs.gcj02_to_wgs84", "")
+     + " (marker for 中央红军长征出发地旧址——赣南省苏维埃政府旧址暨长征前夕毛泽东旧居: 115.411667, 25.959722, an arc-second value, used "
+     "as is), inside 于都 town as the listing says; facts: baike.baidu.hk 中央红军长征出发地旧址 (14 points of the 6th-batch listing incl. "
+     "中共赣南省委旧址 and 赣南省苏维埃政府旧址暨长征前夕毛泽东同志旧居, in 于都县城 and suburbs)",
+     "the point is the 赣南省苏维埃政府旧址; the 省委旧址 is stored with it (not located separately). The brief listed 中共赣南省委旧址 under "
+     "赣州市区; the source puts it in 于都 as part of the Long March departure listing"),
     ("hs-yudu-gongnongbing", "于都县工农兵革命委员会旧址", "Yudu revolutionary committee site", "yudu",
      25.950, 115.410, 3000, "low", "provincial", None, True, None, None, False,
      "usatour.com.cn (赣州市省级文保: 于都县 贡江镇 建国路27号 昭忠祠)", "position ESTIMATE in 于都 town"),
