@@ -45,7 +45,7 @@ K_CONFIRM = "w_sk_confirm_promote"
 K_LOAD_ERROR = "sketch_load_error"
 K_PROMOTED = "sketch_promoted"
 GRID_KM = 2.0
-MAP_HEIGHT = 560
+MAP_HEIGHT = 620
 
 DRAW_JS = [("leaflet_draw_js", f"{URL_PREFIX}/leaflet-draw/leaflet.draw.js")]
 DRAW_CSS = [("leaflet_draw_css", f"{URL_PREFIX}/leaflet-draw/leaflet.draw.css")]
@@ -65,10 +65,10 @@ POINT_CHOICES: dict[str, tuple[str, dict[str, str]]] = {
 
 _L: dict[str, tuple[str, str]] = {
     "title": ("草图方案：画出新线路或新站点，立即查看效果", "Sketch a proposal and see what it does"),
-    "help": ("在地图上用左上角的绘图工具画一条线（铁路、高速、干线公路）或放一个点（车站、互通、机场、纪念地），"
+    "help": ("在地图上用右上角的绘图工具画一条线（铁路、高速、干线公路）或放一个点（车站、互通、机场、纪念地），"
              "再在右侧填写属性并加入草案。也可以直接输入坐标。",
              "Draw a line (railway, expressway, trunk road) or place a point (station, interchange, airport, "
-             "heritage site) with the drawing tools at the top left of the map, then describe it on the right "
+             "heritage site) with the drawing tools at the top right of the map, then describe it on the right "
              "and add it to the draft. You can also type coordinates."),
     "hsr": ("高速铁路", "High-speed railway"), "intercity": ("城际铁路", "Intercity railway"),
     "conventional": ("普速铁路", "Conventional railway"), "expressway": ("高速公路", "Expressway"),
@@ -320,7 +320,7 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
         if not missing:
             from folium.plugins import Draw
             Draw.default_js, Draw.default_css = list(DRAW_JS), list(DRAW_CSS)
-            Draw(export=False, position="topleft",
+            Draw(export=False, position="topright",
                  draw_options={"polyline": {"shapeOptions": {"color": "#c51b8a", "weight": 4}},
                                "polygon": False, "rectangle": False, "circle": False, "circlemarker": False,
                                "marker": True},
@@ -347,7 +347,8 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
     county = result["county"]
     cols = [c for c in ("county", "population", "mean_minutes_base", "mean_minutes_with", "mean_minutes_saved",
                         "share_within_60_base", "share_within_60_with") if c in county.columns]
-    st.dataframe(county[cols].round(3), hide_index=True, key="sketch_county_table")
+    # a static table: small (one row per county), printable and readable as text
+    st.table(county[cols].round(2).set_index("county") if "county" in cols else county[cols].round(2))
     st.markdown(f"**{L('gateways', lang)}**")
     gw = result["gateways"]
     changed = gw[(gw["minutes_saved"].abs() > 0.05) | (gw["minutes_base"].isna() != gw["minutes_with"].isna())]

@@ -32,7 +32,7 @@ def ok(at: AppTest) -> AppTest:
 
 
 def county_table(at: AppTest) -> pd.DataFrame:
-    for df in at.dataframe:
+    for df in at.table:
         if "mean_minutes_saved" in df.value.columns:
             return df.value
     raise AssertionError("no county table")
