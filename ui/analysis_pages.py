@@ -12,7 +12,7 @@ from ui import analysis as A
 from ui import controls as C
 from ui.cache import access_result, compare_result, data_stamp, isochrone_result, rank_result, route_result
 from ui.engine import scenario_names
-from ui.features import esc
+from ui.features import esc, md_escape
 from ui.i18n import column_labels, t
 from ui.mapview import LegendSection, Overlay
 from ui.state import AppState
@@ -72,7 +72,7 @@ def render(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, 
         elif s.view == "rank":
             rank_page(s)
     except Exception as exc:  # noqa: BLE001 - show engine/data problems, never a traceback
-        st.error(f"{t('engine_missing', s.lang)} {type(exc).__name__}: {exc}")
+        st.error(f"{t('engine_missing', s.lang)} {md_escape(f'{type(exc).__name__}: {exc}')}")
         from ui.pages import render_map
         render_map(s, prepared, ids, key="fallback")
 
@@ -157,14 +157,14 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
         _geojson_button(feats, "access_bands", lang, "w_dl_bands_geo")
     with c2:
         if iso_table is not None:
-            st.markdown(f"**{t('isochrones_for', lang)}** — {esc(target[1])}")
+            st.markdown(f"**{t('isochrones_for', lang)}** — {md_escape(target[1])}")
             _show(iso_table, lang)
             _csv_button(iso_table, f"isochrones_{target[1]}", lang, "w_dl_iso")
         elif route is not None:
             if not route.get("reachable"):
-                st.warning(f"{t('no_route', lang)} {route.get('reason', '')}")
+                st.warning(f"{t('no_route', lang)} {md_escape(route.get('reason', ''))}")
             else:
-                st.markdown(f"**{t('route_to', lang)}: {route['site_name']}** — "
+                st.markdown(f"**{t('route_to', lang)}: {md_escape(route['site_name'])}** — "
                             f"{route['minutes']:.0f} {t('min', lang)}")
                 legs = pd.DataFrame(route["legs"])
                 legs["minutes"] = legs["minutes"].round(1)
@@ -178,8 +178,8 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     after, after_inc = spec_of(s.scenario, s.custom)
     before, before_inc = spec_of(s.baseline, s.custom if s.baseline == "custom" else ())
     if not s.presenter:
-        st.subheader(f"{t('diff_title', lang)}: {before}{'+' + ','.join(before_inc) if before_inc else ''} → "
-                     f"{after}{'+' + ','.join(after_inc) if after_inc else ''}")
+        st.subheader(md_escape(f"{t('diff_title', lang)}: {before}{'+' + ','.join(before_inc) if before_inc else ''}"
+                               f" → {after}{'+' + ','.join(after_inc) if after_inc else ''}"))
     km = _grid_km(s)
     title = t("diff_title", lang)
     res = compare_result(base, stamp, before, before_inc, after, after_inc, km, lang, title)
@@ -191,7 +191,7 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     if s.presenter:
         return
     for note in res["notes"]:
-        st.caption(f"ℹ {note}")
+        st.caption(f"ℹ {md_escape(note)}")
     st.markdown(f"**{t('county_table', lang)}**")
     _show(res["per_county"].round(3), lang)
     _csv_button(res["per_county"], "county_before_after", lang, "w_dl_county")
@@ -208,7 +208,7 @@ def rank_page(s: AppState) -> None:
     base, stamp = data_stamp()
     after, after_inc = spec_of(s.scenario, s.custom)
     before, before_inc = spec_of(s.baseline, ())
-    st.subheader(f"{t('rank_title', lang)}: {before} → {after}")
+    st.subheader(md_escape(f"{t('rank_title', lang)}: {before} → {after}"))
     km = _grid_km(s)
     with st.spinner(t("computing", lang)):
         df = rank_result(base, stamp, before, before_inc, after, after_inc, km)

@@ -6,6 +6,7 @@ from typing import Any, Sequence
 import streamlit as st
 
 from geo.schema import STATUSES
+from ui.features import md_escape
 from ui.i18n import GROUP_LABELS, STATUS_LABELS, label, t
 from ui.state import (BASEMAPS, VIEWS, YEAR_MAX, YEAR_MIN, AppState, state_from_params, state_to_params)
 from ui.style import GROUPS
@@ -159,9 +160,9 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
 
     sb.subheader(t("saved_views", lang))
     for i, v in enumerate(views):
-        sb.button(v.name, key=f"w_goto_{i}", on_click=go_to_view, args=(v,), icon="📍", width="stretch")
+        sb.button(md_escape(v.name), key=f"w_goto_{i}", on_click=go_to_view, args=(v,), icon="📍", width="stretch")
     for p in view_problems:
-        sb.caption(f"⚠ {t('bad_views', lang)} {p}")
+        sb.caption(f"⚠ {t('bad_views', lang)} {md_escape(p)}")
 
 
 def save_view_form(lang: str, on_save: Any) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from typing import Any, Iterable, Mapping, Sequence
 
 import geopandas as gpd
@@ -27,6 +28,14 @@ def esc(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value)
     return html.escape(str(value), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+
+
+def md_escape(value: Any) -> str:
+    """Escape user text for Streamlit markdown (labels, messages): no links, images or formatting."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
 def _present(v: Any) -> bool:

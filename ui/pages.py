@@ -15,7 +15,7 @@ from ui import controls as C
 from ui.assets import AssetsMissingError, inline_assets, missing_assets
 from ui.cache import load_layers_cached, prepared_features
 from ui.engine import EngineUnavailable, resolve, scenario_names
-from ui.features import display_name, filter_features
+from ui.features import display_name, filter_features, md_escape
 from ui.i18n import GROUP_LABELS, label, t
 from ui.mapview import Overlay, build_map, count_drawn
 from ui.scenarios import local_scenario_ids, project_choices
@@ -64,7 +64,8 @@ def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
     except (ValueError, OSError) as exc:
         st.sidebar.error(str(exc))
         return
-    st.session_state[C.K_FLASH] = f"{t('saved', lang)}: {name.strip()}" + (f" — {t('view_exists', lang)}" if replaced else "")
+    st.session_state[C.K_FLASH] = (f"{t('saved', lang)}: {md_escape(name.strip())}"
+                                   + (f" — {t('view_exists', lang)}" if replaced else ""))
     st.rerun()  # redraw the sidebar with the new view
 
 
@@ -99,9 +100,9 @@ def main() -> None:
         st.success(flash)
     bad = st.session_state.pop(C.K_BAD_PARAMS, None)
     if bad:
-        st.warning(f"{t('bad_params', lang)} " + "; ".join(bad))
+        st.warning(f"{t('bad_params', lang)} " + md_escape("; ".join(bad)))
     for err in loaded.errors:
-        st.error(f"{t('layer_errors', lang)} {err}")
+        st.error(f"{t('layer_errors', lang)} {md_escape(err)}")
     missing = missing_assets()
     if missing:
         st.error(f"{t('assets_missing', lang)} " + ", ".join(missing))

@@ -130,7 +130,14 @@ def test_save_view_writes_the_file_atomically(app_data):
     new = doc["views"][names.index("我的视图 <b>")]
     assert new["zoom"] == 10 and new["scenario"] == "all"
     assert not list(app_data.glob(".views.json.*"))  # no temp file left behind
-    assert any(b.label == "我的视图 <b>" for b in at.sidebar.button)
+    assert any(b.label == "我的视图 \\<b\\>" for b in at.sidebar.button)  # markdown-escaped label
+    assert any("已保存视图" in x.value for x in at.success)
+
+
+def test_view_names_cannot_inject_markdown_links_or_images(app_data):
+    at = run_app()
+    label = at.button(key="w_goto_2").label
+    assert label.startswith("\\!\\[x\\]\\(http\\:") and "](" not in label
 
 
 def test_query_params_round_trip(app_data):

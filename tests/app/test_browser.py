@@ -171,9 +171,10 @@ def test_map_draws_offline_and_layer_toggle_changes_features(server, page):
     assert after == before - 3
     assert "高速铁路" not in frame(page).locator(".atlas-legend").inner_text()
     shot(page, "map_railways_off")
-    assert page.watch.external == [], page.watch.external
+    assert page.watch.external == [], page.watch.external  # incl. the image in a hostile view name
     assert page.watch.errors == [], page.watch.errors
     assert page.watch.dialogs == []
+    assert page.get_by_text("![x](http://example.com/x.png) [evil](http://example.com) <b>").count() == 1
     print(f"first load to map drawn: {first_load_s:.2f} s")
 
 

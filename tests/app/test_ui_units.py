@@ -8,7 +8,7 @@ import pytest
 
 from geo.schema import STATUSES
 from geo.store import load_layer
-from ui.features import filter_features, is_visible, popup_html, prepare_features, tooltip_html
+from ui.features import md_escape, filter_features, is_visible, popup_html, prepare_features, tooltip_html
 from ui.i18n import STRINGS, t
 from ui.mapview import build_map
 from ui.state import AppState, state_from_params, state_to_params
@@ -144,3 +144,9 @@ def test_map_uses_no_cdn(app_data):
     html_text = build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None, lang="en").get_root().render()
     srcs = re.findall(r'(?:src|href)="([^"]+)"', html_text)
     assert srcs and all(u.startswith("/app/static/vendor/") for u in srcs), srcs
+
+
+def test_md_escape_neutralises_links_images_and_formatting():
+    text = md_escape("![i](http://x/i.png) [a](javascript:alert(1)) **b** `c` <b>")
+    for token in ("](", "![", "**", "`c`", "<b>"):
+        assert token not in text
