@@ -240,8 +240,25 @@ def _take_drawing(out: Mapping[str, Any]) -> None:
         ss[K_ERROR] = f"{geom.get('type')}: draw a line or a point"
 
 
-def _add_step(base: Path, spec: str, include: tuple[str, ...], lang: str, attrs: dict[str, Any]) -> None:
-    from network.proposals import Draft  # noqa: F401
+def form_attrs(choice: str, state: Mapping[str, Any]) -> dict[str, Any]:
+    """The sketch attributes the form holds for ``choice`` (read from the widgets' session-state keys)."""
+    g = state.get
+    attrs: dict[str, Any] = {"name_zh": g(K_NAME) or None}
+    if choice in ("hsr", "intercity", "conventional"):
+        attrs.update(design_speed_kmh=g(f"w_sk_speed_{choice}"), tracks=g(f"w_sk_tracks_{choice}"))
+    elif choice == "expressway":
+        attrs.update(speed_kmh=g("w_sk_speed_expressway"), lanes=g("w_sk_lanes"))
+    elif choice == "trunk_road":
+        attrs.update(road_class=g("w_sk_road_class"), speed_kmh=g("w_sk_speed_trunk_road"))
+    elif choice == "heritage_site":
+        attrs["level"] = g("w_sk_level")
+    elif choice == "airport" and g("w_sk_to_place"):
+        attrs.update(to_place=g("w_sk_to_place"), block_minutes=g("w_sk_block"))
+    return attrs
+
+
+def _add_step(base: Path, spec: str, include: tuple[str, ...], lang: str) -> None:
+    """Callback of 'Add to draft' (runs before the script, so one rerun shows the result)."""
     from network.scenario import resolve_scenario
     ss = st.session_state
     pending = ss.get(K_PENDING)
@@ -249,6 +266,7 @@ def _add_step(base: Path, spec: str, include: tuple[str, ...], lang: str, attrs:
         ss[K_ERROR] = L("pending_none", lang)
         return
     choice = ss.get(K_KIND)
+    attrs = form_attrs(choice, ss)
     d = _draft()
     new = d.add(sketch_feature(pending, choice, attrs))
     new = type(new)(new.name, new.steps, spec, " ".join(str(ss.get(K_USER) or "planner").split()) or "planner")
@@ -397,44 +415,34 @@ def _form(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
     choice = st.selectbox(L("kind", lang), choices, key=K_KIND, format_func=lambda v: L(v, lang))
     dflt = _defaults(base)
     st.text_input(L("name", lang), key=K_NAME, max_chars=60)
-    attrs: dict[str, Any] = {"name_zh": ss.get(K_NAME) or None}
     if choice in ("hsr", "intercity", "conventional"):
         c1, c2 = st.columns(2)
-        attrs["design_speed_kmh"] = c1.number_input(L("speed", lang), min_value=0, max_value=100000, step=10,
-                                                    value=int(dflt[f"sketch.default.design_speed_kmh.{choice}"]),
-                                                    key=f"w_sk_speed_{choice}")
-        attrs["tracks"] = c2.number_input(L("tracks", lang), min_value=0, max_value=20,
-                                          value=int(dflt[f"sketch.default.tracks.{choice}"]),
-                                          key=f"w_sk_tracks_{choice}")
+        c1.number_input(L("speed", lang), min_value=0, max_value=100000, step=10, key=f"w_sk_speed_{choice}",
+                        value=int(dflt[f"sketch.default.design_speed_kmh.{choice}"]))
+        c2.number_input(L("tracks", lang), min_value=0, max_value=20, key=f"w_sk_tracks_{choice}",
+                        value=int(dflt[f"sketch.default.tracks.{choice}"]))
     elif choice == "expressway":
         c1, c2 = st.columns(2)
-        attrs["speed_kmh"] = c1.number_input(L("speed", lang), min_value=0, max_value=100000, step=10,
-                                             value=int(dflt["sketch.default.speed_kmh.expressway"]),
-                                             key="w_sk_speed_expressway")
-        attrs["lanes"] = c2.number_input(L("lanes", lang), min_value=0, max_value=20,
-                                         value=int(dflt["sketch.default.lanes.expressway"]), key="w_sk_lanes")
+        c1.number_input(L("speed", lang), min_value=0, max_value=100000, step=10, key="w_sk_speed_expressway",
+                        value=int(dflt["sketch.default.speed_kmh.expressway"]))
+        c2.number_input(L("lanes", lang), min_value=0, max_value=20, key="w_sk_lanes",
+                        value=int(dflt["sketch.default.lanes.expressway"]))
     elif choice == "trunk_road":
         from network.proposals import ROAD_CLASSES
         c1, c2 = st.columns(2)
-        attrs["road_class"] = c1.selectbox(L("road_class", lang), ROAD_CLASSES, index=ROAD_CLASSES.index("first_class"),
-                                           key="w_sk_road_class")
-        attrs["speed_kmh"] = c2.number_input(L("speed", lang), min_value=0, max_value=100000, step=10,
-                                             value=int(dflt["sketch.default.speed_kmh.trunk_road"]),
-                                             key="w_sk_speed_trunk_road")
+        c1.selectbox(L("road_class", lang), ROAD_CLASSES, index=ROAD_CLASSES.index("first_class"),
+                     key="w_sk_road_class")
+        c2.number_input(L("speed", lang), min_value=0, max_value=100000, step=10, key="w_sk_speed_trunk_road",
+                        value=int(dflt["sketch.default.speed_kmh.trunk_road"]))
     elif choice == "heritage_site":
         from network.proposals import SITE_LEVELS
-        attrs["level"] = st.selectbox(L("level", lang), SITE_LEVELS, index=SITE_LEVELS.index("local"),
-                                      key="w_sk_level")
+        st.selectbox(L("level", lang), SITE_LEVELS, index=SITE_LEVELS.index("local"), key="w_sk_level")
     elif choice == "airport":
         c1, c2 = st.columns(2)
-        attrs["to_place"] = c1.text_input(L("to_place", lang), key="w_sk_to_place") or None
-        attrs["block_minutes"] = c2.number_input(L("block", lang), min_value=0, max_value=2000, value=90,
-                                                 key="w_sk_block") if attrs["to_place"] else None
-    if st.button(L("add", lang), key="w_sk_add", type="primary", disabled=not pending):
-        _add_step(base, spec, inc, lang, attrs)
-        if ss.get(K_ERROR) is None:
-            st.rerun()
-        err = ss.get(K_ERROR)
+        c1.text_input(L("to_place", lang), key="w_sk_to_place")
+        c2.number_input(L("block", lang), min_value=0, max_value=2000, value=90, key="w_sk_block")
+    st.button(L("add", lang), key="w_sk_add", type="primary", disabled=not pending, on_click=_add_step,
+              args=(base, spec, inc, lang))
     if err:
         st.error(err)
 
