@@ -15,13 +15,15 @@ GW_NOTE = "schematic gateway leg so that road routing reaches the gateway city; 
 # keys: id, zh, en, code, status, opened, planned_open, lanes, speed, role, length_km, nodes, source, confidence, notes, scope
 EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g45", zh="大广高速 G45(泰赣段·赣定段)", en="Daqing–Guangzhou Expressway G45 (Ji'an–Longnan)", code="G45",
-         status="existing", opened="2005", lanes=4, speed=120, role="纵",
+         status="existing", opened="2004-01-16", lanes=4, speed=100, role="纵",
          nodes=["gw-jian", "town-taihe", "town-wanan", (26.20, 114.90), "town-jibu", (25.82, 114.80), "seat-nankang",
                 (25.50, 114.83), "town-xiaohe", "seat-xinfeng", "town-anxi", "seat-longnan"],
-         source="kuaibao.lzzcloud.net; ephen.com.cn 2024-01 (南康–龙南 capacity expansion completed; 吉安–南康 widening); "
-                "chinahighway.org/view/816 (南康互通 at 步狗垅)",
-         confidence="low",
-         notes="node order is an inference; opening year 2005 is an ESTIMATE (not sourced); widened sections have 8 lanes [I]; 大广 (龙南–杨村) is "
+         source="factpedia 泰赣高速公路 (泰和–南康 龙岭 128 km, opened 2004-01-16, 100 km/h); kuaibao.lzzcloud.net; ephen.com.cn 2024-01 "
+                "(南康–龙南 capacity expansion completed; 吉安–南康 widening); chinahighway.org/view/816 (南康互通 at 步狗垅)",
+         confidence="medium",
+         notes="opened = the 泰赣 section (泰和 马市 – 南康 龙岭, 128 km, 100 km/h design, works 2001-11-18, opened 2004-01-16: factpedia "
+               "泰赣高速公路); the 赣定 section (南康–龙南–定南) opening date not found; speed 100 = 泰赣 design speed (was an assumed "
+               "120). Node order is an inference; widened sections have 8 lanes [I]; 大广 (龙南–杨村) is "
                "'第三纵' of the JX provincial '三纵四横' trunk network (m.56885.net 2009-05-05)"),
     dict(id="expy-longhe", zh="大广高速龙河联络线(龙南—和平)", en="G45 Longnan–Heyuan link", code="G45",
          status="existing", opened="2012", lanes=4, speed=100, role="联",
@@ -38,11 +40,17 @@ EXPRESSWAYS: tuple[dict, ...] = (
                "'第一纵' of the JX provincial '三纵四横' trunk network (2009–2011 reports; not the Ganzhou 四纵四横 membership). "
                "叶坪 and 筠门岭 nodes assume interchanges there"),
     dict(id="expy-g72", zh="泉南高速 G72(石吉段)", en="Quanzhou–Nanning Expressway G72 (Shicheng–Ji'an)", code="G72",
-         status="existing", opened="2012", lanes=4, speed=100, role="横",
+         status="existing", opened="2010-09-16", lanes=4, speed=80, role="横", length_km=190.719,
          nodes=["town-ninghua", "seat-shicheng", (26.40, 116.15), "seat-ningdu", "town-laicun", "town-dinglong", "seat-xingguo",
                 (26.55, 115.10), "town-taihe", "gw-jian"],
-         source="fheb.cn 2018 (昌宁 ends at 赖村 on 泉南石吉段); xuepifa (兴赣 starts at G72 石吉段 兴国互通)", confidence="low",
-         notes="opening year 2012 is an ESTIMATE; 鼎龙/兴国互通 order inferred"),
+         source="newton.com.tw 石城—吉安高速公路 (works 2008-08-16, opened 2010-09-16; 五里亭 (赣闽界) – 泰和枢纽, 190.719 km, 4 lanes, "
+                "80–100 km/h); chinahighway.org/view/830 (100 km/h 五里亭–宁都互通 ~46 km, 80 km/h 宁都–灌溪 ~109 km, 100 km/h "
+                "灌溪–泰和 ~35 km; interchanges 石城, 宁都枢纽 (固村, G35), 宁都, 宁都西 (赖村), 古龙岗, 兴国 (鼎龙), 兴国西 (高兴)); "
+                "fheb.cn 2018 (昌宁 ends at 赖村 on 泉南石吉段); xuepifa (兴赣 starts at G72 石吉段 兴国互通)",
+         confidence="medium",
+         notes="speed_kmh 80 = the design speed of the 109 km middle section (宁都–灌溪), which covers the Ganzhou part west of 宁都; "
+               "the ends are 100 km/h. The 宁化 and 吉安 ends of the feature are beyond the 石吉 section (G72 continues in FJ; 泰和–吉安 "
+               "via G45). CORRECTION: opened was an ESTIMATE of 2012"),
     dict(id="expy-g76-ruigan", zh="厦蓉高速 G76(瑞赣段)", en="Xiamen–Chengdu Expressway G76 (Ruijin–Ganzhou)", code="G76",
          status="existing", opened="2008", lanes=4, speed=100, role="横",
          nodes=["gw-longyan", (25.40, 116.80), "town-changting", (25.88, 116.20), "seat-ruijin", "town-shazhouba", "town-yunshishan",
