@@ -366,6 +366,16 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, base: Path | None 
         _build_line(ctx, what, kind, props, coords, problems)
     if problems:
         raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+    known = set(ctx.data.features) | ctx.taken
+    for layer in ("railways", "expressways", "trunk_roads", "air_routes"):
+        for f in ctx.out.get(layer, []):
+            p = f["properties"]
+            refs = list(p.get("station_ids") or []) + list(p.get("node_ids") or []) + \
+                [p[k] for k in ("from_airport", "to_place") if isinstance(p.get(k), str)]
+            missing = [r for r in refs if isinstance(r, str) and r not in known]
+            if missing:
+                problems.append(f"{p.get('id')}: references unknown id(s) {', '.join(missing)}; add those "
+                                "stations/places to the file or use ids from the layers")
     for layer, feats in ctx.out.items():
         errs = validate_collection({"type": "FeatureCollection", "features": feats}, LAYERS[layer],
                                    file=f"sketch ({layer})")

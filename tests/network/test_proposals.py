@@ -345,3 +345,29 @@ def test_cli_access_compare_rank_with_add(base, tmp_path, capsys):
     r = pd.read_csv(tmp_path / "r.csv")
     assert list(r["project_id"]) == ["exp"] and r["add_pop_minutes"].iloc[0] > 0
     capsys.readouterr()
+
+
+def test_exported_line_with_unknown_stop_is_rejected(base):
+    prop = build_proposal(fc(line("hsr", [(0, 1), (100, 1)])), base=base)
+    doc = prop.collection()
+    doc["features"] = [f for f in doc["features"] if f["properties"]["layer"] == "railways"]  # stations dropped
+    with pytest.raises(ProposalError, match="references unknown id"):
+        build_proposal(doc, base=base)
+
+
+REAL = ROOT / "data" / "layers" / "places.geojson"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="real dataset not built")
+def test_example_sketch_on_the_real_data(monkeypatch):
+    """docs/SKETCH.md's example: a sketched 赣州西—安远—寻乌 HSR on the real layers (data/ is only read)."""
+    monkeypatch.delenv("ATLAS_DATA_DIR", raising=False)
+    h = tree_hash(ROOT / "data" / "layers")
+    prop = build_proposal(ROOT / "tests" / "data" / "proposals" / "xunwu_hsr.geojson", scenario="existing")
+    rail = prop.features["railways"][0]["properties"]
+    assert rail["station_ids"][0] == "rs-ganzhouxi"  # the drawn start snaps to 赣州西站
+    assert all(f["properties"]["status"] == "proposed" for feats in prop.features.values() for f in feats)
+    before = route("寻乌县", "赣州西站", "existing")
+    after = route_with("寻乌县", "赣州西站", "existing", prop)
+    assert after.minutes < before.minutes - 20 and "hsr" in after.modes
+    assert tree_hash(ROOT / "data" / "layers") == h
