@@ -52,11 +52,14 @@ EXPRESSWAYS: tuple[dict, ...] = (
                "the ends are 100 km/h. The 宁化 and 吉安 ends of the feature are beyond the 石吉 section (G72 continues in FJ; 泰和–吉安 "
                "via G45). CORRECTION: opened was an ESTIMATE of 2012"),
     dict(id="expy-g76-ruigan", zh="厦蓉高速 G76(瑞赣段)", en="Xiamen–Chengdu Expressway G76 (Ruijin–Ganzhou)", code="G76",
-         status="existing", opened="2008", lanes=4, speed=100, role="横",
+         status="existing", opened="2009", lanes=4, speed=100, role="横",
          nodes=["gw-longyan", (25.40, 116.80), "town-changting", (25.88, 116.20), "seat-ruijin", "town-shazhouba", "town-yunshishan",
                 "seat-yudu", (25.92, 115.20), "town-maodian"],
-         source="xuepifa.com (G76 厦蓉 瑞金至赣州段); besteduchina (G45 & G76 serve Ganzhou)", confidence="low",
-         notes="opening year 2008 is an ESTIMATE; 龙岩–长汀 part included to reach the 龙岩 gateway"),
+         source="m.yourjia.com (瑞赣高速: works started 2007-02-08, 36-month period, 'expected to open end-2009'; 117.12 km through 瑞金, "
+                "会昌, 于都, 赣县, 章贡, 赣州经开区; 4 lanes, 100 km/h; World Bank loan); xuepifa.com (G76 厦蓉 瑞金至赣州段); besteduchina",
+         confidence="low",
+         notes="opened 2009 = the planned completion (end-2009), an ESTIMATE — the opening day was not found. CORRECTION: the former "
+               "estimate 2008 is impossible (works began 2007-02 with a 36-month period). 龙岩–长汀 part included to reach the 龙岩 gateway"),
     dict(id="expy-s4503", zh="赣州绕城高速 S4503", en="Ganzhou Ring Expressway S4503", code="S4503",
          status="existing", opened="2015", lanes=4, speed=100, role="联", length_km=52.7,
          nodes=["town-maodian", (25.83, 115.00), "town-shashi", (25.70, 114.82), "seat-nankang"],
@@ -79,10 +82,14 @@ EXPRESSWAYS: tuple[dict, ...] = (
          source="xuepifa.com (71.8 km: 兴国 34.3, 赣县 29.4; 4 lanes, 120 km/h; starts at G72 石吉段 K105+750 兴国互通)", confidence="medium",
          notes="opening year 2015 is an ESTIMATE ('c.2015'); one source says 赣县枢纽–兴国 opened 2017-01-04 (ambiguous)"),
     dict(id="expy-g6011-kangda", zh="南韶高速 G6011(康大段, 南康—大余—梅关)", en="G6011 Nankang–Dayu Expressway (to Mei Pass)", code="G6011",
-         status="existing", opened="2012", lanes=4, speed=100, role="纵",
+         status="existing", opened="2007-12-21", lanes=4, speed=100, role="纵",
          nodes=["seat-nankang", (25.55, 114.60), "seat-dayu", "town-meiguan", "town-nanxiong", (24.95, 113.85), "gw-shaoguan"],
-         source="chinahighway.org/view/816 (赣大高速 三益–梅关 named in the 赣州绕城 description)", confidence="low",
-         notes="opening year 2012 is an ESTIMATE; 南雄–韶关 part (GD) included to reach the 韶关 gateway"),
+         source="m.gethgdk.com copy of an encyclopedia entry (康大高速, JX code S66: 三益 (G45 赣定段) – 大梅关 (赣粤界, tunnel link to 韶赣高速), "
+                "56.645 km, interchanges 新城, 青龙, 大余, 三益枢纽; works from 2005-11, opened 2007-12-21); chinahighway.org/view/816 "
+                "(赣州–大余高速 三益–梅关)",
+         confidence="medium",
+         notes="opened = the JX 康大 section. CORRECTION: was an ESTIMATE of 2012. Speed 100 assumed. The 南雄–韶关 part (GD 韶赣高速) is "
+               "included to reach the 韶关 gateway; its opening date not checked"),
     dict(id="expy-g1517", zh="莆炎高速 G1517(广昌—吉安)", en="Putian–Yanling Expressway G1517 (Guangchang–Ji'an)", code="G1517",
          status="existing", opened="2019-01-22", lanes=4, speed=100, role="横",
          nodes=["town-guangchang", (26.75, 116.05), "town-huangpi", (26.85, 115.40), "gw-jian"],
