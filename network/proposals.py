@@ -989,7 +989,7 @@ def load_draft(name_or_slug: str, *, base: Path | None = None) -> Draft:
         cands.append(d / f"{name_or_slug}.geojson")
     for p in cands:
         if p.is_file():
-            return Draft.from_geojson(read_sketch(p) | json.loads(p.read_text(encoding="utf-8")))
+            return Draft.from_geojson(read_sketch(p))  # unreadable files raise ProposalError
     names = ", ".join(n for n, _ in list_drafts(base=base)) or "none saved yet"
     raise ProposalError(f"no draft named {name_or_slug!r}; drafts: {names}")
 

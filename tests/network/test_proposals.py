@@ -371,3 +371,11 @@ def test_example_sketch_on_the_real_data(monkeypatch):
     after = route_with("寻乌县", "赣州西站", "existing", prop)
     assert after.minutes < before.minutes - 20 and "hsr" in after.modes
     assert tree_hash(ROOT / "data" / "layers") == h
+
+
+def test_corrupt_draft_file_gives_a_clear_error(base):
+    (base / "drafts").mkdir()
+    (base / "drafts" / "broken.geojson").write_text("{oops", encoding="utf-8")
+    with pytest.raises(ProposalError, match="not valid JSON"):
+        load_draft("broken", base=base)
+    assert list_drafts(base=base) == []  # skipped, not fatal
