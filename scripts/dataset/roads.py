@@ -101,7 +101,9 @@ EXPRESSWAYS: tuple[dict, ...] = (
                 "town-laocheng"],
          source="jtyq.org.cn 2021-04-25 (安远–定南 51.96 km + 定南联络线 38.21 km completed & accepted 2021-04); nc.rzfanyi.com",
          confidence="low",
-         notes="'第四射'; opening of the whole line not confirmed (reported c.2017 with 11 others): opened=2017 is an ESTIMATE. "
+         notes="'第四射'; opening of the whole line not confirmed (reported c.2017 with 11 others): opened=2017 is an ESTIMATE; "
+               "a weak generic page (jowebworld.com) even says works began in 2017, while the 安远–定南 section passed its completion "
+               "acceptance in 2021-04 (jtyq.org.cn) — the opening year is uncertain (2017–2019). "
                "定南 reached via the 定南联络线 (天九·历市) to 老城 on the 龙河联络线; route code not found"),
     dict(id="expy-xunquan", zh="寻全高速(寻乌—安远—信丰—全南)", en="Xunwu–Quannan Expressway", code="S(寻全)",
          status="existing", opened="2014", lanes=4, speed=100, role="横", length_km=112.104,
