@@ -29,8 +29,8 @@ K_BASEMAP = "w_basemap"
 K_CENTER = "map_center"
 K_ZOOM = "map_zoom"
 K_NONCE = "map_view_nonce"
-K_LAST_CLICK = "map_last_click"
 K_FLASH = "_atlas_flash"
+K_VIEW_EXPLICIT = "_atlas_view_explicit"  # a saved view was applied in this run: its centre wins
 
 
 def apply_state(s: AppState, *, new_view: bool = True) -> None:
@@ -87,9 +87,18 @@ def current_state() -> AppState:
 
 
 def sync_url(s: AppState) -> None:
-    """Write the state to the URL (only when it changed, to avoid needless history entries)."""
+    """Write the state to the URL (only when it changed, to avoid needless history entries).
+
+    The map writes c= / z= into the link itself when the user pans (no rerun); those are kept unless a
+    saved view was just applied.
+    """
     qp = state_to_params(s)
-    if qp != st.query_params.to_dict():
+    cur = st.query_params.to_dict()
+    if not st.session_state.pop(K_VIEW_EXPLICIT, False):
+        for k in ("c", "z"):
+            if k in cur:
+                qp[k] = cur[k]
+    if qp != cur:
         st.query_params.from_dict(qp)
 
 
@@ -97,6 +106,7 @@ def go_to_view(v: SavedView) -> None:
     """Callback: apply a saved view (centre, zoom, layers, scenario)."""
     s = current_state().with_(center=v.center, zoom=v.zoom, groups=v.layers, scenario=v.scenario)
     apply_state(s)
+    st.session_state[K_VIEW_EXPLICIT] = True
 
 
 def _exit_presenter() -> None:
@@ -165,17 +175,23 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
         sb.caption(f"⚠ {t('bad_views', lang)} {md_escape(p)}")
 
 
+def current_map_view() -> tuple[tuple[float, float], int]:
+    """Return the map's current centre and zoom (as kept in the link), else the explicit or default one."""
+    ss = st.session_state
+    cur = st.query_params.to_dict()  # the map keeps c= / z= in the link up to date as the user pans
+    linked, _ = state_from_params({k: v for k, v in cur.items() if k in ("c", "z")})
+    center = linked.center or ss.get(K_CENTER) or (25.83, 115.0)
+    return (float(center[0]), float(center[1])), int(linked.zoom or ss.get(K_ZOOM) or 8)
+
+
 def save_view_form(lang: str, on_save: Any) -> None:
     """Draw the 'save current view' form in the sidebar; ``on_save(name, lat, lon, zoom)`` saves it."""
-    ss = st.session_state
-    center = ss.get(K_CENTER) or ss.get(K_LAST_CLICK) or (25.83, 115.0)
+    (lat, lon), zoom = current_map_view()
     with st.sidebar.expander(t("save_view", lang)):
-        with st.form("w_save_view_form", clear_on_submit=False, border=False):
+        with st.form("w_save_view_form", clear_on_submit=True, border=False):
             name = st.text_input(t("view_name", lang), key="w_view_name", max_chars=80)
-            c1, c2, c3 = st.columns(3)
-            lat = c1.number_input("lat", value=float(center[0]), format="%.4f", key="w_view_lat")
-            lon = c2.number_input("lon", value=float(center[1]), format="%.4f", key="w_view_lon")
-            zoom = c3.number_input(t("zoom", lang), 4, 18, value=int(ss.get(K_ZOOM) or 8), key="w_view_zoom")
+            st.caption(t("centre_hint", lang).format(lat=lat, lon=lon, zoom=zoom))
             submitted = st.form_submit_button(t("save", lang))
         if submitted:
-            on_save(name, lat, lon, int(zoom))
+            (lat, lon), zoom = current_map_view()
+            on_save(name, lat, lon, zoom)

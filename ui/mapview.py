@@ -157,18 +157,39 @@ class _Extras(MacroElement):
             {% endif %}
             // Keep the user's pan/zoom when the map is redrawn (layer toggles remount the component),
             // unless the app asked for a new view (saved view, link): then the nonce differs.
-            try {
+            // Deferred so that it runs after the whole map script (incl. fitBounds).
+            {% if this.fit %}
+            // not folium's fit_bounds: that one animates, and the animation's end would undo the restore
+            map.fitBounds({{ this.fit|tojson }}, {padding: [10, 10], animate: false});
+            {% endif %}
+            setTimeout(function() {
                 var nonce = {{ this.view_nonce|tojson }};
-                var saved = JSON.parse(window.sessionStorage.getItem('atlas-view') || 'null');
-                if (saved && saved.nonce === nonce) {
-                    map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
-                }
-                map.on('moveend', function() {
+                try {
+                    var saved = JSON.parse(window.sessionStorage.getItem('atlas-view') || 'null');
+                    if (saved && saved.nonce === nonce) {
+                        map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+                    }
+                } catch (e) { /* storage unavailable: keep the app's view */ }
+                function remember() {
                     var c = map.getCenter();
-                    window.sessionStorage.setItem('atlas-view', JSON.stringify(
-                        {nonce: nonce, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
-                });
-            } catch (e) { /* storage unavailable: keep the app's view */ }
+                    try {
+                        window.sessionStorage.setItem('atlas-view', JSON.stringify(
+                            {nonce: nonce, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+                    } catch (e) { /* ignore */ }
+                    {% if this.url_view %}
+                    // Keep the page's link in step with the map (c=lat,lon & z=zoom) without a rerun:
+                    // a copied link restores this view. The component frame is same-origin.
+                    try {
+                        var w = window.parent, u = new URL(w.location.href);
+                        u.searchParams.set('c', c.lat.toFixed(4) + ',' + c.lng.toFixed(4));
+                        u.searchParams.set('z', String(map.getZoom()));
+                        w.history.replaceState(w.history.state, '', u.toString());
+                    } catch (e) { /* not embedded in the app */ }
+                    {% endif %}
+                }
+                map.on('moveend', remember);
+                remember();
+            }, 0);
             var labels = {{ this.labels|tojson }};
             for (var i = 0; i < labels.length; i++) {
                 var l = labels[i];
@@ -181,9 +202,11 @@ class _Extras(MacroElement):
     """)
 
     def __init__(self, *, css: str, legend: str, title: str, labels: list[list[Any]], presenter: bool,
-                 view_nonce: str = "0"):
+                 view_nonce: str = "0", url_view: bool = True, fit: list[list[float]] | None = None):
         super().__init__()
+        self.fit = fit
         self.view_nonce = view_nonce
+        self.url_view = url_view
         self._name = "AtlasExtras"
         self.css, self.legend, self.title, self.labels, self.presenter = css, legend, title, labels, presenter
 
@@ -296,6 +319,7 @@ def build_map(
     layer_control: bool = True,
     scenario_ids: set[str] | frozenset[str] | None = None,
     view_nonce: str = "0",
+    url_view: bool = True,
 ) -> folium.Map:
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
     use_local_assets()
@@ -361,21 +385,22 @@ def build_map(
     line_groups = {"railways", "expressways", "trunk_roads", "waterways"} & set(groups)
     if line_groups or "stations" in groups or "airports" in groups:
         legend_sections.append(LegendSection(esc(t("legend_status", lang)), _status_rows(statuses, lang)))
+    fit = None
+    if center is None and prepared.get("counties"):
+        from shapely import union_all
+        from shapely.geometry import shape
+        minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
+        fit = [[miny, minx], [maxy, maxx]]
+        m.atlas_bounds = fit
+    elif center is not None:
+        m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
     title = ""
     if presenter:
         title = f"{esc(t('title_on_map', lang))}<small>{esc(t('data_note', lang))}</small>"
     _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
-            labels=labels, presenter=presenter, view_nonce=view_nonce).add_to(m)
+            labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit).add_to(m)
     if layer_control and not presenter:
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    if center is None and prepared.get("counties"):
-        from shapely.geometry import shape
-        from shapely import union_all
-        minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
-        m.atlas_bounds = [[miny, minx], [maxy, maxx]]
-    elif center is not None:
-        m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
     # what was drawn, for the status line, tests and benchmarks
     m.atlas_counts = {layer: len(feats) for layer, feats in shown.items()}
     m.atlas_overlays = {ov.name: len(ov.features) for ov in overlays}

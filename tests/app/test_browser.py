@@ -126,7 +126,11 @@ def shot(pg, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
-def frame(pg):
+def frame(pg, timeout_s: float = 20):
+    """The map's frame, once the page has settled on one (during a rerun the old map is still shown)."""
+    deadline = time.time() + timeout_s
+    while pg.locator(FRAME).count() != 1 and time.time() < deadline:
+        time.sleep(0.2)
     return pg.frame_locator(FRAME)
 
 
@@ -251,6 +255,7 @@ def test_access_view_click_routes_and_site_shows_isochrones(server, page):
     shot(page, "access_route")
     time.sleep(1)
     _click_latlng(page, 25.87, 116.02)  # the national-level site
+    page.get_by_text("fx-site-national").first.wait_for(timeout=20000)
     frame(page).locator(".atlas-legend").get_by_text("等时圈").wait_for(timeout=20000)
     page.get_by_text("fx-site-national").first.wait_for(timeout=20000)
     shot(page, "access_isochrones")
@@ -283,3 +288,38 @@ def test_offline_html_export_draws_with_no_server(server, page, browser, tmp_pat
     pg.screenshot(path=str(ARTIFACTS / "offline_export.png"))
     ctx.close()
     assert errors == [] and blocked == [], (errors, blocked)
+
+
+def _map_view(pg) -> tuple[float, float, int]:
+    frames = [f for f in pg.frames if "st_folium" in f.url and not f.is_detached()]
+    return tuple(frames[0].evaluate("() => { const c = map_div.getCenter(); return [c.lat, c.lng, map_div.getZoom()]; }"))
+
+
+def test_link_follows_panning_and_restores_the_view(server, page, browser):
+    from urllib.parse import parse_qs, urlparse
+    page.goto(server)
+    wait_map(page)
+    time.sleep(1)
+    frames = [f for f in page.frames if "st_folium" in f.url]
+    frames[0].evaluate("() => map_div.setView([25.9, 116.0], 11, {animate: false})")  # the user pans/zooms
+    time.sleep(0.8)
+    q = parse_qs(urlparse(page.url).query)
+    assert q["c"] == ["25.9000,116.0000"] and q["z"] == ["11"], page.url
+    before = paths(page)
+    page.locator('section[data-testid="stSidebar"]').get_by_text("铁路", exact=True).click()
+    wait_count_change(page, before)
+    lat, lng, zoom = _map_view(page)  # the redrawn map keeps the user's view
+    assert abs(lat - 25.9) < 0.01 and abs(lng - 116.0) < 0.01 and zoom == 11
+    q = parse_qs(urlparse(page.url).query)
+    assert q["c"] == ["25.9000,116.0000"] and q["z"] == ["11"] and q["layers"]
+    link = page.url
+    ctx = browser.new_context(viewport={"width": 1400, "height": 950})
+    other = ctx.new_page()
+    other.goto(link)
+    other.frame_locator(FRAME).locator(".leaflet-container").wait_for(timeout=30000)
+    time.sleep(1.5)
+    lat, lng, zoom = _map_view(other)
+    assert abs(lat - 25.9) < 0.01 and abs(lng - 116.0) < 0.01 and zoom == 11
+    assert other.frame_locator(FRAME).locator("path.leaflet-interactive").count() == before - 3
+    ctx.close()
+    assert page.watch.errors == [] and page.watch.external == []
