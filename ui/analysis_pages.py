@@ -15,6 +15,7 @@ from ui.engine import scenario_names
 from ui.features import esc, md_escape
 from ui.i18n import column_labels, t
 from ui.mapview import LegendSection, Overlay
+from ui.pages import html_export_button
 from ui.state import AppState
 
 K_GRID = "w_grid_km"
@@ -155,11 +156,13 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
         _csv_button(table, "access_bands", lang, "w_dl_bands")
         _csv_button(acc, "access_grid", lang, "w_dl_access")
         _geojson_button(feats, "access_bands", lang, "w_dl_bands_geo")
+        html_export_button(s, prepared, ids, overlays, key="w_dl_access_html")
     with c2:
         if iso_table is not None:
             st.markdown(f"**{t('isochrones_for', lang)}** — {md_escape(target[1])}")
             _show(iso_table, lang)
             _csv_button(iso_table, f"isochrones_{target[1]}", lang, "w_dl_iso")
+            _geojson_button(iso_feats, f"isochrones_{target[1]}", lang, "w_dl_iso_geo")
         elif route is not None:
             if not route.get("reachable"):
                 st.warning(f"{t('no_route', lang)} {md_escape(route.get('reason', ''))}")
@@ -170,6 +173,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
                 legs["minutes"] = legs["minutes"].round(1)
                 _show(legs, lang)
                 _csv_button(legs, "route_legs", lang, "w_dl_route")
+                _geojson_button([line], "route", lang, "w_dl_route_geo")
 
 
 def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any) -> None:
@@ -201,6 +205,7 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     _csv_button(gw, "gateway_sites", lang, "w_dl_gateway")
     _csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
     _geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
+    html_export_button(s, prepared, ids, [ov], key="w_dl_compare_html")
 
 
 def rank_page(s: AppState) -> None:

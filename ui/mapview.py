@@ -320,6 +320,7 @@ def build_map(
     scenario_ids: set[str] | frozenset[str] | None = None,
     view_nonce: str = "0",
     url_view: bool = True,
+    title_text: str | None = None,
 ) -> folium.Map:
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
     use_local_assets()
@@ -396,7 +397,7 @@ def build_map(
         m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
     title = ""
     if presenter:
-        title = f"{esc(t('title_on_map', lang))}<small>{esc(t('data_note', lang))}</small>"
+        title = f"{esc(title_text or t('title_on_map', lang))}<small>{esc(t('data_note', lang))}</small>"
     _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
             labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit).add_to(m)
     if layer_control and not presenter:

@@ -126,9 +126,11 @@ def _build(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: froze
            overlays: Sequence[Overlay] = (), *, url_view: bool = True) -> Any:
     # the explicit centre (saved view / link), not the panned one: panning must not remount the map
     center, zoom = st.session_state.get(C.K_CENTER), st.session_state.get(C.K_ZOOM)
+    titles = {"access": "access_title", "compare": "diff_title", "rank": "rank_title"}
     return build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
                      presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=center, zoom=zoom,
-                     scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)), url_view=url_view)
+                     scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)), url_view=url_view,
+                     title_text=t(titles[s.view], s.lang) if s.view in titles else None)
 
 
 def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None, *,
@@ -163,9 +165,15 @@ def map_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: fro
                                         data=lambda sub=sub: sub.to_json(ensure_ascii=False, drop_id=True),
                                         file_name=f"{layer}.geojson", mime="application/geo+json",
                                         key=f"w_dl_geo_{layer}", on_click="ignore")
-        st.download_button(t("download_html", lang), data=lambda: export_html(_build(s, prepared, ids, url_view=False)),
-                           file_name="gannan_atlas_map.html",
-                           mime="text/html", key="w_dl_html", on_click="ignore")
+        html_export_button(s, prepared, ids, key="w_dl_html")
+
+
+def html_export_button(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None,
+                       overlays: Sequence[Overlay] = (), *, key: str) -> None:
+    """Offer the current map (layers + overlays) as one offline HTML file, built only when clicked."""
+    st.download_button(t("download_html", s.lang),
+                       data=lambda: export_html(_build(s, prepared, ids, overlays, url_view=False)),
+                       file_name=f"gannan_atlas_{s.view}.html", mime="text/html", key=key, on_click="ignore")
 
 
 def export_html(m: Any) -> str:

@@ -184,6 +184,9 @@ def test_access_view_draws_bands_and_reacts_to_a_site_or_point(app_data):
     check(at)
     assert "最快路线" in at.session_state["_atlas_map_stats"]["overlays"]
     assert any("北山纪念馆" in m.value for m in at.markdown)
+    keys = {b.key for b in at.download_button}
+    assert {"w_dl_bands", "w_dl_access", "w_dl_bands_geo", "w_dl_access_html", "w_dl_route",
+            "w_dl_route_geo"} <= keys
 
 
 def test_compare_view_tables_cover_counties_and_gateways(app_data):
@@ -192,6 +195,8 @@ def test_compare_view_tables_cover_counties_and_gateways(app_data):
     assert len(at.dataframe) >= 2
     counties = at.dataframe[0].value
     assert set(counties["县区"]) == {"fx-west", "fx-east"}
+    keys = {b.key for b in at.download_button}
+    assert {"w_dl_county", "w_dl_gateway", "w_dl_diffgrid", "w_dl_diff_geo", "w_dl_compare_html"} <= keys
 
 
 def test_rank_view_lists_projects_with_both_marginals(app_data):
