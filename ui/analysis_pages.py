@@ -231,7 +231,7 @@ def rank_page(s: AppState) -> None:
         y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("minutes:Q", title=("人均节省分钟（到最近全国级纪念地）" if lang == "zh"
                                     else "minutes saved per resident (to the nearest national site)")),
-        color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None),
+        color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1),
                         scale=alt.Scale(range=["#b71c1c", "#1565c0"])),
         yOffset="measure:N",
         tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
