@@ -110,8 +110,11 @@ TOWNS: tuple[tuple, ...] = (
 GATEWAYS: tuple[tuple, ...] = (
     ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], ["ap-khn"], "Jiangxi capital"),
     ("gw-changsha", "长沙", "Changsha", 28.228, 112.939, "gateway", ["rs-changshanan", "rs-changshaxi"], [], "Hunan capital"),
-    ("gw-guangzhou", "广州", "Guangzhou", 23.129, 113.264, "gateway", ["rs-guangzhounan"], ["ap-can"], "Guangdong capital"),
-    ("gw-shenzhen", "深圳", "Shenzhen", 22.543, 114.058, "gateway", ["rs-shenzhenbei", "rs-shenzhen"], ["ap-szx"], ""),
+    ("gw-guangzhou", "广州", "Guangzhou", 23.129, 113.264, "gateway", ["rs-guangzhounan"], ["ap-can"],
+     "Guangdong capital; 广州东 (赣深 through trains) and 广州/广州北/广州白云 stations are not modelled; 庆盛 (南沙) is in Guangzhou "
+     "but ~30 km from the centre and is not listed"),
+    ("gw-shenzhen", "深圳", "Shenzhen", 22.543, 114.058, "gateway", ["rs-shenzhenbei", "rs-shenzhen", "rs-guangmingcheng"], ["ap-szx"],
+     "福田 (广深港) and 深圳东/坪山 stations are not modelled"),
     ("gw-xiamen", "厦门", "Xiamen", 24.480, 118.089, "gateway", ["rs-xiamenbei"], ["ap-xmn"], ""),
     ("gw-fuzhou", "福州", "Fuzhou (Fujian)", 26.074, 119.296, "gateway", ["rs-fuzhou"], ["ap-foc"], "Fujian capital"),
     ("gw-beijing", "北京", "Beijing", 39.904, 116.407, "gateway", ["rs-beijingxi"], ["ap-pek", "ap-pkx"], ""),

@@ -62,6 +62,11 @@ POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
     "rs-guangzhounan": ("high", SRC_OSM_RAIL + ": 22.99141, 113.26404"),
     "rs-changshanan": ("high", SRC_OSM_RAIL + ": 28.15008, 113.05988"),
     "rs-beijingxi": ("high", SRC_OSM_RAIL + ": 39.89367, 116.3151"),
+    # 广深港高铁 广深段 (added 2026-11)
+    "rs-qingsheng": ("medium", SRC_OSM_RAIL + ": 22.86195, 113.5999 (node '庆盛', marked 'hint-snap' in that table, i.e. snapped, not "
+                     "an OSM station node; 南沙区 东涌/黄阁 area per the line description)"),
+    "rs-humen": ("medium", SRC_OSM_RAIL + ": 22.86323, 113.66829 (node '虎门', on the 广深港 line in 东莞 虎门/沙田 area)"),
+    "rs-guangmingcheng": ("medium", SRC_OSM_RAIL + ": 22.73558, 113.9499 (node '光明城', 深圳 光明区 per the line description)"),
     "rs-shanghaihongqiao": ("high", SRC_OSM_RAIL + ": 31.19598, 121.3162"),
 }
 
@@ -174,12 +179,21 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-changshanan", "长沙南站", "Changsha South", None, "gw-changsha", 28.15008, 113.05988, "existing", "2009-12-26", "gateway", 200, "武广高铁/沪昆高铁"),
     ("rs-changshaxi", "长沙西站(在建)", "Changsha West (under construction)", None, "gw-changsha", 28.230, 112.870, "under_construction", None, "gateway", 3000,
      "长赣高铁 terminus (渝长厦通道)"),
-    ("rs-guangzhounan", "广州南站", "Guangzhou South", None, "gw-guangzhou", 22.99141, 113.26404, "existing", "2010-01-30", "gateway", 200, "武广高铁"),
+    ("rs-guangzhounan", "广州南站", "Guangzhou South", None, "gw-guangzhou", 22.99141, 113.26404, "existing", "2010-01-30", "gateway", 200,
+     "武广高铁; 广深港高铁 (from 2011-12-26)"),
     ("rs-shenzhenbei", "深圳北站", "Shenzhen North", None, "gw-shenzhen", 22.61204, 114.02395, "existing", "2011-12-26", "gateway", 200, "赣深高铁 terminus"),
     ("rs-shenzhen", "深圳站", "Shenzhen", None, "gw-shenzhen", 22.532, 114.117, "existing", "1996", "gateway", 2000, "京九 (via 广深) terminus area"),
     ("rs-xiamenbei", "厦门北站", "Xiamen North", None, "gw-xiamen", 24.637, 118.071, "existing", "2010-04-26", "gateway", 2000, "龙厦/福厦"),
     ("rs-fuzhou", "福州站", "Fuzhou", None, "gw-fuzhou", 26.113, 119.317, "existing", "2013-09-26", "gateway", 2000,
      "向莆铁路 service from 2013-09-26 (older station; general knowledge)"),
+    # --- 广深港高铁 广深段 (rail-gw-guangshengang): 广州南 – 庆盛 – 虎门 – 光明城 – 深圳北 (羊城晚报 2011-12-26; 中华工商时报 2011-12-27)
+    ("rs-qingsheng", "庆盛站", "Qingsheng", None, None, 22.86195, 113.5999, "existing", "2011-12-26", "gateway", 1000,
+     "广深港高铁 广深段 (广州 南沙区); opened with the 广州南–深圳北 section 2011-12-26"),
+    ("rs-humen", "虎门站", "Humen", None, None, 22.86323, 113.66829, "existing", "2011-12-26", "gateway", 500,
+     "广深港高铁 广深段 (东莞); opened with the 广州南–深圳北 section 2011-12-26"),
+    ("rs-guangmingcheng", "光明城站", "Guangmingcheng", None, "gw-shenzhen", 22.73558, 113.9499, "existing", "2011-12-26", "gateway", 500,
+     "广深港高铁 广深段 (深圳 光明区), opened 2011-12-26; also a 赣深高铁 station ('赣州西站、光明城站为既有车站', 国铁集团 2021-12-09 "
+     "via lwxsd.com; station list 赣州西 … 东莞南, 光明城, 深圳北, m.163.com 2021-11)"),
     ("rs-beijingxi", "北京西站", "Beijing West", None, "gw-beijing", 39.89367, 116.3151, "existing", "1996-01-21", "gateway", 200, ""),
     ("rs-shanghaihongqiao", "上海虹桥站", "Shanghai Hongqiao", None, "gw-shanghai", 31.19598, 121.3162, "existing", "2010-07-01", "gateway", 200, ""),
 )
@@ -339,9 +353,24 @@ LINES: tuple[dict, ...] = (
          notes="schematic; trains to 福州 via 向莆 then 福州枢纽"),
     dict(id="rail-gw-ganshen-shenzhen", zh="赣深高铁(和平北—深圳北)", en="Ganzhou–Shenzhen HSR (Heping North–Shenzhen North)", status="existing",
          opened="2021-12-10", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=436.37, scope="gateway",
-         stops=["rs-hepingbei", (24.10, 114.75), (23.75, 114.70), (23.10, 114.40), "rs-shenzhenbei"],
-         source="en.people.cn 2021-12-10", confidence="high", accuracy_m="schematic",
-         notes="southern part of 赣深高铁 (龙川西, 河源东, 博罗北, 惠州北, 东莞南, 光明城 not modelled)"),
+         stops=["rs-hepingbei", (24.10, 114.75), (23.75, 114.70), (23.10, 114.40), (22.85, 114.06), "rs-guangmingcheng", "rs-shenzhenbei"],
+         source="en.people.cn 2021-12-10; 国铁集团 2021-12-09 via lwxsd.com ('赣州西站、光明城站为既有车站'); m.163.com 2021-11 (14 stations "
+                "… 东莞南(塘厦), 光明城, 深圳北)", confidence="high", accuracy_m="schematic",
+         notes="southern part of 赣深高铁; 光明城 (shared with 广深港高铁, rail-gw-guangshengang) is modelled so that trains can change "
+               "there for 广州南; 龙川西, 河源北, 河源东, 博罗北, 惠州北, 仲恺, 东莞南 not modelled. Trains also run 广州东 → 赣州西 "
+               "(2 of the first 15 pairs; 3 h 38 min, stopping at 河源东 and 龙川西 — 南昌局 via shiyan.com 2021-12-01; lwxsd.com "
+               "2021-12-09); their route between 广州东 and the 赣深 line (a connection near 塘厦, 中通社 photo caption) is not "
+               "described in the sources found, so that service is not modelled"),
+    dict(id="rail-gw-guangshengang", zh="广深港高铁(广州南—深圳北)", en="Guangzhou–Shenzhen–Hong Kong XRL (Guangzhou South–Shenzhen North)",
+         status="existing", opened="2011-12-26", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=102.0, scope="gateway",
+         stops=["rs-guangzhounan", (22.93, 113.40), "rs-qingsheng", "rs-humen", (22.80, 113.80), "rs-guangmingcheng", "rs-shenzhenbei"],
+         source="羊城晚报 2011-12-26 (news.sohu.com/20111226/n330280674.shtml: 广深段 opened 2011-12-26, 广州南 – 庆盛, 虎门, 光明城 – 深圳北, "
+                "102 km, 'operating initially at up to 300 km/h', fastest 35 min, first train 28 min non-stop); 中华工商时报 2011-12-27 "
+                "(msn.finance.sina.com.cn: same facts); zh.wikipedia 广深港高速铁路广深段 (oracleblog/wikiwand mirrors: design 350 km/h, "
+                "250 in the 狮子洋 tunnel; operated at 300)",
+         confidence="high", accuracy_m="schematic",
+         notes="gateway link so that rail routing reaches 广州 from the 赣深 line (change at 光明城 or 深圳北). Design speed 350 km/h "
+               "(狮子洋隧道 250); the 福田 – 香港西九龙 part is not modelled. 2011 fastest 广州南–深圳北 time: 35 min"),
     dict(id="rail-gw-jingjiu-shenzhen", zh="京九铁路(龙川—深圳)", en="Beijing–Kowloon Railway (Longchuan–Shenzhen)", status="existing",
          opened="1996-09-01", rail_class="conventional", speed=120, tracks=2, electrified=True, scope="gateway",
          stops=["rs-longchuan", (23.75, 114.70), (23.10, 114.40), "rs-shenzhen"],
