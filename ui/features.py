@@ -68,7 +68,7 @@ def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
 
     add("status", label(STATUS_LABELS, props.get("status"), lang))
     if layer == "railways":
-        rows.append(("", esc(label(RAIL_CLASS_LABELS, props.get("rail_class"), lang))))
+        add("rail_class", label(RAIL_CLASS_LABELS, props.get("rail_class"), lang))
     if layer == "heritage_sites":
         add("level", label(LEVEL_LABELS, props.get("level"), lang))
     add("route_code", props.get("route_code"))

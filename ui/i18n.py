@@ -64,6 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notes": ("备注", "Notes"),
     "level": ("级别", "Level"),
     "route_code": ("编号", "Route code"),
+    "rail_class": ("铁路类型", "Rail type"),
     "population": ("人口", "Population"),
     "county": ("县区", "County"),
     "schematic": ("示意", "schematic"),

@@ -23,7 +23,7 @@ OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetM
 
 _BIND = JsCode("""function(feature, layer) {
     var p = feature.properties || {};
-    if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 380}); }
+    if (p._popup) { layer.bindPopup(p._popup, {maxWidth: 380, maxHeight: 360}); }
     if (p._tip) { layer.bindTooltip(p._tip, {sticky: true, className: 'atlas-tip'}); }
 }""")
 
