@@ -164,8 +164,9 @@ def sketch_feature(geometry: Mapping[str, Any], choice: str, attrs: Mapping[str,
 # -- analysis ----------------------------------------------------------------------------------------------
 
 def evaluate(draft, spec: str, include: tuple[str, ...], base: Path, *, km: float = GRID_KM,
-             lang: str = "zh") -> dict[str, Any]:
-    """Build the draft on the scenario and compute every result shown; returns tables, overlays, timings."""
+             lang: str = "zh", rank_base: tuple[str, tuple[str, ...]] = ("existing", ())) -> dict[str, Any]:
+    """Build the draft on the scenario and compute every result shown: tables, band overlays, the ranking
+    row (projects between ``rank_base`` and the scenario, like the ranking view) and timings in ms."""
     from network.origins import origins_grid
     from network.proposals import compare_with, proposal_engine, proposal_rank_row
     from network.scenario import resolve_scenario
@@ -184,8 +185,8 @@ def evaluate(draft, spec: str, include: tuple[str, ...], base: Path, *, km: floa
     minutes = A.access_bands(acc, km=km, lang=lang, title=L("show_minutes", lang))
     diff = A.difference_bands(po, km=km, lang=lang, title=L("show_diff", lang))
     t_bands = time.perf_counter()
-    row = None if prop.empty else proposal_rank_row("existing", sc, prop, grid, base=base,
-                                                    label=draft.name)
+    rb = resolve_scenario(rank_base[0], include=rank_base[1], base=base)
+    row = None if prop.empty else proposal_rank_row(rb, sc, prop, grid, base=base, label=draft.name)
     t_row = time.perf_counter()
     return {"proposal": prop, "scenario": sc.name, "county": cmp_.per_county, "gateways": cmp_.gateway_sites,
             "notes": list(prop.notes) + list(cmp_.notes), "minutes": minutes, "diff": diff, "rank_row": row,
@@ -195,10 +196,11 @@ def evaluate(draft, spec: str, include: tuple[str, ...], base: Path, *, km: floa
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _evaluate_cached(base: str, stamp: tuple, draft_json: str, spec: str, include: tuple[str, ...],
-                     lang: str) -> dict[str, Any]:
+                     lang: str, rank_base: tuple[str, tuple[str, ...]]) -> dict[str, Any]:
     """``evaluate`` cached on data stamp + draft + scenario (the timings are those of the real computation)."""
     from network.proposals import Draft
-    return evaluate(Draft.from_geojson(json.loads(draft_json)), spec, include, Path(base), lang=lang)
+    return evaluate(Draft.from_geojson(json.loads(draft_json)), spec, include, Path(base), lang=lang,
+                    rank_base=rank_base)
 
 
 def proposal_map_features(prop, lang: str) -> list[dict[str, Any]]:
@@ -288,6 +290,7 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
     base_s, stamp = data_stamp()
     base = Path(base_s)
     spec, inc = spec_of(s.scenario, s.custom)
+    rank_base = spec_of(s.baseline if s.baseline not in ("custom", "all") else "existing", ())
     draft = _draft()
     st.subheader(L("title", lang))
     st.caption(L("help", lang))
@@ -298,7 +301,7 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
     result = None
     try:
         result = _evaluate_cached(base_s, stamp, json.dumps(draft.to_geojson(), sort_keys=True, ensure_ascii=False),
-                                  spec, inc, lang)
+                                  spec, inc, lang, rank_base)
         ss[K_TIMING] = result["ms"]
     except AtlasError as exc:  # e.g. the draft no longer builds on this scenario's data
         st.error(str(exc))
@@ -377,7 +380,7 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
     if result["rank_row"] is not None:
         st.markdown(f"**{L('ranking', lang)}**")
         try:
-            ranking = rank_result(base_s, stamp, "existing", (), spec, inc, GRID_KM)
+            ranking = rank_result(base_s, stamp, rank_base[0], rank_base[1], spec, inc, GRID_KM)
         except Exception as exc:  # noqa: BLE001
             st.warning(f"{type(exc).__name__}: {exc}")
             ranking = pd.DataFrame()
