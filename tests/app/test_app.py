@@ -211,3 +211,23 @@ def test_missing_data_dir_is_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "empty"))
     at = run_app()
     assert at.warning or at.info
+
+
+def test_basemap_baseline_and_grid_widgets(app_data):
+    at = run_app()
+    at.radio(key="w_basemap").set_value("osm").run()
+    check(at)
+    assert qp(at, "base") == "osm"
+    at.radio(key="w_view").set_value("compare").run()
+    check(at)
+    at.selectbox(key="w_scenario").set_value("2030").run()
+    at.selectbox(key="w_baseline").set_value("2025").run()
+    check(at)
+    assert qp(at, "baseline") == "2025" and not at.error
+    assert any("2025" in h.value and "2030" in h.value for h in at.subheader)
+    at.radio(key="w_view").set_value("access").run()
+    cells_2km = at.dataframe[0].value.iloc[:, 1].sum()
+    at.selectbox(key="w_grid_km").set_value(5.0).run()
+    check(at)
+    cells_5km = at.dataframe[0].value.iloc[:, 1].sum()
+    assert 0 < cells_5km < cells_2km
