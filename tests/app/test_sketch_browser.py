@@ -40,6 +40,9 @@ def _county_text(pg) -> str:
 
 
 def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):  # noqa: F811
+    from ui.sketch import draw_assets_missing
+    if draw_assets_missing():
+        pytest.fail("leaflet-draw is not in static/vendor/: run scripts/fetch_assets.sh (make test does)")
     t0 = time.time()
     page.goto(server + "/?view=sketch&scenario=existing&lang=zh")
     wait_map(page)
