@@ -58,9 +58,9 @@ TOWNS: tuple[tuple, ...] = (
     # --- in Ganzhou
     ("town-maodian", "茅店镇", "Maodian", "ganxian", 25.905, 115.065, 3000,
      "赣县东枢纽 area: G76 瑞赣段 meets 兴赣高速 and the 赣州绕城 (ganzhou_lines.md)"),
-    ("town-jibu", "吉埠镇", "Jibu", "ganxian", 25.990, 114.965, 3000,
-     "G45/G105 node north of the city; DOUBT: 赣县北站 is in 吉埠镇 (92e.net) and its cited position (26.010, 115.150) is 18 km "
-     "east of this node, so either 吉埠 is further east or this node is mis-named — not resolved"),
+    ("town-jibu", "吉埠镇", "Jibu", "ganxian", 26.005, 115.160, 5000,
+     "赣县北站 (昌赣高铁) is in 吉埠镇 (92e.net). CORRECTION 2026-11: this id used to be the G45/G105 node north of the city "
+     "(25.990, 114.965), 19 km west of the town; that node is now ic-g45-ganzhou-north and 吉埠 is not on G45/G105"),
     ("town-jiangkou", "江口镇", "Jiangkou", "ganxian", 25.800, 115.150, 4000, "贡江/桃江 confluence; 赣粤运河 桃江 variant leaves the 贡江 here"),
     ("town-wangmudu", "王母渡镇", "Wangmudu", "ganxian", 25.570, 115.120, 4000, "on the planned 赣安寻高速 (m.rexun.cn 2022)"),
     ("town-shashi", "沙石镇", "Shashi", "zhanggong", 25.760, 114.900, 3000, "赣州绕城 and start of planned 赣安寻高速 (蓉江新区)"),
@@ -128,6 +128,20 @@ GATEWAYS: tuple[tuple, ...] = (
 )
 
 
+# Interchanges (kind interchange): id, name_zh, name_en, county, lat, lon, accuracy_m, role/source, position note.
+# 赣州绕城高速 S4503 (chinahighway.org/view/816): 6 interchanges — 赣县东枢纽 (start, 茅店 燕子岩, = town-maodian), 赣县南 (into the
+# 赣县 town), 赣州东 (old city, '距火车站约3公里'), 赣州南 (new city and college district, '距市政中心约7公里'), 南康东 (南康 furniture
+# park, '距南康市中心约7公里'), 南康南枢纽 (end, G45 at 步狗垅; modelled at seat-nankang, where G45 and 康大 also meet). Route towns
+# in order: 茅店, 沙河, 沙石, 潭东, 黄金, 潭口, 龙岭, 东山. No coordinate was found for any of them: positions are estimates placed
+# from those distances and the town order (confidence low). NOT YET IN THE TABLE: adding them moves the calibration pair 赣州–于都
+# (conventional rail) out of tolerance through a connector artefact — see docs/DATA.md "S4503 interchanges".
+SRC_RING = "chinahighway.org/view/816 (赣州绕城高速 S4503: interchange list and descriptions); newton.com.tw 赣州环城高速公路"
+INTERCHANGES: tuple[tuple, ...] = (
+    ("ic-g45-ganzhou-north", "大广高速/G105 赣州北节点", "G45/G105 node north of Ganzhou", "ganxian", 25.990, 114.965, 4000,
+     "G45 (泰赣段) and G105 node north of the city; formerly mislabelled town-jibu (吉埠 is 19 km east, see town-jibu); the name of "
+     "the interchange here was not found", "position is the former (estimated) node position, unchanged"),
+)
+
 #: towns whose coordinate comes from a cited source: id -> citation
 SOURCED_TOWNS: dict[str, str] = {
     "town-yeping": "zh.wikipedia 瑞金革命遗址 header 25°55′N 116°04′E (arc-minute precision); 叶坪 ~6 km NE of Ruijin city (newton.com.tw)",
@@ -138,6 +152,9 @@ SOURCED_TOWNS: dict[str, str] = {
                        "county town (sources: 4 km)"),
     "town-yunshishan": ("derived: 12–19 km W of 瑞金 on G323, between 沙洲坝 (E) and 万田/西江 (W) (baike.baidu.hk 云石山; 央视 2016-10-20); "
                         "the point is 16.7 km W of the city"),
+    "town-jibu": ("derived: 赣县北站 is in 吉埠镇 (92e.net) and its OSM position is 26.010, 115.150; 吉埠镇 lies in NE 赣县, south of 南塘, "
+                  "north of 江口, west of 于都, east of 石芫, 127 km² (czkjst.org 吉埠镇 entry, 2023) — the point is 1 km from the "
+                  "station, within the town area; the town centre itself was not found (hence 5 km)"),
     "town-meiguan": ("derived: the pass is on the JX–GD border 10 km from the 大余 county town and 20 km from 南雄 (xsjgww.com; "
                      "人民日报 2024-11-18), placed where the 大余–南雄 line crosses the county boundary"),
 }
@@ -172,7 +189,15 @@ def place_rows(gcj02_to_wgs84) -> list[dict]:
             "id": tid, "name_zh": zh, "name_en": en, "status": "existing",
             "source": (sourced if sourced else SRC_EST) + "; role: " + notes,
             "confidence": "medium" if sourced else "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
-            "notes": "used as an interchange/road node" + ("" if sourced else "; town centre estimated"), "lat": lat, "lon": lon,
+            "notes": "town used as a road node or as the place of a station/site" + ("" if sourced else "; town centre estimated"), "lat": lat, "lon": lon,
+        })
+    for iid, zh, en, county, lat, lon, acc, role, pos in INTERCHANGES:
+        rows.append({
+            "id": iid, "name_zh": zh, "name_en": en, "status": "existing",
+            "source": SRC_EST + f" ({pos}); role: {role} — " + (SRC_RING if iid.startswith(("ic-ganxian", "ic-ganzhou", "ic-nankang"))
+                                                                 else "ganzhou_lines.md G45 node order (inferred)"),
+            "confidence": "low", "accuracy_m": acc, "scope": "local", "kind": "interchange", "county": county,
+            "notes": "expressway interchange used as a road node; position estimated", "lat": lat, "lon": lon,
         })
     for gid, zh, en, _lat, _lon, scope, st, ap, notes in GATEWAYS:
         glon, glat = GATEWAY_CPCA_GCJ[gid]

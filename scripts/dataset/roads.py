@@ -16,7 +16,7 @@ GW_NOTE = "schematic gateway leg so that road routing reaches the gateway city; 
 EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g45", zh="大广高速 G45(泰赣段·赣定段)", en="Daqing–Guangzhou Expressway G45 (Ji'an–Longnan)", code="G45",
          status="existing", opened="2004-01-16", lanes=4, speed=100, role="纵",
-         nodes=["gw-jian", "town-taihe", "town-wanan", (26.20, 114.90), "town-jibu", (25.82, 114.80), "seat-nankang",
+         nodes=["gw-jian", "town-taihe", "town-wanan", (26.20, 114.90), "ic-g45-ganzhou-north", (25.82, 114.80), "seat-nankang",
                 (25.50, 114.83), "town-xiaohe", "seat-xinfeng", "town-anxi", "seat-longnan"],
          source="factpedia 泰赣高速公路 (泰和–南康 龙岭 128 km, opened 2004-01-16, 100 km/h); kuaibao.lzzcloud.net; ephen.com.cn 2024-01 "
                 "(南康–龙南 capacity expansion completed; 吉安–南康 widening); chinahighway.org/view/816 (南康互通 at 步狗垅)",
@@ -178,7 +178,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
 TRUNK_ROADS: tuple[dict, ...] = (
     dict(id="road-g105", zh="国道 G105(万安—赣州—信丰—龙南)", en="National Road G105", code="G105", road_class="national",
          status="existing", opened="1980", speed=60,
-         nodes=["town-wanan", (26.15, 114.92), "town-jibu", "seat-zhanggong", "seat-nankang", "seat-xinfeng", "seat-longnan"],
+         nodes=["town-wanan", (26.15, 114.92), "ic-g45-ganzhou-north", "seat-zhanggong", "seat-nankang", "seat-xinfeng", "seat-longnan"],
          notes="alignment from general knowledge; G105 also passes 赣州经开区 (ttnews.xyz via ganzhou_points.csv)"),
     dict(id="road-g323", zh="国道 G323(瑞金—于都—赣州—崇义)", en="National Road G323", code="G323", road_class="national",
          status="existing", opened="1980", speed=60,
