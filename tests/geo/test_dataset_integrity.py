@@ -326,3 +326,22 @@ def test_hsr_stations_are_in_line_order_along_the_corridor(layers):
     lat = layers["stations"].set_index("id").geometry.y
     lats = [lat[s] for s in r.station_ids]
     assert lats == sorted(lats, reverse=True)
+
+
+def test_jibu_is_the_town_of_ganxian_north_station(layers):
+    # 赣县北站 is in 吉埠镇 (92e.net): the town must not sit on the G45 node 19 km west (the pre-2026-11 error)
+    st = layers["stations"].set_index("id").geometry["rs-ganxianbei"]
+    assert _dist_m(layers["places"], "town-jibu", st.y, st.x) < 5_000
+    assert _dist_m(layers["places"], "town-jibu", 25.990, 114.965) > 15_000
+
+
+def test_hsr_alone_reaches_guangzhou_from_ganzhou_west(layers):
+    # 赣深 + 广深港 (change at 光明城 or 深圳北): HSR lines only, no conventional detour via 赣韶
+    rail = nx.Graph()
+    for _, r in layers["railways"].iterrows():
+        if r.status == "existing" and r.rail_class == "hsr":
+            nx.add_path(rail, list(r.station_ids))
+    assert nx.has_path(rail, "rs-ganzhouxi", "rs-guangzhounan")
+    gs = layers["railways"].set_index("id").loc["rail-gw-guangshengang"]
+    assert list(gs.station_ids) == ["rs-guangzhounan", "rs-qingsheng", "rs-humen", "rs-guangmingcheng", "rs-shenzhenbei"]
+    assert "rs-guangmingcheng" in layers["places"].set_index("id").loc["gw-shenzhen", "station_ids"]
