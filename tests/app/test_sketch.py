@@ -160,3 +160,16 @@ def test_pure_helpers():
     f = sketch_feature(WEST_EAST, "conventional", {"design_speed_kmh": 160, "name_zh": None})
     assert f["properties"] == {"kind": "railway", "rail_class": "conventional", "design_speed_kmh": 160}
     assert set(LINE_CHOICES) == {"hsr", "intercity", "conventional", "expressway", "trunk_road"}
+
+
+def test_sketched_names_are_escaped_on_the_map(app_data):
+    from network.proposals import build_proposal
+    from ui.sketch import proposal_map_features
+    xss = "<img src=x onerror=alert(1)>"
+    sk = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"kind": "heritage_site", "name_zh": xss},
+         "geometry": {"type": "Point", "coordinates": [115.6, 25.9]}},
+        sketch_feature(WEST_EAST, "expressway", {"name_zh": xss})]}
+    feats = proposal_map_features(build_proposal(sk, base=app_data), "zh")
+    assert feats and all("<img" not in (f["properties"]["_popup"] + f["properties"]["_tip"]) for f in feats)
+    assert any("&lt;img" in f["properties"]["_popup"] for f in feats)
