@@ -100,7 +100,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
     title = t("access_title", lang)
     feats, table, acc = access_result(base, stamp, spec, inc, km, lang, title)
     colours = [*A.BAND_COLOURS, A.UNREACHABLE_COLOUR]
-    overlays = [Overlay(esc(title), feats, LegendSection(esc(f"{title} ({t('minutes', lang)})"),
+    overlays = [Overlay(esc(title), feats, LegendSection(esc(t("access_legend", lang)),
                                                          table_html=A.legend_table(table, colours, lang)),
                         below=True, interactive=False)]
     target = ss.get(K_TARGET)

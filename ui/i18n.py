@@ -72,6 +72,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "access_help": ("点击纪念地查看等时圈；点击地图其他位置查看到最近纪念地的最快路线。",
                     "Click a heritage site for isochrones; click anywhere else for the fastest route to the nearest site."),
     "band": ("时间段", "Band"),
+    "access_legend": ("到最近纪念地（分钟）", "Minutes to the nearest site"),
     "grid": ("分析网格", "Analysis grid"),
     "cells": ("网格数", "Grid cells"),
     "pop_share": ("人口占比", "Population share"),

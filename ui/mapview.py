@@ -56,6 +56,7 @@ path.leaflet-interactive:focus { outline: none; }
 .atlas-title small { display: block; font-size: 13px; font-weight: 400; color: #444; }
 .atlas-presenter .atlas-legend { font-size: 15px; padding: 12px 14px; }
 .atlas-presenter .atlas-legend h4 { font-size: 16px; }
+.atlas-presenter .atlas-legend table { font-size: 14px; }
 .atlas-presenter .atlas-legend .sw { min-width: 52px; }
 .atlas-presenter .atlas-label { font-size: 15px; }
 """
@@ -375,7 +376,8 @@ def build_map(
         for f in shown.get("heritage_sites", []):
             if f["properties"].get("level") == "national":
                 lon, lat = f["geometry"]["coordinates"][:2]
-                labels.append([lat, lon, _short(f["properties"]["_label"]), "atlas-label-site"])
+                labels.append([lat, lon, _short(f["properties"]["_label"], 12 if lang == "zh" else 24),
+                               "atlas-label-site"])
     labels = declutter(labels)
 
     for ov in overlays:

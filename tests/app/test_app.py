@@ -173,7 +173,7 @@ def test_access_view_draws_bands_and_reacts_to_a_site_or_point(app_data):
     at = run_app({"view": "access"})
     overlays = at.session_state["_atlas_map_stats"]["overlays"]
     assert list(overlays.values()) and 1 <= list(overlays.values())[0] <= 6  # dissolved bands, not cells
-    assert any("人口占比" in x or "出行时间" in x for x in at.session_state["_atlas_map_stats"]["legend"])
+    assert "到最近纪念地（分钟）" in at.session_state["_atlas_map_stats"]["legend"]
     at.session_state["access_target"] = ("site", "fx-site-national")
     at.run()
     check(at)
