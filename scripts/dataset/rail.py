@@ -62,6 +62,12 @@ POSITION_SOURCES: dict[str, tuple[str, str | None]] = {
     "rs-guangzhounan": ("high", SRC_OSM_RAIL + ": 22.99141, 113.26404"),
     "rs-changshanan": ("high", SRC_OSM_RAIL + ": 28.15008, 113.05988"),
     "rs-beijingxi": ("high", SRC_OSM_RAIL + ": 39.89367, 116.3151"),
+    # 昌赣 north of 吉安西 (added 2026-11; line order and chainage from the 全国客里表 2021-09-28, see rail-gw-nanchang-ganzhou-hsr)
+    "rs-fengchengdong": ("medium", SRC_OSM_RAIL + ": 28.16871, 115.80587 (node '丰城东', 4 km E of 丰城 city; no second source checked)"),
+    "rs-zhangshudong": ("medium", SRC_OSM_RAIL + ": 27.96821, 115.5957 (node '樟树东', SE of 樟树 city; no second source checked)"),
+    "rs-xingandong": ("medium", SRC_OSM_RAIL + ": 27.74695, 115.42177 (node '新干东', E of 新干 town; no second source checked)"),
+    "rs-xiajiang": ("high", SRC_OSM_RAIL + ": 27.60227, 115.33078; zh.wikipedia 峡江站 27.60167, 115.33111 is ~70 m away"),
+    "rs-jishuixi": ("medium", SRC_OSM_RAIL + ": 27.28138, 115.08566 (node '吉水西', NW of 吉水 town; no second source checked)"),
     # 广深港高铁 广深段 (added 2026-11)
     "rs-qingsheng": ("medium", SRC_OSM_RAIL + ": 22.86195, 113.5999 (node '庆盛', marked 'hint-snap' in that table, i.e. snapped, not "
                      "an OSM station node; 南沙区 东涌/黄阁 area per the line description)"),
@@ -186,6 +192,19 @@ STATIONS: tuple[tuple, ...] = (
     ("rs-xiamenbei", "厦门北站", "Xiamen North", None, "gw-xiamen", 24.637, 118.071, "existing", "2010-04-26", "gateway", 2000, "龙厦/福厦"),
     ("rs-fuzhou", "福州站", "Fuzhou", None, "gw-fuzhou", 26.113, 119.317, "existing", "2013-09-26", "gateway", 2000,
      "向莆铁路 service from 2013-09-26 (older station; general knowledge)"),
+    # --- 昌赣高铁 north of 吉安西 (rail-gw-nanchang-ganzhou-hsr). Station list: 经济日报 2015-07-19 (13 stations: 南昌, 横岗, 丰城东,
+    # 樟树东, 新干东, 峡江, 吉水西, 吉安西, 泰和, 万安, 兴国西, 赣县北, 赣州西). 横岗 (南昌南 since 2023-08-17) lies on the branch to
+    # 南昌站/南昌东, not on the 南昌西 path, and is not modelled (see the line's notes).
+    ("rs-fengchengdong", "丰城东站", "Fengcheng East", None, None, 28.16871, 115.80587, "existing", "2019-12-26", "gateway", 500,
+     "昌赣高铁 (经济日报 2015-07-19; 360doc 2016-11-17 '丰城设有丰城东站'); opened with the line 2019-12-26"),
+    ("rs-zhangshudong", "樟树东站", "Zhangshu East", None, None, 27.96821, 115.5957, "existing", "2019-12-26", "local", 500,
+     "昌赣高铁 (经济日报 2015-07-19); opened with the line 2019-12-26"),
+    ("rs-xingandong", "新干东站", "Xingan East", None, None, 27.74695, 115.42177, "existing", "2019-12-26", "local", 500,
+     "昌赣高铁 (经济日报 2015-07-19); opened with the line 2019-12-26"),
+    ("rs-xiajiang", "峡江站", "Xiajiang", None, None, 27.60227, 115.33078, "existing", "2019-12-26", "local", 200,
+     "昌赣高铁 (经济日报 2015-07-19); opened with the line 2019-12-26"),
+    ("rs-jishuixi", "吉水西站", "Jishui West", None, None, 27.28138, 115.08566, "existing", "2019-12-26", "local", 500,
+     "昌赣高铁 (经济日报 2015-07-19); opened with the line 2019-12-26"),
     # --- 广深港高铁 广深段 (rail-gw-guangshengang): 广州南 – 庆盛 – 虎门 – 光明城 – 深圳北 (羊城晚报 2011-12-26; 中华工商时报 2011-12-27)
     ("rs-qingsheng", "庆盛站", "Qingsheng", None, None, 22.86195, 113.5999, "existing", "2011-12-26", "gateway", 1000,
      "广深港高铁 广深段 (广州 南沙区); opened with the 广州南–深圳北 section 2011-12-26"),
@@ -329,9 +348,21 @@ LINES: tuple[dict, ...] = (
     # --- gateway legs (schematic; so the engine can reach gateway cities)
     dict(id="rail-gw-nanchang-ganzhou-hsr", zh="昌赣高铁(南昌西—吉安西)", en="Nanchang–Ganzhou HSR (Nanchang West–Ji'an West)", status="existing",
          opened="2019-12-26", rail_class="hsr", speed=350, tracks=2, electrified=True, length_km=415.734, scope="gateway",
-         stops=["rs-nanchangxi", (28.05, 115.55), (27.60, 115.25), "rs-jianxi"],
-         source="as rail-nanchang-ganzhou-hsr", confidence="high", accuracy_m="schematic",
-         notes="northern part of 昌赣高铁 (横岗, 丰城东, 樟树东, 新干东, 峡江, 吉水西 not modelled)"),
+         stops=["rs-nanchangxi", (28.36, 115.90), "rs-fengchengdong", "rs-zhangshudong", "rs-xingandong", "rs-xiajiang", "rs-jishuixi",
+                "rs-jianxi"],
+         source="经济日报 2015-07-19 (big5.china.com.cn: 13 stations 南昌, 横岗, 丰城东, 樟树东, 新干东, 峡江, 吉水西, 吉安西, 泰和, 万安, "
+                "兴国西, 赣县北, 赣州西); 全国客里表 2021-09-28 in a public GitHub repository (CDK6182CHR/qETRC CRPassengerMileage.pyetlib: "
+                "'京港高铁昌赣段' 何家所 0, 朴树所 13, 丰城东 34, 樟树东 65, 新干东 96, 峡江 114, 吉水西 158, 吉安西 181, … 赣州西 385 km; "
+                "'昌福线' 南昌西 0, 东村所 38, 三江镇 43 km); 洪观新闻 2025-10 (infqj.cn: while 昌福 南昌西–三江镇 was closed "
+                "2025-10-11 – 2026-01-26, 京港高铁 trains for 深圳 could not call at 南昌西 and 赣州/吉安 trains used 南昌/南昌东 — "
+                "i.e. 南昌西 trains reach the 昌赣 over the 昌福 line); station positions: see each station",
+         confidence="high", accuracy_m="schematic",
+         notes="northern part of 昌赣高铁 with its intermediate stations (added 2026-11; before, 南昌西–吉安西 ran 203 km non-stop). "
+               "Path of 南昌西 trains: 昌福 line to 东村线路所 (38 km), a link to 朴树线路所 on the 昌赣, then 丰城东 (21 km) — the shaping "
+               "vertex near 三江 stands for that junction (position estimated). The 昌赣 main line itself starts at 何家线路所 and runs "
+               "via 横岗 (renamed 南昌南 2023-08-17, HSR passenger service from 2023-12-27) to 南昌站/南昌东; that branch and 南昌南 are "
+               "not on the 南昌西 path and are not modelled. The model stops every train at every station (dwell parameter); real fast "
+               "trains skip most of them"),
     dict(id="rail-gw-nanchang-beijing", zh="南昌西—北京西(高铁通道)", en="Nanchang West–Beijing West HSR corridor", status="existing",
          opened="2017-09-21", rail_class="hsr", speed=300, tracks=2, electrified=True, scope="gateway",
          stops=["rs-nanchangxi", (29.70, 115.90), (30.60, 114.30), (34.75, 113.65), "rs-beijingxi"],

@@ -345,3 +345,18 @@ def test_hsr_alone_reaches_guangzhou_from_ganzhou_west(layers):
     gs = layers["railways"].set_index("id").loc["rail-gw-guangshengang"]
     assert list(gs.station_ids) == ["rs-guangzhounan", "rs-qingsheng", "rs-humen", "rs-guangmingcheng", "rs-shenzhenbei"]
     assert "rs-guangmingcheng" in layers["places"].set_index("id").loc["gw-shenzhen", "station_ids"]
+
+
+def test_changgan_north_section_has_its_stations(layers):
+    # 昌赣 南昌西–吉安西 calls at the real intermediate stations (经济日报 2015-07-19; 全国客里表 2021 order), not 203 km non-stop
+    r = layers["railways"].set_index("id").loc["rail-gw-nanchang-ganzhou-hsr"]
+    assert list(r.station_ids) == ["rs-nanchangxi", "rs-fengchengdong", "rs-zhangshudong", "rs-xingandong", "rs-xiajiang",
+                                   "rs-jishuixi", "rs-jianxi"]
+    lat = layers["stations"].set_index("id").geometry.y
+    lats = [lat[s] for s in r.station_ids]
+    assert lats == sorted(lats, reverse=True)
+    st = layers["stations"].set_index("id")
+    minx, miny, maxx, maxy = SURROUNDINGS_BBOX
+    for sid in r.station_ids:  # stations beyond the surroundings are gateway-scoped, the rest local
+        inside = minx <= st.geometry[sid].x <= maxx and miny <= st.geometry[sid].y <= maxy
+        assert st.loc[sid, "scope"] == ("local" if inside else "gateway"), sid
