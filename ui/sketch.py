@@ -24,7 +24,7 @@ from geo.errors import AtlasError
 from ui import controls as C
 from ui.assets import URL_PREFIX, VENDOR_DIR
 from ui.cache import data_stamp, rank_result
-from ui.features import esc, prepare_features
+from ui.features import esc, md_escape, prepare_features
 from ui.mapview import LegendSection, Overlay, build_map
 
 log = logging.getLogger(__name__)
@@ -304,10 +304,10 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
                                   spec, inc, lang, rank_base)
         ss[K_TIMING] = result["ms"]
     except AtlasError as exc:  # e.g. the draft no longer builds on this scenario's data
-        st.error(str(exc))
+        st.error(md_escape(exc))
     except Exception as exc:  # noqa: BLE001 - engine/data problems: a message, never a traceback
         log.exception("sketch evaluation failed")
-        st.error(f"{type(exc).__name__}: {exc}")
+        st.error(md_escape(f"{type(exc).__name__}: {exc}"))
 
     left, right = st.columns([3, 2])
     with left:
@@ -359,7 +359,7 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
 
     if result is None:
         return
-    st.markdown(f"### {L('results', lang)} — {esc(result['scenario'])}")
+    st.markdown(f"### {L('results', lang)} — {md_escape(result['scenario'])}")
     ms = result["ms"]["total"]
     st.caption(L("timing", lang, ms=ms))
     if result["notes"]:
@@ -377,18 +377,22 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
         st.caption(L("none_changed", lang))
     else:
         st.dataframe(changed.round(1), hide_index=True)
+    # the base ranking is computed (and cached) even before the first sketch, so that adding one only
+    # costs the sketch's own row
+    st.markdown(f"**{L('ranking', lang)}**")
+    try:
+        ranking = rank_result(base_s, stamp, rank_base[0], rank_base[1], spec, inc, GRID_KM)
+    except Exception as exc:  # noqa: BLE001 - engine problems: a message, not a traceback
+        st.warning(md_escape(f"{type(exc).__name__}: {exc}"))
+        ranking = pd.DataFrame()
     if result["rank_row"] is not None:
-        st.markdown(f"**{L('ranking', lang)}**")
-        try:
-            ranking = rank_result(base_s, stamp, rank_base[0], rank_base[1], spec, inc, GRID_KM)
-        except Exception as exc:  # noqa: BLE001
-            st.warning(f"{type(exc).__name__}: {exc}")
-            ranking = pd.DataFrame()
         from network.proposals import insert_rank_row
-        table = insert_rank_row(ranking, result["rank_row"])
+        ranking = insert_rank_row(ranking, result["rank_row"])
+    if len(ranking):
+        table = ranking.copy()
         table.insert(0, "rank", range(1, len(table) + 1))
         st.dataframe(table[["rank", "name", "layer", "status", "add_mean_minutes", "remove_mean_minutes",
-                            "add_pop_newly_within_60"]].round(4), hide_index=True)
+                            "add_pop_newly_within_60"]].round(4), hide_index=True, key="sketch_ranking")
 
 
 def _form(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
@@ -447,7 +451,7 @@ def _form(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
     st.button(L("add", lang), key="w_sk_add", type="primary", disabled=not pending, on_click=_add_step,
               args=(base, spec, inc, lang))
     if err:
-        st.error(err)
+        st.error(md_escape(err))  # messages quote the user's names: text, not markdown
 
 
 def _load_cb(base: Path) -> None:
@@ -511,17 +515,17 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
         try:
             path = save_draft(named, base=base)
         except AtlasError as exc:
-            st.error(str(exc))
+            st.error(md_escape(exc))
         else:
             _set_draft(named)
-            st.success(f"{L('saved', lang)}: {path.name}")
+            st.success(f"{L('saved', lang)}: {md_escape(path.name)}")
     saved = list_drafts(base=base)
     if saved:
         names = {slug: name for name, slug in saved}
         c2.selectbox(L("load", lang), list(names), key=K_LOAD, format_func=lambda v: names.get(v, v))
         c2.button(L("load", lang), key="w_sk_load_btn", on_click=_load_cb, args=(base,))
     if ss.get(K_LOAD_ERROR):
-        st.error(ss.pop(K_LOAD_ERROR))
+        st.error(md_escape(ss.pop(K_LOAD_ERROR)))
     fname = d.slug
     st.download_button(L("export_sketch", lang), data=json.dumps(d.to_geojson(), ensure_ascii=False, indent=1),
                        file_name=f"{fname}.sketch.geojson", mime="application/geo+json", key="w_sk_dl_sketch",
@@ -537,4 +541,4 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
                       on_click=_promote_cb, args=(base, spec, inc, lang))
     flash = ss.pop(K_PROMOTED, None)
     if flash:
-        (st.error if flash[0] == "error" else st.success)(flash[1])
+        (st.error if flash[0] == "error" else st.success)(md_escape(flash[1]))

@@ -38,6 +38,11 @@ def county_table(at: AppTest) -> pd.DataFrame:
     raise AssertionError("no county table")
 
 
+def errors(at: AppTest) -> list[str]:
+    """Error messages as the user reads them (the app markdown-escapes user text)."""
+    return [e.value.replace("\\", "") for e in at.error]
+
+
 def steps(at: AppTest) -> int:
     return len(at.session_state[K_DRAFT].steps)
 
@@ -91,16 +96,16 @@ def test_bad_speed_is_rejected_with_a_message_and_nothing_changes(app_data, numb
     at = start()
     add_line(at, **numbers)
     assert steps(at) == 0
-    assert any(message in e.value for e in at.error)
+    assert any(message in e for e in errors(at))
     assert at.session_state[K_PENDING] == WEST_EAST  # the drawing is kept so the user can fix the form
 
 
 def test_line_outside_ganzhou_and_one_point_line_are_rejected(app_data):
     at = start()
     add_line(at, {"type": "LineString", "coordinates": [[120.0, 30.0], [121.0, 30.5]]}, kind="expressway")
-    assert steps(at) == 0 and any("entirely outside Ganzhou" in e.value for e in at.error)
+    assert steps(at) == 0 and any("entirely outside Ganzhou" in e for e in errors(at))
     add_line(at, {"type": "LineString", "coordinates": [[115.0, 25.9], [115.0, 25.9]]}, kind="trunk_road")
-    assert steps(at) == 0 and any("two distinct points" in e.value for e in at.error)
+    assert steps(at) == 0 and any("two distinct points" in e for e in errors(at))
 
 
 def test_coordinates_input_and_point_kinds(app_data):
@@ -121,7 +126,7 @@ def test_coordinates_input_and_point_kinds(app_data):
     at.text_input(key="w_sk_coords").set_value("115.6; oops")
     at.button(key="w_sk_use_coords").click().run()
     ok(at)
-    assert any("is not 'lon,lat'" in e.value for e in at.error)
+    assert any("is not 'lon,lat'" in e for e in errors(at))
 
 
 def test_save_load_and_promote_a_draft(app_data):
@@ -173,3 +178,16 @@ def test_sketched_names_are_escaped_on_the_map(app_data):
     feats = proposal_map_features(build_proposal(sk, base=app_data), "zh")
     assert feats and all("<img" not in (f["properties"]["_popup"] + f["properties"]["_tip"]) for f in feats)
     assert any("&lt;img" in f["properties"]["_popup"] for f in feats)
+
+
+def test_messages_quoting_user_names_are_not_markdown(app_data):
+    at = start()
+    at.session_state[K_PENDING] = WEST_EAST
+    at.run()
+    at.text_input(key="w_sk_name").set_value("[点我](http://example.com) ![x](http://example.com/x.png)")
+    at.number_input(key="w_sk_speed_hsr").set_value(10000)
+    at.button(key="w_sk_add").click().run()
+    ok(at)
+    raw = [e.value for e in at.error]
+    assert raw and all("](http" not in v for v in raw)  # link/image syntax is escaped
+    assert any("[点我](http://example.com)" in e for e in errors(at))
