@@ -41,10 +41,41 @@ def resolve(spec: str, include: Sequence[str] = ()) -> Any:
     return _scenario(base, stamp, spec, tuple(sorted(include)))
 
 
-def scenario_names() -> list[str]:
-    """Return the engine's scenario names (existing, years, plan sets), or the standard ones."""
+def _warm_import() -> None:
     try:
-        from network.scenario import scenario_names as names
-        return names()
-    except Exception:  # noqa: BLE001 - engine not ready: offer the standard choices
-        return ["existing", "2025", "2030", "2035"]
+        import network  # noqa: F401  (scipy, networkx …: ~0.6 s the first time)
+    except Exception:  # noqa: BLE001 - reported when actually used
+        pass
+
+
+def scenario_names() -> list[str]:
+    """Return the engine's scenario names (existing, years, plan sets), or the standard ones.
+
+    The first page of a fresh server must not wait ~0.6 s for the engine's imports just to list the plan
+    sets, so until ``network`` is imported (in a background thread started here) the names come from
+    the same file the engine reads (``params/plan_sets.csv``, column ``name``, in file order).
+    """
+    import sys
+    if "network.scenario" in sys.modules:
+        try:
+            from network.scenario import scenario_names as names
+            return names()
+        except Exception:  # noqa: BLE001 - engine not ready: offer the standard choices
+            return ["existing", "2025", "2030", "2035"]
+    import threading
+    threading.Thread(target=_warm_import, name="atlas-warm-network", daemon=True).start()
+    return scenario_names_from_file()
+
+
+def scenario_names_from_file(base: Path | None = None) -> list[str]:
+    """Return existing, the standard years and the plan-set names of ``params/plan_sets.csv``."""
+    import csv
+    from geo.store import data_dir
+    out = ["existing", "2025", "2030", "2035"]
+    p = (base or data_dir()) / "params" / "plan_sets.csv"
+    try:
+        rows = csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines())
+        out += [r["name"].strip() for r in rows if (r.get("name") or "").strip()]
+    except (OSError, KeyError, csv.Error):
+        pass
+    return out

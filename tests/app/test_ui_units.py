@@ -150,3 +150,9 @@ def test_md_escape_neutralises_links_images_and_formatting():
     text = md_escape("![i](http://x/i.png) [a](javascript:alert(1)) **b** `c` <b>")
     for token in ("](", "![", "**", "`c`", "<b>"):
         assert token not in text
+
+
+def test_scenario_names_without_the_engine_match_the_engine():
+    from network.scenario import scenario_names
+    from ui.engine import scenario_names_from_file
+    assert scenario_names_from_file() == scenario_names()
