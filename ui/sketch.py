@@ -280,6 +280,7 @@ def _add_step(base: Path, spec: str, include: tuple[str, ...], lang: str) -> Non
     _set_draft(new)
     ss.pop(K_PENDING, None)
     ss.pop(K_ERROR, None)
+    ss[K_NAME] = ""  # the next sketch gets its own name
 
 
 def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loaded: Any) -> None:
