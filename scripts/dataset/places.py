@@ -108,7 +108,8 @@ TOWNS: tuple[tuple, ...] = (
 
 # Gateways: id, name_zh, name_en, lat, lon, scope, station_ids, airport_ids, notes
 GATEWAYS: tuple[tuple, ...] = (
-    ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], ["ap-khn"], "Jiangxi capital"),
+    ("gw-nanchang", "南昌", "Nanchang", 28.683, 115.858, "gateway", ["rs-nanchangxi"], ["ap-khn"],
+     "Jiangxi capital; 南昌站, 南昌东 and 南昌南 (ex-横岗, on the 昌赣 branch to 南昌站) also serve the city but are not modelled"),
     ("gw-changsha", "长沙", "Changsha", 28.228, 112.939, "gateway", ["rs-changshanan", "rs-changshaxi"], [], "Hunan capital"),
     ("gw-guangzhou", "广州", "Guangzhou", 23.129, 113.264, "gateway", ["rs-guangzhounan"], ["ap-can"],
      "Guangdong capital; 广州东 (赣深 through trains) and 广州/广州北/广州白云 stations are not modelled; 庆盛 (南沙) is in Guangzhou "

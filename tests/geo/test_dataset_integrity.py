@@ -360,3 +360,11 @@ def test_changgan_north_section_has_its_stations(layers):
     for sid in r.station_ids:  # stations beyond the surroundings are gateway-scoped, the rest local
         inside = minx <= st.geometry[sid].x <= maxx and miny <= st.geometry[sid].y <= maxy
         assert st.loc[sid, "scope"] == ("local" if inside else "gateway"), sid
+
+
+def test_gateway_station_lists_match_station_places(layers):
+    # a gateway city lists exactly the modelled stations that name it as their place (no silent omissions)
+    st = layers["stations"]
+    for _, g in layers["places"][layers["places"]["kind"] == "gateway"].iterrows():
+        listed = set(g.station_ids) if isinstance(g.station_ids, list) else set()
+        assert listed == set(st.loc[st["place_id"] == g.id, "id"]), g.id
