@@ -13,7 +13,7 @@ from ui import controls as C
 from ui.cache import access_result, compare_result, data_stamp, isochrone_result, rank_result, route_result
 from ui.engine import scenario_names
 from ui.features import esc, md_escape
-from ui.i18n import column_labels, t
+from ui.i18n import SCENARIO_LABELS, column_labels, label, t
 from ui.mapview import LegendSection, Overlay
 from ui.pages import html_export_button
 from ui.state import AppState
@@ -34,6 +34,11 @@ def spec_of(scenario: str, custom: tuple[str, ...]) -> tuple[str, tuple[str, ...
     if scenario == "custom":
         return "existing", tuple(sorted(custom))
     return scenario, ()
+
+
+def _scen(spec: str, include: tuple[str, ...], lang: str) -> str:
+    name = label(SCENARIO_LABELS, spec, lang)
+    return f"{name} + {', '.join(include)}" if include else name
 
 
 def _show(df: pd.DataFrame, lang: str) -> None:
@@ -182,8 +187,8 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     after, after_inc = spec_of(s.scenario, s.custom)
     before, before_inc = spec_of(s.baseline, s.custom if s.baseline == "custom" else ())
     if not s.presenter:
-        st.subheader(md_escape(f"{t('diff_title', lang)}: {before}{'+' + ','.join(before_inc) if before_inc else ''}"
-                               f" → {after}{'+' + ','.join(after_inc) if after_inc else ''}"))
+        st.subheader(md_escape(f"{t('diff_title', lang)}: {_scen(before, before_inc, lang)}"
+                               f" → {_scen(after, after_inc, lang)}"))
     km = _grid_km(s)
     title = t("diff_title", lang)
     res = compare_result(base, stamp, before, before_inc, after, after_inc, km, lang, title)
@@ -213,7 +218,8 @@ def rank_page(s: AppState) -> None:
     base, stamp = data_stamp()
     after, after_inc = spec_of(s.scenario, s.custom)
     before, before_inc = spec_of(s.baseline, ())
-    st.subheader(md_escape(f"{t('rank_title', lang)}: {before} → {after}"))
+    st.subheader(md_escape(f"{t('rank_title', lang)}: {_scen(before, before_inc, lang)} → "
+                           f"{_scen(after, after_inc, lang)}"))
     km = _grid_km(s)
     with st.spinner(t("computing", lang)):
         df = rank_result(base, stamp, before, before_inc, after, after_inc, km)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.schema import STATUSES
 from ui.features import md_escape
-from ui.i18n import GROUP_LABELS, STATUS_LABELS, label, t
+from ui.i18n import GROUP_LABELS, SCENARIO_LABELS, STATUS_LABELS, label, t
 from ui.state import (BASEMAPS, VIEWS, YEAR_MAX, YEAR_MIN, AppState, state_from_params, state_to_params)
 from ui.style import GROUPS
 from ui.views import SavedView
@@ -142,9 +142,7 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
 
     if ss.get(K_SCENARIO) not in scenarios:
         ss[K_SCENARIO] = "all"
-    scen_label = {"all": "全部规划要素" if lang == "zh" else "All plan features"}
-    for k in ("existing", "2025", "2030", "2035", "custom"):
-        scen_label[k] = t(f"scenario_{k}", lang)
+    scen_label = {k: label(SCENARIO_LABELS, k, lang) for k in scenarios}
     sb.selectbox(t("scenario", lang), list(scenarios), key=K_SCENARIO, format_func=lambda v: scen_label.get(v, v))
     if ss[K_SCENARIO] == "custom":
         valid = [p for p in ss.get(K_CUSTOM, []) if p in projects]

@@ -138,6 +138,17 @@ def column_labels(columns, lang: str) -> dict[str, str]:
     return {c: _pick(COLUMN_LABELS[c], lang) for c in columns if c in COLUMN_LABELS}
 
 
+#: scenario / plan-set names (data/params/plan_sets.csv) -> labels; unknown names are shown as they are
+SCENARIO_LABELS: dict[str, tuple[str, str]] = {
+    "all": ("全部规划要素", "All plan features"),
+    "existing": ("现状", "Existing"),
+    "2025": ("2025年", "2025"), "2030": ("2030年", "2030"), "2035": ("2035年", "2035"),
+    "custom": ("自定义", "Custom"),
+    "plan2035-full": ("远景全部规划（不含研究）", "Full plan (no studies)"),
+    "plan2035-with-studies": ("远景全部规划（含研究）", "Full plan incl. studies"),
+    "committed": ("现状＋在建", "Existing + under construction"),
+}
+
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "existing": ("现状", "Existing"),
     "under_construction": ("在建", "Under construction"),
