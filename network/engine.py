@@ -75,7 +75,7 @@ class Engine:
     def __init__(self, scenario: Scenario | str = "existing", *, base: Path | None = None,
                  params: Params | None = None, passenger: bool = True, include: Iterable[str] | str = (),
                  exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
-                 data: NetworkData | None = None):
+                 connectors: bool = True, data: NetworkData | None = None):
         self.data = data or load_network_data(base)
         self.params = params or load_params(base=self.data.base)
         if not isinstance(scenario, Scenario) or include or exclude:
@@ -84,16 +84,17 @@ class Engine:
         self.scenario = scenario
         self.passenger = passenger
         self.modes = tuple(modes) if modes is not None else None
+        self.connectors = connectors
         self.parts = graph_parts(self.data, scenario, self.params, passenger=passenger)
         self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
-                                                  edge_filter=mode_filter(self.modes))
+                                                  edge_filter=mode_filter(self.modes, connectors=connectors))
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self._hub_tree = None
 
     # -- graph views ---------------------------------------------------------------------------------
     def nx_graph(self) -> nx.MultiDiGraph:
         """Return the scenario's NetworkX MultiDiGraph (same nodes and edges as the compiled arrays)."""
-        keep = mode_filter(self.modes)
+        keep = mode_filter(self.modes, connectors=self.connectors)
         G = nx.MultiDiGraph(scenario=self.scenario.name, year=self.scenario.year, passenger=self.passenger,
                             problems=list(self.parts.problems), hubs=list(self.parts.hubs),
                             sites=list(self.parts.sites), crs="EPSG:4547")
@@ -209,18 +210,21 @@ MAX_CACHED_ENGINES = 8
 
 def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = None, params: Params | None = None,
                passenger: bool = True, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
-               modes: Iterable[str] | None = None) -> Engine:
-    """Return a cached Engine for the scenario (compiled once per data files, scenario and parameters)."""
+               modes: Iterable[str] | None = None, connectors: bool = True) -> Engine:
+    """Return a cached Engine for the scenario (compiled once per data files, scenario and parameters).
+
+    ``modes`` keeps only those modes' edges (plus local connectors unless ``connectors=False``).
+    """
     data = load_network_data(base)
     params = params or load_params(base=data.base)
     if not isinstance(scenario, Scenario) or include or exclude:
         scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     key = (str(data.base), data.stamp, scenario.key, params.digest, passenger,
-           tuple(sorted(modes)) if modes is not None else None)
+           tuple(sorted(modes)) if modes is not None else None, connectors)
     if key in _ENGINES:
         _ENGINES.move_to_end(key)
         return _ENGINES[key]
-    eng = Engine(scenario, params=params, passenger=passenger, modes=modes, data=data)
+    eng = Engine(scenario, params=params, passenger=passenger, modes=modes, connectors=connectors, data=data)
     _ENGINES[key] = eng
     while len(_ENGINES) > MAX_CACHED_ENGINES:
         _ENGINES.popitem(last=False)
