@@ -134,10 +134,18 @@ GATEWAYS: tuple[tuple, ...] = (
 # 赣县 town), 赣州东 (old city, '距火车站约3公里'), 赣州南 (new city and college district, '距市政中心约7公里'), 南康东 (南康 furniture
 # park, '距南康市中心约7公里'), 南康南枢纽 (end, G45 at 步狗垅; modelled at seat-nankang, where G45 and 康大 also meet). Route towns
 # in order: 茅店, 沙河, 沙石, 潭东, 黄金, 潭口, 龙岭, 东山. No coordinate was found for any of them: positions are estimates placed
-# from those distances and the town order (confidence low). NOT YET IN THE TABLE: adding them moves the calibration pair 赣州–于都
-# (conventional rail) out of tolerance through a connector artefact — see docs/DATA.md "S4503 interchanges".
+# from those distances and the town order (confidence low).
 SRC_RING = "chinahighway.org/view/816 (赣州绕城高速 S4503: interchange list and descriptions); newton.com.tw 赣州环城高速公路"
 INTERCHANGES: tuple[tuple, ...] = (
+    ("ic-ganxian-nan", "赣县南互通", "Ganxian South interchange", "ganxian", 25.845, 115.000, 3000,
+     "S4503 exit into the 赣县 town (梅林)", "placed 2 km SW of the 赣县 seat, between 茅店 and 沙河 on the ring"),
+    ("ic-ganzhou-dong", "赣州东互通", "Ganzhou East interchange", "zhanggong", 25.810, 114.990, 3000,
+     "S4503 main exit into the old city, ~3 km from 赣州火车站", "placed 3.4 km E of rs-ganzhou (itself an estimate), near 沙河"),
+    ("ic-ganzhou-nan", "赣州南互通", "Ganzhou South interchange", "zhanggong", 25.775, 114.860, 3000,
+     "S4503 exit into the new city and college district, ~7 km from the city government",
+     "placed 7.6 km SW of the city-government point, west of 沙石 (潭东/蓉江新区 side)"),
+    ("ic-nankang-dong", "南康东互通", "Nankang East interchange", "nankang", 25.705, 114.805, 3000,
+     "S4503 exit for the 南康 furniture park, ~7 km from the 南康 centre", "placed 6.9 km NE of the 南康 seat (龙岭 side)"),
     ("ic-g45-ganzhou-north", "大广高速/G105 赣州北节点", "G45/G105 node north of Ganzhou", "ganxian", 25.990, 114.965, 4000,
      "G45 (泰赣段) and G105 node north of the city; formerly mislabelled town-jibu (吉埠 is 19 km east, see town-jibu); the name of "
      "the interchange here was not found", "position is the former (estimated) node position, unchanged"),

@@ -62,10 +62,14 @@ EXPRESSWAYS: tuple[dict, ...] = (
                "estimate 2008 is impossible (works began 2007-02 with a 36-month period). 龙岩–长汀 part included to reach the 龙岩 gateway"),
     dict(id="expy-s4503", zh="赣州绕城高速 S4503", en="Ganzhou Ring Expressway S4503", code="S4503",
          status="existing", opened="2015", lanes=4, speed=100, role="联", length_km=52.7,
-         nodes=["town-maodian", (25.83, 115.00), "town-shashi", (25.70, 114.82), "seat-nankang"],
-         source="chinahighway.org/view/816 (茅店 燕子岩 → 沙河 → 沙石 → 潭东 → 黄金 → 潭口 → 南康互通; 52.7 km, 4 lanes, 100 km/h, '全线贯通'); "
-                "newton.com.tw",
-         confidence="medium", notes="opening year 2015 is an ESTIMATE; with G45 & G76 forms the 103 km outer ring"),
+         nodes=["town-maodian", "ic-ganxian-nan", "ic-ganzhou-dong", "town-shashi", "ic-ganzhou-nan", "ic-nankang-dong", "seat-nankang"],
+         source="chinahighway.org/view/816 (茅店 燕子岩 → 沙河 → 沙石 → 潭东 → 黄金 → 潭口 → 南康 龙岭·东山 → 南康互通; 52.7 km, 4 lanes, "
+                "100 km/h, '全线贯通'; 6 interchanges: 赣县东枢纽, 赣县南, 赣州东, 赣州南, 南康东, 南康南枢纽); newton.com.tw",
+         confidence="medium",
+         notes="opening year 2015 is an ESTIMATE; with G45 & G76 forms the 103 km outer ring. Nodes (2026-11): 赣县东枢纽 = town-maodian, "
+               "赣县南, 赣州东, 沙石 (town node where the planned 赣安寻 starts), 赣州南, 南康东, and the 南康南枢纽 at 步狗垅 (G45) "
+               "modelled at seat-nankang; interchange positions are estimates from the distances in the source; the order of 赣县南 "
+               "before 赣州东 is inferred from the route towns (茅店 → 沙河 → 沙石)"),
     dict(id="expy-g76-ganchong", zh="厦蓉高速 G76(赣崇段)", en="Xiamen–Chengdu Expressway G76 (Ganzhou–Chongyi–Rucheng)", code="G76",
          status="existing", opened="2010", lanes=4, speed=100, role="横",
          nodes=["seat-nankang", "town-tangjiang", "seat-shangyou", "seat-chongyi", (25.58, 114.00), "town-rucheng", (25.68, 113.35), "gw-chenzhou"],
