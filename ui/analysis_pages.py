@@ -151,6 +151,8 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
 
     if s.presenter:
         return
+    if target:
+        st.button(t("clear_selection", lang), key="w_clear_target", on_click=lambda: ss.pop(K_TARGET, None))
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(f"**{t('band', lang)}**")

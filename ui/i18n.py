@@ -67,6 +67,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "access_help": ("点击纪念地查看等时圈；点击地图其他位置查看到最近纪念地的最快路线。",
                     "Click a heritage site for isochrones; click anywhere else for the fastest route to the nearest site."),
     "band": ("时间段", "Band"),
+    "clear_selection": ("清除等时圈/路线", "Clear isochrones / route"),
     "access_legend": ("到最近纪念地（分钟）", "Minutes to the nearest site"),
     "grid": ("分析网格", "Analysis grid"),
     "cells": ("网格数", "Grid cells"),

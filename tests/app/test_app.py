@@ -187,6 +187,9 @@ def test_access_view_draws_bands_and_reacts_to_a_site_or_point(app_data):
     keys = {b.key for b in at.download_button}
     assert {"w_dl_bands", "w_dl_access", "w_dl_bands_geo", "w_dl_access_html", "w_dl_route",
             "w_dl_route_geo"} <= keys
+    at.button(key="w_clear_target").click().run()
+    check(at)
+    assert "最快路线" not in at.session_state["_atlas_map_stats"]["overlays"]
 
 
 def test_compare_view_tables_cover_counties_and_gateways(app_data):
