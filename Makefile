@@ -24,8 +24,9 @@ run: install assets
 test: install assets
 	$(PY) -m pytest -q
 
-bench: install
+bench: install assets
 	$(PY) benchmarks/bench_access.py
+	$(PY) benchmarks/bench_app.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
