@@ -154,6 +154,14 @@ def _defaults(base: Path) -> dict[str, float]:
     return {k: p.num(k) for k in p if k.startswith("sketch.default.")}
 
 
+def step_label(props: Mapping[str, Any], lang: str) -> str:
+    """The form's label of a sketch step (e.g. 高速铁路 for kind railway + rail_class hsr)."""
+    kind = str(props.get("kind") or "")
+    key = props.get("rail_class") or ("hsr" if kind == "railway" else kind)
+    key = {"conventional_rail": "conventional"}.get(key, key)
+    return L(key, lang) if key in _L else kind
+
+
 def sketch_feature(geometry: Mapping[str, Any], choice: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
     """Return the sketch Feature for a drawn geometry, the chosen kind and the form's attributes."""
     kind, fixed = (LINE_CHOICES if geometry["type"] == "LineString" else POINT_CHOICES)[choice]
@@ -493,10 +501,8 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
     d = _draft()
     st.markdown(f"**{L('draft', lang)}** — {L('steps', lang)}: {len(d.steps)}")
     if d.steps:
-        rows = [{"#": i + 1, L("kind", lang): f["properties"].get("kind"),
-                 L("name", lang): f["properties"].get("name_zh") or "",
-                 "class": f["properties"].get("rail_class") or f["properties"].get("road_class") or ""}
-                for i, f in enumerate(d.steps)]
+        rows = [{"#": i + 1, L("kind", lang): step_label(f["properties"], lang),
+                 L("name", lang): f["properties"].get("name_zh") or ""} for i, f in enumerate(d.steps)]
         st.dataframe(pd.DataFrame(rows), hide_index=True, key="sketch_steps")
     c1, c2 = st.columns(2)
     if c1.button(L("undo", lang), key="w_sk_undo", disabled=not d.steps):

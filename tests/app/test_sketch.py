@@ -191,3 +191,11 @@ def test_messages_quoting_user_names_are_not_markdown(app_data):
     raw = [e.value for e in at.error]
     assert raw and all("](http" not in v for v in raw)  # link/image syntax is escaped
     assert any("[点我](http://example.com)" in e for e in errors(at))
+
+
+def test_step_labels():
+    from ui.sketch import step_label
+    assert step_label({"kind": "railway", "rail_class": "conventional"}, "zh") == "普速铁路"
+    assert step_label({"kind": "hsr"}, "en") == "High-speed railway"
+    assert step_label({"kind": "heritage_site"}, "zh") == "红色纪念地"
+    assert step_label({"kind": "zeppelin"}, "zh") == "zeppelin"

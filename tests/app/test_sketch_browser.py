@@ -90,6 +90,20 @@ def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):  # noqa:
     legend = frame(page).locator(".atlas-legend").inner_text()
     assert "分钟" in legend
     shot(page, "sketch_result")
+    # second step: a heritage site placed with the marker tool; the form switches to point kinds
+    _map_frame(page).evaluate("() => map_div.setView([25.78, 115.8], 9, {animate: false})")
+    time.sleep(0.8)
+    frame(page).locator("a.leaflet-draw-draw-marker").click()
+    x, y = _page_xy(page, 25.68, 115.72)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.get_by_text("已放点").first.wait_for(timeout=20000)
+    page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text("类型", exact=True)).click()
+    page.get_by_role("option", name="红色纪念地", exact=True).click()
+    page.get_by_text("级别").first.wait_for(timeout=10000)
+    page.get_by_role("button", name="加入草案").click()
+    page.get_by_text("步骤: 2").first.wait_for(timeout=30000)
+    shot(page, "sketch_two_steps")
     assert page.watch.external == [], page.watch.external
     assert page.watch.errors == [], page.watch.errors
     assert page.watch.dialogs == []
