@@ -36,6 +36,9 @@ class Params(Mapping):
             raise ParameterError(f"{self.path}: parameter {key!r} is missing.{hint} Add a row "
                                  f"(key,value,unit,applies_to,source_or_reason) to the table.") from None
 
+    def __contains__(self, key: object) -> bool:  # Mapping's default would raise ParameterError
+        return key in self.values
+
     def __iter__(self):
         return iter(self.values)
 

@@ -9,7 +9,9 @@ Specs
     features whose opening year is ≤ YYYY. The opening year of a non-existing feature is its
     ``planned_open``; failing that its ``plan_period`` mapped by the parameter table
     (十四五 → 2025, 十五五 → 2030, 中长期 → 2035); failing that, for features under construction,
-    ``scenario.under_construction_default_year`` (2030). Planned features with neither date nor period,
+    ``scenario.under_construction_default_year`` (2030). A feature not open at the data date cannot open
+    before the data date plus ``scenario.min_lead_years.<status>`` (under construction +1, planned +4:
+    a 十四五 item not yet started in 2026 counts from 2030), so a past year shows what was really open. Planned features with neither date nor period,
     and proposed or study features, are in no year scenario — only in named plan sets.
 a plan-set name (``data/params/plan_sets.csv``, e.g. ``plan2035-full``)
     features whose status is among the set's statuses (and, if ``max_year`` is given, whose opening
@@ -123,16 +125,22 @@ def opening_year(props: Mapping[str, Any], params: Params) -> int | None:
     if status == "existing":
         return _year_of(props.get("opened"))
     y = _year_of(props.get("planned_open"))
-    if y is not None:
+    if y is None:
+        period = props.get("plan_period")
+        key = f"scenario.plan_period_year.{str(period).strip()}" if period else ""
+        if key and key in params:
+            y = int(params.num(key))
+        elif status == "under_construction":
+            y = int(params.num("scenario.under_construction_default_year"))
+    if y is None:
+        return None
+    # Not open at the data date, so it cannot open before the data date plus a build time: a horizon
+    # already past (十四五 → 2025 for an item still unbuilt in 2026) slips to the earliest feasible year.
+    as_of = _year_of(params.get("scenario.as_of"))
+    lead_key = f"scenario.min_lead_years.{status}"
+    if as_of is None or lead_key not in params:
         return y
-    period = props.get("plan_period")
-    if period:
-        key = f"scenario.plan_period_year.{str(period).strip()}"
-        if key in params:
-            return int(params.num(key))
-    if status == "under_construction":
-        return int(params.num("scenario.under_construction_default_year"))
-    return None
+    return max(y, as_of + int(params.num(lead_key)))
 
 
 def scenario_names(*, base: Path | None = None) -> list[str]:

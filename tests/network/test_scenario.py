@@ -61,3 +61,22 @@ def test_scenario_features_filters_without_mutating(mini):
     out = scenario_features(resolve_scenario("existing", base=mini), data.layers)
     assert list(out["railways"]["id"]) == ["rail-hsr"]
     assert len(data.layers["railways"]) == before
+
+
+def test_past_horizon_slips_to_data_date_plus_build_time():
+    """A 十四五 (→2025) item still unbuilt at the 2026-11 data date cannot be open in 2025."""
+    from network.params import load_params
+    from network.scenario import opening_year
+
+    params = load_params(base=None).with_values(**{
+        "scenario.as_of": "2026-11",
+        "scenario.min_lead_years.planned": 4.0,
+        "scenario.min_lead_years.under_construction": 1.0,
+    })
+    planned_past = {"status": "planned", "plan_period": "十四五"}
+    assert opening_year(planned_past, params) == 2030                       # 2026 + 4, not 2025
+    assert opening_year({"status": "planned", "planned_open": 2035}, params) == 2035
+    assert opening_year({"status": "under_construction", "planned_open": 2025}, params) == 2027
+    assert opening_year({"status": "under_construction", "planned_open": 2028}, params) == 2028
+    assert opening_year({"status": "existing", "opened": "2021-12-10"}, params) == 2021
+    assert opening_year({"status": "planned"}, params) is None             # undated stays undated
