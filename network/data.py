@@ -18,7 +18,7 @@ from shapely.geometry import LineString, MultiLineString
 from shapely.ops import linemerge
 
 from geo.crs import PROJECTED_CRS
-from geo.errors import LayerError
+from geo.errors import LayerError, Problem
 from geo.schema import LAYERS
 from geo.store import data_dir, layer_path, load_layer
 from network.errors import DataNotReadyError
@@ -44,7 +44,7 @@ def to_wgs84(x, y):
     return _TO_WGS84.transform(x, y)
 
 
-def _single_line(geom_p) -> LineString:
+def single_line(geom_p) -> LineString:
     """Return one LineString for a (Multi)LineString; parts that do not join are chained in order."""
     if isinstance(geom_p, LineString):
         return geom_p
@@ -55,6 +55,11 @@ def _single_line(geom_p) -> LineString:
     for part in geom_p.geoms:
         coords.extend(part.coords)
     return LineString(coords)
+
+
+def project_line(geom) -> LineString:
+    """Project a WGS84 (Multi)LineString to EPSG:4547 and return it as one LineString (see single_line)."""
+    return single_line(shapely.transform(geom, lambda c: np.column_stack(to_projected(c[:, 0], c[:, 1]))))
 
 
 @dataclass
@@ -77,6 +82,7 @@ class NetworkData:
         return [fid for fid, f in self.features.items() if f["layer"] == layer]
 
     def name(self, fid: str) -> str:
+        """Return a feature's name_zh (else name_en, else its id); unknown ids come back as they are."""
         f = self.features.get(fid)
         if not f:
             return fid
@@ -90,9 +96,6 @@ class NetworkData:
             pt = shapely.Point(self.xy[point_id])
             self._measure[key] = (float(line.project(pt)), float(line.distance(pt)))
         return self._measure[key]
-
-    def line_length_m(self, line_id: str) -> float:
-        return float(self.lines[line_id].length)
 
 
 _CACHE: dict[tuple, NetworkData] = {}
@@ -159,10 +162,8 @@ def load_network_data(base: Path | str | None = None) -> NetworkData:
                 lonlat[fid] = (float(lon[i]), float(lat[i]))
             elif name in ("railways", "expressways", "trunk_roads", "waterways", "air_routes"):
                 lines_wgs84[fid] = geom
-                proj = shapely.transform(geom, lambda c: np.column_stack(to_projected(c[:, 0], c[:, 1])))
-                lines[fid] = _single_line(proj)
+                lines[fid] = project_line(geom)
     if dupes:
-        from geo.errors import Problem
         raise LayerError([Problem(str(base_p / "layers"), None, d.split(" ")[0], "id",
                                   f"id used in two layers: {d}; ids must be unique across layers")
                           for d in dupes])

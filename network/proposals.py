@@ -51,7 +51,7 @@ from geo.errors import LayerError
 from geo.schema import GANZHOU_BBOX, LAYERS, SURROUNDINGS_BBOX
 from geo.store import data_dir
 from geo.validate import validate_collection
-from network.data import NetworkData, _single_line, geodesic_length_m, load_network_data, to_projected, to_wgs84
+from network.data import NetworkData, geodesic_length_m, load_network_data, project_line, to_projected, to_wgs84
 from network.engine import Engine
 from network.errors import ProposalError
 from network.params import Params, load_params
@@ -709,8 +709,7 @@ def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
                 lonlat[fid] = (float(g.x), float(g.y))
             else:
                 lines_wgs84[fid] = g
-                proj = shapely.transform(g, lambda c: np.column_stack(to_projected(c[:, 0], c[:, 1])))
-                lines[fid] = _single_line(proj)
+                lines[fid] = project_line(g)
         extra = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
         old = layers.get(layer)
         layers[layer] = extra if old is None or old.empty else \
