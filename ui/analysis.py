@@ -114,11 +114,11 @@ def grid(km: float, base: Path) -> pd.DataFrame:
     return origins_grid(km, base=base)
 
 
-def access(spec: str, include: Sequence[str], km: float, base: Path) -> pd.DataFrame:
+def access(spec: str, include: Sequence[str], km: float, base: Path, exclude: Sequence[str] = ()) -> pd.DataFrame:
     """Return the engine's access table (one row per grid cell) with the cells' x, y."""
     from network import access_table, get_engine
     g = grid(km, base)
-    eng = get_engine(spec, base=base, include=tuple(include))
+    eng = get_engine(spec, base=base, include=tuple(include), exclude=tuple(exclude))
     a = access_table(eng.scenario, g)
     a = a.merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
     return pd.DataFrame(a)
@@ -132,17 +132,17 @@ def access_bands(a: pd.DataFrame, *, km: float, lang: str, title: str) -> BandRe
                           lang=lang, title=title)
 
 
-def scenario(spec: str, include: Sequence[str], base: Path) -> Any:
-    """Resolve a spec (+ included project ids) with the engine."""
+def scenario(spec: str, include: Sequence[str], base: Path, exclude: Sequence[str] = ()) -> Any:
+    """Resolve a spec (+ included, - excluded feature ids) with the engine."""
     from network import resolve_scenario
-    return resolve_scenario(spec, include=tuple(include), base=base)
+    return resolve_scenario(spec, include=tuple(include), exclude=tuple(exclude), base=base)
 
 
 def isochrones(site_id: str, spec: str, include: Sequence[str], km: float, base: Path, *,
-               lang: str) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+               lang: str, exclude: Sequence[str] = ()) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """Return nested isochrone polygons (engine: grid-based, not hulls) as map features + a table."""
     from network.isochrone import isochrones as engine_isochrones
-    gdf = engine_isochrones(site_id, scenario(spec, include, base), minutes=BAND_EDGES, cell_km=km, base=base)
+    gdf = engine_isochrones(site_id, scenario(spec, include, base, exclude), minutes=BAND_EDGES, cell_km=km, base=base)
     feats = []
     # largest first so the smaller (faster) areas sit on top
     for i, row in reversed(list(enumerate(gdf.itertuples()))):
@@ -157,7 +157,8 @@ def isochrones(site_id: str, spec: str, include: Sequence[str], km: float, base:
     return feats, table
 
 
-def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], base: Path) -> dict[str, Any]:
+def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], base: Path,
+                     exclude: Sequence[str] = ()) -> dict[str, Any]:
     """Return the fastest route from a clicked point to its nearest heritage site.
 
     The point joins the network like a grid origin (engine connector rules): the best of its candidate
@@ -168,7 +169,7 @@ def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], 
     from network.routing import route_between
     from network.data import to_projected
 
-    eng = get_engine(spec, base=base, include=tuple(include))
+    eng = get_engine(spec, base=base, include=tuple(include), exclude=tuple(exclude))
     px, py = to_projected(np.array([lon]), np.array([lat]))
     x, y = float(px[0]), float(py[0])
     sites = eng.site_ids("all")
@@ -220,11 +221,13 @@ def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], 
 
 
 def compare(before_spec: str, before_inc: Sequence[str], after_spec: str, after_inc: Sequence[str], km: float,
-            base: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
+            base: Path, *, before_exc: Sequence[str] = (), after_exc: Sequence[str] = ()
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
     """Engine comparison on a km grid: per cell (with x, y), per county, gateway → national site; notes."""
     from network.compare import compare_scenarios
     g = grid(km, base)
-    c = compare_scenarios(scenario(before_spec, before_inc, base), scenario(after_spec, after_inc, base), g,
+    c = compare_scenarios(scenario(before_spec, before_inc, base, before_exc),
+                          scenario(after_spec, after_inc, base, after_exc), g,
                           data_base=base)
     po = c.per_origin.merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
     return pd.DataFrame(po), c.per_county, c.gateway_sites, list(c.notes)
@@ -257,8 +260,9 @@ def difference_bands(d: pd.DataFrame, *, km: float, lang: str, title: str) -> Ba
 
 
 def rank(before_spec: str, before_inc: Sequence[str], after_spec: str, after_inc: Sequence[str], km: float,
-         base: Path) -> pd.DataFrame:
+         base: Path, *, before_exc: Sequence[str] = (), after_exc: Sequence[str] = ()) -> pd.DataFrame:
     """Engine project ranking (each project added alone / removed alone) on a km grid."""
     from network.compare import rank_projects
-    return rank_projects(scenario(before_spec, before_inc, base), scenario(after_spec, after_inc, base),
+    return rank_projects(scenario(before_spec, before_inc, base, before_exc),
+                         scenario(after_spec, after_inc, base, after_exc),
                          grid(km, base), data_base=base, progress=False)

@@ -36,9 +36,34 @@ def spec_of(scenario: str, custom: tuple[str, ...]) -> tuple[str, tuple[str, ...
     return scenario, ()
 
 
+def year_spec(scenario: str, custom: tuple[str, ...], year: int | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Return (engine spec, included ids, excluded ids) of an app scenario as of ``year`` (None = no year).
+
+    As of a year = the engine's year scenario (existing features opened by then, plus those under
+    construction or planned that are due by then) within the chosen scenario: the year scenario's
+    features that the chosen scenario leaves out are excluded. So the analysis uses exactly the network
+    the map draws, and moving the year slider changes the accessibility.
+    """
+    spec, inc = spec_of(scenario, custom)
+    if year is None:
+        return spec, inc, ()
+    as_of = str(year)
+    if scenario == "all":
+        return as_of, (), ()
+    from ui.engine import resolve
+    chosen = resolve(spec, inc).feature_ids
+    return as_of, (), tuple(sorted(resolve(as_of).feature_ids - chosen))
+
+
 def _scen(spec: str, include: tuple[str, ...], lang: str) -> str:
     name = label(SCENARIO_LABELS, spec, lang)
     return f"{name} + {', '.join(include)}" if include else name
+
+
+def chosen_name(s: AppState, lang: str) -> str:
+    """Return the display name of the chosen scenario, as of the slider's year when it is on."""
+    name = _scen(*spec_of(s.scenario, s.custom), lang)
+    return name if s.year is None else f"{name} · {t('as_of', lang).format(year=s.year)}"
 
 
 def _show(df: pd.DataFrame, lang: str) -> None:
@@ -97,28 +122,31 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
     lang = s.lang
     ss = st.session_state
     base, stamp = data_stamp()
-    spec, inc = spec_of(s.scenario, s.custom)
+    spec, inc, exc = year_spec(s.scenario, s.custom, s.year)
     if not s.presenter:
-        st.subheader(t("access_title", lang))
+        st.subheader(md_escape(f"{t('access_title', lang)} — "
+                               f"{chosen_name(s, lang)}"))
         st.caption(t("access_help", lang))
     km = _grid_km(s)
     title = t("access_title", lang)
-    feats, table, acc = access_result(base, stamp, spec, inc, km, lang, title)
+    with st.spinner(t("computing", lang)):
+        feats, table, acc = access_result(base, stamp, spec, inc, km, lang, title, exc)
     colours = [*A.BAND_COLOURS, A.UNREACHABLE_COLOUR]
-    overlays = [Overlay(esc(title), feats, LegendSection(esc(t("access_legend", lang)),
+    legend_title = t("access_legend", lang) + ("" if s.year is None else f" · {s.year}")
+    overlays = [Overlay(esc(title), feats, LegendSection(esc(legend_title),
                                                          table_html=A.legend_table(table, colours, lang)),
                         below=True, interactive=False)]
     target = ss.get(K_TARGET)
     iso_table = route = None
     if target and target[0] == "site":
-        iso_feats, iso_table = isochrone_result(base, stamp, target[1], spec, inc, km, lang)
+        iso_feats, iso_table = isochrone_result(base, stamp, target[1], spec, inc, km, lang, exc)
         overlays = []  # the site's own isochrones replace the nearest-site bands (two band sets would blur)
         overlays.append(Overlay(esc(t("isochrones_for", lang)), iso_feats, LegendSection(
             esc(t("isochrones_for", lang)), [(f'<span style="display:inline-block;width:30px;height:10px;'
                                               f'background:{c};opacity:.6"></span>', f"≤{m:g}")
                                              for m, c in zip(A.BAND_EDGES, A.BAND_COLOURS)]), interactive=False))
     elif target and target[0] == "point":
-        route = route_result(base, stamp, target[2], target[1], spec, inc)
+        route = route_result(base, stamp, target[2], target[1], spec, inc, exc)
         if route.get("reachable"):
             line = {"type": "Feature", "id": "route", "geometry": {"type": "LineString",
                                                                    "coordinates": [[p[1], p[0]] for p in route["path"]]},
@@ -186,14 +214,16 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
 def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any) -> None:
     lang = s.lang
     base, stamp = data_stamp()
-    after, after_inc = spec_of(s.scenario, s.custom)
+    after, after_inc, after_exc = year_spec(s.scenario, s.custom, s.year)
     before, before_inc = spec_of(s.baseline, s.custom if s.baseline == "custom" else ())
     if not s.presenter:
         st.subheader(md_escape(f"{t('diff_title', lang)}: {_scen(before, before_inc, lang)}"
-                               f" → {_scen(after, after_inc, lang)}"))
+                               f" → {chosen_name(s, lang)}"))
     km = _grid_km(s)
     title = t("diff_title", lang)
-    res = compare_result(base, stamp, before, before_inc, after, after_inc, km, lang, title)
+    with st.spinner(t("computing", lang)):
+        res = compare_result(base, stamp, before, before_inc, after, after_inc, km, lang, title,
+                             after_exc=after_exc)
     ov = Overlay(esc(title), res["features"], LegendSection(
         esc(f"{t('gain', lang)} ({t('minutes', lang)})"),
         table_html=A.legend_table(res["bands"], A.GAIN_ALL_COLOURS, lang)), below=True)
@@ -218,13 +248,13 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
 def rank_page(s: AppState) -> None:
     lang = s.lang
     base, stamp = data_stamp()
-    after, after_inc = spec_of(s.scenario, s.custom)
+    after, after_inc, after_exc = year_spec(s.scenario, s.custom, s.year)
     before, before_inc = spec_of(s.baseline, ())
     st.subheader(md_escape(f"{t('rank_title', lang)}: {_scen(before, before_inc, lang)} → "
-                           f"{_scen(after, after_inc, lang)}"))
+                           f"{chosen_name(s, lang)}"))
     km = _grid_km(s)
     with st.spinner(t("computing", lang)):
-        df = rank_result(base, stamp, before, before_inc, after, after_inc, km)
+        df = rank_result(base, stamp, before, before_inc, after, after_inc, km, after_exc=after_exc)
     if df.empty:
         st.info("—")
         return

@@ -85,32 +85,38 @@ def prepared_features(lang: str) -> dict[str, list[dict[str, Any]]]:
 
 @st.cache_data(show_spinner=False, max_entries=24)
 def access_result(base: str, stamp: tuple, spec: str, include: tuple[str, ...], km: float, lang: str,
-                  title: str) -> tuple[list[dict[str, Any]], Any, Any]:
-    """Return (band features, band table, access table) for one scenario on a km grid."""
+                  title: str, exclude: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], Any, Any]:
+    """Return (band features, band table, access table) for one scenario on a km grid.
+
+    A year scenario (spec "2019", the slider) is cached like any other: one entry per year.
+    """
     from ui import analysis as A
-    a = A.access(spec, include, km, Path(base))
+    a = A.access(spec, include, km, Path(base), exclude)
     bands = A.access_bands(a, km=km, lang=lang, title=title)
     return bands.features, bands.table, a.drop(columns=["x", "y"])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def isochrone_result(base: str, stamp: tuple, site_id: str, spec: str, include: tuple[str, ...], km: float,
-                     lang: str) -> tuple[list[dict[str, Any]], Any]:
+                     lang: str, exclude: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], Any]:
     from ui import analysis as A
-    return A.isochrones(site_id, spec, include, km, Path(base), lang=lang)
+    return A.isochrones(site_id, spec, include, km, Path(base), lang=lang, exclude=exclude)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def route_result(base: str, stamp: tuple, lon: float, lat: float, spec: str, include: tuple[str, ...]) -> dict:
+def route_result(base: str, stamp: tuple, lon: float, lat: float, spec: str, include: tuple[str, ...],
+                 exclude: tuple[str, ...] = ()) -> dict:
     from ui import analysis as A
-    return A.route_from_point(lon, lat, spec, include, Path(base))
+    return A.route_from_point(lon, lat, spec, include, Path(base), exclude)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def compare_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, ...], after: str,
-                   after_inc: tuple[str, ...], km: float, lang: str, title: str) -> dict[str, Any]:
+                   after_inc: tuple[str, ...], km: float, lang: str, title: str, *, before_exc: tuple[str, ...] = (),
+                   after_exc: tuple[str, ...] = ()) -> dict[str, Any]:
     from ui import analysis as A
-    per_cell, per_county, gateways, notes = A.compare(before, before_inc, after, after_inc, km, Path(base))
+    per_cell, per_county, gateways, notes = A.compare(before, before_inc, after, after_inc, km, Path(base),
+                                                      before_exc=before_exc, after_exc=after_exc)
     bands = A.difference_bands(per_cell, km=km, lang=lang, title=title)
     return {"features": bands.features, "bands": bands.table, "per_cell": per_cell.drop(columns=["x", "y"]),
             "per_county": per_county, "gateways": gateways, "notes": notes}
@@ -118,6 +124,7 @@ def compare_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def rank_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, ...], after: str,
-                after_inc: tuple[str, ...], km: float) -> Any:
+                after_inc: tuple[str, ...], km: float, *, before_exc: tuple[str, ...] = (),
+                after_exc: tuple[str, ...] = ()) -> Any:
     from ui import analysis as A
-    return A.rank(before, before_inc, after, after_inc, km, Path(base))
+    return A.rank(before, before_inc, after, after_inc, km, Path(base), before_exc=before_exc, after_exc=after_exc)

@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basemap_osm": ("OpenStreetMap（需联网）", "OpenStreetMap (online)"),
     "year_filter": ("按年份显示路网", "Show the network as of a year"),
     "year": ("年份", "Year"),
+    "as_of": ("{year}年路网", "network as of {year}"),
     "scenario": ("情景", "Scenario"),
     "custom_projects": ("自定义：选择项目", "Custom: choose projects"),
     "compare_with": ("比较：基准情景", "Compare against (baseline)"),
@@ -100,8 +101,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bad_params": ("链接中以下参数无效，已忽略：", "Ignored link parameters:"),
     "assets_missing": ("地图脚本文件缺失（请运行 scripts/fetch_assets.sh，首次需要 npm）：",
                        "Map files missing (run scripts/fetch_assets.sh; needs npm once):"),
-    "year_undated": ("无计划年份的规划项目在按年份显示时隐藏。",
-                     "Planned items without a year are hidden when filtering by year."),
+    "year_undated": ("地图与可达性分析都按该年份的路网：现状要素按开通年份；在建/规划按计划开通年份，"
+                     "无则按规划期（十四五→2025、十五五→2030、中长期→2035），在建仍无则按2030；"
+                     "无年份的规划及拟建/研究项目不计入。",
+                     "The map and the accessibility analysis both use the network of that year: existing "
+                     "features by opening date; under construction / planned by planned opening, else plan "
+                     "period (14th FYP → 2025, 15th → 2030, long term → 2035), else 2030 if under "
+                     "construction; undated plans, proposals and studies are left out."),
 }
 
 #: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)

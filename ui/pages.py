@@ -38,19 +38,38 @@ def csv_text(rows: Sequence[Mapping[str, Any]] | Any) -> str:
     return buf.getvalue()
 
 
+K_YEAR_IN_IDS = "_atlas_year_in_ids"  # the engine applied the year to the scenario ids in this run
+
+
 def scenario_ids(s: AppState, prepared: Mapping[str, list[dict[str, Any]]]) -> frozenset[str] | None:
-    """Return the feature ids of the chosen scenario (None = all features)."""
-    if s.scenario == "all":
+    """Return the feature ids of the chosen scenario, as of the slider's year when it is on (None = all).
+
+    The year uses the engine's rule (``resolve_scenario("2019")``), the same network the analysis
+    views route on; the map's own year filter is then not needed (see ``draw_year``). Without the engine,
+    the local rules apply.
+    """
+    st.session_state[K_YEAR_IN_IDS] = False
+    if s.scenario == "all" and s.year is None:
         return None
     spec = "existing" if s.scenario == "custom" else s.scenario
     include = s.custom if s.scenario == "custom" else ()
     try:
-        return resolve(spec, include).feature_ids
+        ids = None if s.scenario == "all" else resolve(spec, include).feature_ids
+        if s.year is not None:
+            at_year = resolve(str(s.year)).feature_ids
+            ids = at_year if ids is None else ids & at_year
+            st.session_state[K_YEAR_IN_IDS] = True
+        return ids
     except EngineUnavailable as exc:
         log.info("engine unavailable, local scenario rule: %s", exc)
         props = [f["properties"] for feats in prepared.values() for f in feats]
         ids = local_scenario_ids(s.scenario, props, s.custom)
         return frozenset(ids) if ids is not None else None
+
+
+def draw_year(s: AppState) -> int | None:
+    """Return the year the map's own filter should apply (None when the scenario ids already did)."""
+    return None if st.session_state.get(K_YEAR_IN_IDS) else s.year
 
 
 def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
@@ -127,7 +146,7 @@ def _build(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: froze
     # the explicit centre (saved view / link), not the panned one: panning must not remount the map
     center, zoom = st.session_state.get(C.K_CENTER), st.session_state.get(C.K_ZOOM)
     titles = {"access": "access_title", "compare": "diff_title", "rank": "rank_title"}
-    return build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=s.lang,
+    return build_map(prepared, groups=s.groups, statuses=s.statuses, year=draw_year(s), lang=s.lang,
                      presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=center, zoom=zoom,
                      scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)), url_view=url_view,
                      title_text=t(titles[s.view], s.lang) if s.view in titles else None)
@@ -151,13 +170,13 @@ def map_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: fro
     render_map(s, prepared, ids)
     if s.presenter:
         return
-    n = count_drawn(prepared, groups=s.groups, statuses=s.statuses, year=s.year, scenario_ids=ids)
+    n = count_drawn(prepared, groups=s.groups, statuses=s.statuses, year=draw_year(s), scenario_ids=ids)
     st.caption(f"{t('features_shown', lang)}: {n}")
     with st.expander(t("downloads", lang)):
         cols = st.columns(3)
         visible_layers = [(g, layer) for g in s.groups for layer in GROUP_LAYERS[g] if layer in loaded.layers]
         for i, (g, layer) in enumerate(visible_layers):
-            keep = {f["properties"]["id"] for f in filter_features(prepared.get(layer, []), s.statuses, s.year, ids)}
+            keep = {f["properties"]["id"] for f in filter_features(prepared.get(layer, []), s.statuses, draw_year(s), ids)}
             gdf = loaded.layers[layer]
             sub = gdf[gdf["id"].isin(keep)]
             cols[i % 3].download_button(f"{t('download_geojson', lang)}: {label(GROUP_LABELS, g, lang)}"

@@ -344,7 +344,8 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
                                                                n=len(pending["coordinates"]))),
                                  "style": {"color": "#000", "weight": 3, "dashArray": "4 6", "radius": 6}}}
             overlays.append(Overlay("pending", [pf], None, points=pending["type"] == "Point"))
-        m = build_map(prepared, groups=s.groups, statuses=s.statuses, year=s.year, lang=lang,
+        from ui.pages import draw_year
+        m = build_map(prepared, groups=s.groups, statuses=s.statuses, year=draw_year(s), lang=lang,
                       presenter=False, basemap=s.basemap, overlays=overlays, center=s.center, zoom=s.zoom,
                       scenario_ids=ids, view_nonce=str(ss.get(C.K_NONCE, 0)))
         if not missing:

@@ -234,3 +234,71 @@ def test_basemap_baseline_and_grid_widgets(app_data):
     check(at)
     cells_5km = at.dataframe[0].value.iloc[:, 1].sum()
     assert 0 < cells_5km < cells_2km
+
+
+def _access_numbers(at: AppTest) -> tuple[list[int], list[float]]:
+    bands = at.dataframe[0].value  # band, cells, population, share
+    return list(bands.iloc[:, 1]), list(bands.iloc[:, 3].round(6))
+
+
+def _open_expressway_in(app_data: Path, year: int) -> None:
+    """In the private copy: the fixture's only expressway opens in ``year`` (it carries most of the access)."""
+    p = app_data / "layers" / "expressways.geojson"
+    doc = json.loads(p.read_text(encoding="utf-8"))
+    for f in doc["features"]:
+        if f["properties"]["id"] == "fx-expy":
+            f["properties"]["opened"] = str(year)
+    p.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def test_year_slider_changes_the_accessibility_result(app_data):
+    _open_expressway_in(app_data, 2024)
+    at = run_app({"view": "access"})
+    at.toggle(key="w_year_on").set_value(True).run()
+    at.slider(key="w_year").set_value(2020).run()
+    check(at)
+    assert not at.error, [e.value for e in at.error]
+    cells_2020, shares_2020 = _access_numbers(at)
+    legend = at.session_state["_atlas_map_stats"]["legend"]
+    assert "到最近纪念地（分钟） · 2020" in legend
+    assert any("2020年路网" in h.value for h in at.subheader)
+    assert counts(at)["railways"] == 1 and counts(at)["expressways"] == 0  # only the rail line opened in 2001
+    at.slider(key="w_year").set_value(2030).run()
+    check(at)
+    cells_2030, shares_2030 = _access_numbers(at)
+    assert counts(at)["railways"] == 2 and counts(at)["expressways"] == 1  # + HSR (2027), expressway (2024)
+    assert sum(cells_2020) == sum(cells_2030)  # same grid …
+    assert cells_2030[-1] < cells_2020[-1]  # … fewer unreachable cells once the expressway is open
+    assert shares_2030 != shares_2020
+    assert "到最近纪念地（分钟） · 2030" in at.session_state["_atlas_map_stats"]["legend"]
+    at.toggle(key="w_year_on").set_value(False).run()  # off: the scenario (all plan features) again
+    check(at)
+    assert "到最近纪念地（分钟）" in at.session_state["_atlas_map_stats"]["legend"]
+    assert qp(at, "year") is None
+
+
+def test_year_follows_the_chosen_scenario(app_data):
+    _open_expressway_in(app_data, 2024)
+    # existing as of 2030 must not bring in the HSR that the 2030 year scenario has
+    at = run_app({"view": "access", "scenario": "existing", "year": "2030"})
+    assert not at.error, [e.value for e in at.error]
+    assert counts(at)["railways"] == 1
+    existing_2030 = _access_numbers(at)
+    at.toggle(key="w_year_on").set_value(False).run()
+    check(at)
+    assert _access_numbers(at) == existing_2030
+    at.toggle(key="w_year_on").set_value(True).run()
+    at.slider(key="w_year").set_value(2020).run()  # a past year: what was open then (no expressway yet)
+    check(at)
+    assert _access_numbers(at)[0][-1] > existing_2030[0][-1]
+
+
+def test_year_applies_to_comparison_and_ranking(app_data):
+    _open_expressway_in(app_data, 2024)
+    at = run_app({"view": "compare", "scenario": "all", "baseline": "existing", "year": "2020"})
+    assert not at.error, [e.value for e in at.error]
+    assert any("2020年路网" in h.value for h in at.subheader)
+    at.radio(key="w_view").set_value("rank").run()
+    check(at)
+    assert not at.error, [e.value for e in at.error]
+    assert any("2020年路网" in h.value for h in at.subheader)
