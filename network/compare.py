@@ -15,6 +15,7 @@ import pandas as pd
 from network.data import NetworkData, load_network_data
 from network.engine import Engine, get_engine
 from network.origins import origins_gateways, origins_grid
+from network.access import THRESHOLDS_MINUTES
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
 
@@ -25,14 +26,12 @@ GATEWAY_CITIES: tuple[str, ...] = ("广州", "深圳", "南昌", "厦门", "长�
 LINE_LAYERS_RANKED = ("railways", "expressways", "trunk_roads", "air_routes", "waterways")
 
 
-def _nearest(engine: Engine, origins: pd.DataFrame, sites: str) -> np.ndarray:
-    cm = engine.cost_matrix(origins, sites)
-    if cm.minutes.shape[1] == 0:
-        return np.full(len(origins), np.nan)
-    with np.errstate(all="ignore"):
-        return np.where(np.isfinite(cm.minutes).any(axis=1), np.nanmin(np.where(np.isfinite(cm.minutes),
-                                                                                  cm.minutes, np.inf), axis=1),
-                        np.nan)
+def nearest_minutes(engine: Engine, origins: pd.DataFrame, sites: str) -> np.ndarray:
+    """Return the minutes from each origin to its nearest site on ``engine`` (NaN where none is reachable)."""
+    m = engine.cost_matrix(origins, sites).minutes
+    reach = np.isfinite(m).any(axis=1) if m.shape[1] else np.zeros(len(origins), bool)
+    best = np.where(np.isfinite(m), m, np.inf).min(axis=1, initial=np.inf)
+    return np.where(reach, best, np.nan)
 
 
 @dataclass
@@ -47,25 +46,29 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
 
 
-def _county_table(po: pd.DataFrame) -> pd.DataFrame:
+def county_table(per_origin: pd.DataFrame) -> pd.DataFrame:
+    """Per county of a per-origin comparison: population, population-weighted mean minutes base/with/saved
+    and the share of the population within 30/60/90/120 min, base and with. Origins without a population
+    or a county are left out."""
     rows = []
-    df = po[po["population"].notna() & (po["county"].astype(str) != "")]
+    df = per_origin[per_origin["population"].notna() & (per_origin["county"].astype(str) != "")]
     for county, g in df.groupby("county", sort=True):
         pop = g["population"].to_numpy(float)
         b, w = g["minutes_base"].to_numpy(float), g["minutes_with"].to_numpy(float)
         both = np.isfinite(b) & np.isfinite(w)
-        row = {"county": county, "population": pop.sum()}
-        row["mean_minutes_base"] = _wmean(b, pop)
-        row["mean_minutes_with"] = _wmean(w, pop)
-        row["mean_minutes_saved"] = float((pop[both] * (b - w)[both]).sum() / pop[both].sum()) if pop[both].sum() else math.nan
-        for t in (30, 60, 90, 120):
-            row[f"share_within_{t}_base"] = float(pop[np.isfinite(b) & (b <= t)].sum() / pop.sum()) if pop.sum() else math.nan
-            row[f"share_within_{t}_with"] = float(pop[np.isfinite(w) & (w <= t)].sum() / pop.sum()) if pop.sum() else math.nan
+        total = pop.sum()
+        row = {"county": county, "population": total, "mean_minutes_base": _wmean(b, pop),
+               "mean_minutes_with": _wmean(w, pop),
+               "mean_minutes_saved": _wmean(np.where(both, b - w, np.nan), pop)}
+        for t in THRESHOLDS_MINUTES:
+            row[f"share_within_{t}_base"] = float(pop[np.isfinite(b) & (b <= t)].sum() / total) if total else math.nan
+            row[f"share_within_{t}_with"] = float(pop[np.isfinite(w) & (w <= t)].sum() / total) if total else math.nan
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _wmean(m: np.ndarray, pop: np.ndarray) -> float:
+    """Population-weighted mean of the finite values of ``m`` (NaN when they carry no population)."""
     ok = np.isfinite(m)
     return float((pop[ok] * m[ok]).sum() / pop[ok].sum()) if pop[ok].sum() > 0 else math.nan
 
@@ -102,6 +105,19 @@ def gateway_site_table(base_engine: Engine, with_engine: Engine, *,
     return pd.DataFrame(out, columns=cols), notes
 
 
+def compare_engines(base_engine: Engine, with_engine: Engine, origins: pd.DataFrame, *,
+                    sites: str = "national") -> Comparison:
+    """Compare two compiled scenarios (see ``compare_scenarios``); also used with a sketched proposal."""
+    tb, tw = nearest_minutes(base_engine, origins, sites), nearest_minutes(with_engine, origins, sites)
+    po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
+    po["minutes_base"], po["minutes_with"] = tb, tw
+    po["minutes_saved"] = tb - tw
+    po["newly_reachable"] = ~np.isfinite(tb) & np.isfinite(tw)
+    po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
+    gws, notes = gateway_site_table(base_engine, with_engine)
+    return Comparison(base_engine.scenario.name, with_engine.scenario.name, po, county_table(po), gws, notes)
+
+
 def compare_scenarios(base: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
                       sites: str = "national", data_base: Path | None = None,
                       params: Params | None = None) -> Comparison:
@@ -110,14 +126,7 @@ def compare_scenarios(base: Scenario | str, with_: Scenario | str, origins: pd.D
     eb = get_engine(base, base=data_base, params=params)
     ew = get_engine(with_, base=data_base, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=eb.data)
-    tb, tw = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
-    po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
-    po["minutes_base"], po["minutes_with"] = tb, tw
-    po["minutes_saved"] = tb - tw
-    po["newly_reachable"] = ~np.isfinite(tb) & np.isfinite(tw)
-    po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
-    gws, notes = gateway_site_table(eb, ew)
-    return Comparison(eb.scenario.name, ew.scenario.name, po, _county_table(po), gws, notes)
+    return compare_engines(eb, ew, origins, sites=sites)
 
 
 # -- project ranking --------------------------------------------------------------------------------------
@@ -166,6 +175,48 @@ def find_projects(base: Scenario, with_: Scenario, data: NetworkData, *, passeng
     return projects
 
 
+RANK_COLUMNS: tuple[str, ...] = (
+    "project_id", "name", "layer", "status", "feature_ids", "add_pop_minutes", "add_mean_minutes",
+    "add_pop_newly_within_60", "add_pop_newly_within_120", "add_pop_newly_reachable", "remove_pop_minutes",
+    "remove_mean_minutes", "remove_pop_within_60", "remove_pop_within_120", "remove_pop_reachable")
+
+
+def population_weights(origins: pd.DataFrame) -> np.ndarray:
+    """Return the origins' population as weights (unknown population weighs 0)."""
+    pop = origins["population"].to_numpy(float)
+    return np.where(np.isfinite(pop), pop, 0.0)
+
+
+def marginal_gain(pop: np.ndarray, before: np.ndarray, after: np.ndarray) -> tuple[float, float, float, float, float]:
+    """Population-weighted gain from nearest-site minutes ``before`` to ``after`` (NaN = unreachable).
+
+    Returns (Σ population × minutes saved over origins reachable both times, that per inhabitant of
+    ``pop``, net population newly within 60 min, the same within 120 min, population newly reachable).
+    """
+    total = pop.sum()
+    both = np.isfinite(before) & np.isfinite(after)
+    pm = float((pop[both] * (before - after)[both]).sum())
+    within = []
+    for t in (60, 120):
+        was = np.isfinite(before) & (before <= t)
+        now = np.isfinite(after) & (after <= t)
+        within.append(float(pop[now & ~was].sum() - pop[was & ~now].sum()))
+    newly = float(pop[~np.isfinite(before) & np.isfinite(after)].sum())
+    return pm, (pm / total if total else math.nan), within[0], within[1], newly
+
+
+def rank_row(project_id: str, name: str, layer: str, status: str, feature_ids: Iterable[str],
+             add: tuple[float, ...], remove: tuple[float, ...]) -> dict:
+    """One ranking row (RANK_COLUMNS) from the ``marginal_gain`` of adding and of removing a project."""
+    return dict(zip(RANK_COLUMNS, (project_id, name, layer, status, " ".join(sorted(feature_ids)), *add, *remove)))
+
+
+def sort_ranking(df: pd.DataFrame) -> pd.DataFrame:
+    """Sort a ranking by add_pop_minutes, then remove_pop_minutes (both descending), index reset."""
+    return df.sort_values(["add_pop_minutes", "remove_pop_minutes"], ascending=False, kind="stable") \
+        .reset_index(drop=True)
+
+
 def _progress(enabled: bool) -> Callable[[int, int, str], None]:
     def show(i: int, n: int, label: str) -> None:
         if enabled:
@@ -188,49 +239,24 @@ def rank_projects(base: Scenario | str, with_: Scenario | str, origins: pd.DataF
     sb = base if isinstance(base, Scenario) else resolve_scenario(base, data=data, params=params)
     sw = with_ if isinstance(with_, Scenario) else resolve_scenario(with_, data=data, params=params)
     origins = origins if origins is not None else origins_grid(1.0, data=data)
-    pop = origins["population"].to_numpy(float)
-    pop = np.where(np.isfinite(pop), pop, 0.0)
-    total = pop.sum()
+    pop = population_weights(origins)
     projects = find_projects(sb, sw, data)
     show = _progress(sys.stderr.isatty() if progress is None else progress)
 
     def nearest(ids: frozenset[str], name: str) -> np.ndarray:
-        sc = Scenario(name, None, ids)
-        return _nearest(Engine(sc, params=params, data=data), origins, sites)
+        return nearest_minutes(Engine(Scenario(name, None, ids), params=params, data=data), origins, sites)
 
     t_base, t_with = nearest(sb.feature_ids, sb.name), nearest(sw.feature_ids, sw.name)
-
-    def gain(before: np.ndarray, after: np.ndarray) -> tuple[float, float, float, float]:
-        both = np.isfinite(before) & np.isfinite(after)
-        pm = float((pop[both] * (before - after)[both]).sum())
-        out = [pm, pm / total if total else math.nan]
-        for t in (60, 120):
-            was = np.isfinite(before) & (before <= t)
-            now = np.isfinite(after) & (after <= t)
-            out.append(float(pop[now & ~was].sum() - pop[was & ~now].sum()))
-        newly_reach = float(pop[~np.isfinite(before) & np.isfinite(after)].sum())
-        return (*out, newly_reach)
-
     rows = []
     t0 = time.perf_counter()
     for i, p in enumerate(projects, 1):
         show(i, len(projects), p.project_id)
         t_add = nearest(sb.feature_ids | p.feature_ids, f"{sb.name}+{p.project_id}")
         t_rem = nearest(sw.feature_ids - p.removable, f"{sw.name}-{p.project_id}")
-        a = gain(t_base, t_add)
-        r = gain(t_rem, t_with)
         f = data.features[p.project_id]
-        rows.append({"project_id": p.project_id, "name": f.get("name_zh") or p.project_id, "layer": p.layer,
-                     "status": f.get("status"), "feature_ids": " ".join(sorted(p.feature_ids)),
-                     "add_pop_minutes": a[0], "add_mean_minutes": a[1], "add_pop_newly_within_60": a[2],
-                     "add_pop_newly_within_120": a[3], "add_pop_newly_reachable": a[4],
-                     "remove_pop_minutes": r[0], "remove_mean_minutes": r[1], "remove_pop_within_60": r[2],
-                     "remove_pop_within_120": r[3], "remove_pop_reachable": r[4]})
+        rows.append(rank_row(p.project_id, f.get("name_zh") or p.project_id, p.layer, f.get("status"),
+                             p.feature_ids, marginal_gain(pop, t_base, t_add), marginal_gain(pop, t_rem, t_with)))
     log.info("ranked %d projects in %.1f s", len(projects), time.perf_counter() - t0)
-    df = pd.DataFrame(rows, columns=["project_id", "name", "layer", "status", "feature_ids", "add_pop_minutes",
-                                     "add_mean_minutes", "add_pop_newly_within_60", "add_pop_newly_within_120",
-                                     "add_pop_newly_reachable", "remove_pop_minutes", "remove_mean_minutes",
-                                     "remove_pop_within_60", "remove_pop_within_120", "remove_pop_reachable"])
-    df = df.sort_values(["add_pop_minutes", "remove_pop_minutes"], ascending=False, kind="stable")
-    df.attrs.update(base=sb.name, with_=sw.name, origins=len(origins), population=total)
-    return df.reset_index(drop=True)
+    df = sort_ranking(pd.DataFrame(rows, columns=list(RANK_COLUMNS)))
+    df.attrs.update(base=sb.name, with_=sw.name, origins=len(origins), population=pop.sum())
+    return df

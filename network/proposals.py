@@ -795,35 +795,15 @@ def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origi
                  *, with_: Scenario | str | None = None, sites: str = "national", base: Path | None = None,
                  params: Params | None = None):
     """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``."""
-    from network.compare import Comparison, _county_table, _nearest, gateway_site_table
-    from network.origins import origins_grid
+    from network.compare import compare_engines
     from network.engine import get_engine
+    from network.origins import origins_grid
     data = load_network_data(base)
     params = params or load_params(base=data.base)
     eb = get_engine(base_scenario, base=data.base, params=params)
     ew = proposal_engine(with_ if with_ is not None else eb.scenario, proposal, base=data.base, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=data)
-    tb, tw = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
-    po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
-    po["minutes_base"], po["minutes_with"] = tb, tw
-    po["minutes_saved"] = tb - tw
-    po["newly_reachable"] = ~np.isfinite(tb) & np.isfinite(tw)
-    po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
-    gws, notes = gateway_site_table(eb, ew)
-    return Comparison(eb.scenario.name, ew.scenario.name, po, _county_table(po), gws, notes)
-
-
-def _gain(pop: np.ndarray, total: float, before: np.ndarray, after: np.ndarray) -> tuple[float, ...]:
-    """Population-weighted gain as in network.compare.rank_projects (minutes, mean, within 60/120, reach)."""
-    both = np.isfinite(before) & np.isfinite(after)
-    pm = float((pop[both] * (before - after)[both]).sum())
-    out = [pm, pm / total if total else math.nan]
-    for t in (60, 120):
-        was = np.isfinite(before) & (before <= t)
-        now = np.isfinite(after) & (after <= t)
-        out.append(float(pop[now & ~was].sum() - pop[was & ~now].sum()))
-    out.append(float(pop[~np.isfinite(before) & np.isfinite(after)].sum()))
-    return tuple(out)
+    return compare_engines(eb, ew, origins, sites=sites)
 
 
 def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,
@@ -831,36 +811,27 @@ def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, prop
                       params: Params | None = None, label: str | None = None) -> dict[str, Any]:
     """The proposal as one row of ``rank_projects``: added alone to ``base_scenario`` (add_*) and its
     marginal gain on top of ``with_`` (remove_*: ``with_`` + proposal → ``with_``)."""
-    from network.compare import _nearest
+    from network.compare import marginal_gain, nearest_minutes, population_weights, rank_row
     from network.engine import get_engine
     data = load_network_data(base)
     params = params or load_params(base=data.base)
-    pop = origins["population"].to_numpy(float)
-    pop = np.where(np.isfinite(pop), pop, 0.0)
-    total = pop.sum()
+    pop = population_weights(origins)
     eb, ew = get_engine(base_scenario, base=data.base, params=params), get_engine(with_, base=data.base, params=params)
-    t_b, t_w = _nearest(eb, origins, sites), _nearest(ew, origins, sites)
-    t_bp = _nearest(proposal_engine(eb.scenario, proposal, base=data.base, params=params), origins, sites)
-    t_wp = _nearest(proposal_engine(ew.scenario, proposal, base=data.base, params=params), origins, sites)
-    a, r = _gain(pop, total, t_b, t_bp), _gain(pop, total, t_w, t_wp)
+    t_b, t_w = nearest_minutes(eb, origins, sites), nearest_minutes(ew, origins, sites)
+    t_bp = nearest_minutes(proposal_engine(eb.scenario, proposal, base=data.base, params=params), origins, sites)
+    t_wp = nearest_minutes(proposal_engine(ew.scenario, proposal, base=data.base, params=params), origins, sites)
     first = next((f["properties"] for layer in ("railways", "expressways", "trunk_roads", "air_routes",
                                                 "stations", "places", "airports", "heritage_sites")
                   for f in proposal.features.get(layer, [])), {})
-    layers = sorted(proposal.features)
-    return {"project_id": proposal.name, "name": label or first.get("name_zh") or proposal.name,
-            "layer": "+".join(layers), "status": "proposed (sketch)",
-            "feature_ids": " ".join(sorted(proposal.ids)),
-            "add_pop_minutes": a[0], "add_mean_minutes": a[1], "add_pop_newly_within_60": a[2],
-            "add_pop_newly_within_120": a[3], "add_pop_newly_reachable": a[4],
-            "remove_pop_minutes": r[0], "remove_mean_minutes": r[1], "remove_pop_within_60": r[2],
-            "remove_pop_within_120": r[3], "remove_pop_reachable": r[4]}
+    return rank_row(proposal.name, label or first.get("name_zh") or proposal.name, "+".join(sorted(proposal.features)),
+                    "proposed (sketch)", proposal.ids, marginal_gain(pop, t_b, t_bp), marginal_gain(pop, t_w, t_wp))
 
 
 def insert_rank_row(ranking: pd.DataFrame, row: Mapping[str, Any]) -> pd.DataFrame:
     """Return ``ranking`` (from rank_projects) with ``row`` added and the order of rank_projects kept."""
+    from network.compare import sort_ranking
     df = pd.concat([ranking, pd.DataFrame([row])], ignore_index=True) if len(ranking) else pd.DataFrame([row])
-    df = df.sort_values(["add_pop_minutes", "remove_pop_minutes"], ascending=False, kind="stable")
-    df = df.reset_index(drop=True)
+    df = sort_ranking(df)
     df.attrs.update(ranking.attrs)
     return df
 

@@ -56,3 +56,15 @@ def test_adding_features_never_slows_any_trip(mini, extra):
     for node, i in base.graph.index.items():
         j = more.graph.index[node]
         assert (Dm[:, j] <= Db[:, i] + 1e-9).all(), node
+
+
+def test_marginal_gain_by_hand():
+    import numpy as np
+    from network.compare import marginal_gain
+    pop = np.array([100.0, 200.0, 300.0, 400.0])
+    before = np.array([70.0, 50.0, np.nan, 130.0])
+    after = np.array([50.0, 50.0, 100.0, 110.0])
+    # saved: 100 × 20 + 400 × 20 (the third origin was unreachable: not counted) = 10 000 over 1 000 people;
+    # within 60: the first origin (100) comes in; within 120: the third (300) and the fourth (400) come in
+    assert marginal_gain(pop, before, after) == pytest.approx((10_000, 10.0, 100, 700, 300))
+    assert marginal_gain(pop, after, before) == pytest.approx((-10_000, -10.0, -100, -700, 0))
