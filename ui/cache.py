@@ -72,7 +72,9 @@ def load_layers_cached() -> LoadedLayers:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _prepared(base: str, stamp: tuple, lang: str) -> dict[str, list[dict[str, Any]]]:
     loaded = _load_layers(base, stamp)
-    return {name: prepare_features(name, gdf, lang) for name, gdf in loaded.layers.items()}
+    names = {rec["id"]: rec for layer in ("airports", "places") if layer in loaded.layers
+             for rec in loaded.layers[layer][["id", "name_zh", "name_en"]].to_dict("records")}
+    return {name: prepare_features(name, gdf, lang, names=names) for name, gdf in loaded.layers.items()}
 
 
 def prepared_features(lang: str) -> dict[str, list[dict[str, Any]]]:

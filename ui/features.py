@@ -56,6 +56,30 @@ def display_name(props: Mapping[str, Any], lang: str) -> str:
     return f"{en} ({zh})" if zh and en != zh else en
 
 
+def _num(v: Any) -> str:
+    """Return a number without a needless '.0' (3.0 -> '3', 1.5 -> '1.5')."""
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    return f"{f:g}"
+
+
+def air_route_props(props: Mapping[str, Any], names: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Return an air route's properties named by its end points (赣州黄金机场 → 北京), not by ids."""
+    out = dict(props)
+    a, b = names.get(props.get("from_airport") or ""), names.get(props.get("to_place") or "")
+    for lang in ("zh", "en"):
+        key = f"name_{lang}"
+        if a and b and a.get(key) and b.get(key):
+            out[key] = f"{a[key]} → {b[key]}"
+    out["_from_name"] = display_name(a, "zh") if a else props.get("from_airport")
+    out["_to_name"] = display_name(b, "zh") if b else props.get("to_place")
+    out["_from_name_en"] = display_name(a, "en") if a else props.get("from_airport")
+    out["_to_name_en"] = display_name(b, "en") if b else props.get("to_place")
+    return out
+
+
 def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
     """Return the popup HTML of one feature; every value is escaped."""
     schema = LAYERS[layer]
@@ -72,6 +96,14 @@ def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
     if layer == "heritage_sites":
         add("level", label(LEVEL_LABELS, props.get("level"), lang))
     add("route_code", props.get("route_code"))
+    if layer == "air_routes":
+        sfx = "" if lang == "zh" else "_en"
+        add("from_airport", props.get("_from_name" + sfx) or props.get("from_airport"))
+        add("to_place", props.get("_to_name" + sfx) or props.get("to_place"))
+        if _present(props.get("block_minutes")):
+            rows.append((t("block_minutes", lang), f"{esc(_num(props['block_minutes']))} {esc(t('minutes', lang))}"))
+        if _present(props.get("daily_flights")):
+            rows.append((t("daily_flights", lang), f"{esc(_num(props['daily_flights']))} {esc(t('per_day', lang))}"))
     add("opened", props.get("opened"))
     add("planned_open", props.get("planned_open"))
     speed = props.get("design_speed_kmh") or props.get("speed_kmh")
@@ -95,9 +127,32 @@ def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
 
 
 def tooltip_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
-    """Return the hover tooltip of one feature (escaped): name and status."""
+    """Return the hover tooltip of one feature (escaped): name and status (air routes: time and flights)."""
     status = label(STATUS_LABELS, props.get("status"), lang)
+    if layer == "air_routes":
+        name = props.get("name_zh" if lang == "zh" else "name_en") or props.get("id")
+        bits = [esc(name)]
+        if _present(props.get("block_minutes")):
+            bits.append(f"{esc(_num(props['block_minutes']))} {esc(t('min', lang))}")
+        if _present(props.get("daily_flights")):
+            bits.append(f"{esc(_num(props['daily_flights']))} {esc(t('per_day', lang))}")
+        return " · ".join(bits)
     return f"{esc(display_name(props, lang))} · {esc(status)}"
+
+
+def great_circle(geom: Any, *, step_km: float = 40.0) -> Any:
+    """Return a two-point line as a great-circle arc (flights are drawn as arcs, not as straight roads)."""
+    from pyproj import Geod
+    from shapely.geometry import LineString
+    coords = list(getattr(geom, "coords", []))
+    if geom is None or geom.geom_type != "LineString" or len(coords) != 2:
+        return geom
+    (lon1, lat1), (lon2, lat2) = coords[0][:2], coords[1][:2]
+    geod = Geod(ellps="WGS84")
+    n = int(geod.inv(lon1, lat1, lon2, lat2)[2] / 1000 / step_km)
+    if n < 2:
+        return geom
+    return LineString([(lon1, lat1), *geod.npts(lon1, lat1, lon2, lat2, n), (lon2, lat2)])
 
 
 def _year(v: Any) -> int | None:
@@ -109,12 +164,19 @@ def _year(v: Any) -> int | None:
         return None
 
 
-def prepare_features(layer: str, gdf: gpd.GeoDataFrame, lang: str) -> list[dict[str, Any]]:
-    """Return the map features of one layer: geometry, style, popup, tooltip and filter keys."""
+def prepare_features(layer: str, gdf: gpd.GeoDataFrame, lang: str, *,
+                     names: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Return the map features of one layer: geometry, style, popup, tooltip and filter keys.
+
+    ``names`` (id -> {name_zh, name_en}) lets air routes be named by their airport and city.
+    """
     out = []
     for props, geom in zip(gdf.drop(columns=gdf.geometry.name).to_dict("records"), gdf.geometry):
         if geom is None or geom.is_empty:
             continue
+        if layer == "air_routes":
+            props = air_route_props(props, names or {})
+            geom = great_circle(geom)
         p = {k: props.get(k) for k in _KEEP if _present(props.get(k))}
         p["layer"] = layer
         p["style"] = feature_style(layer, props)

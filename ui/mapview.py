@@ -275,6 +275,9 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
     elif group in ("stations", "airports"):
         s, f_, r = POINT[group]
         rows.append((point_swatch(s, f_, r), title))
+        if group == "airports" and features.get("air_routes"):
+            colour, weight = LINE["air_routes"]
+            rows.append((line_swatch(colour, weight, None), esc(t("air_routes", lang))))
     elif group == "heritage_sites":
         levels = {f["properties"].get("level") for f in features.get("heritage_sites", [])}
         for lv in ("national", "provincial", "local"):

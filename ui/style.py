@@ -18,7 +18,7 @@ GROUP_LAYERS: dict[str, tuple[str, ...]] = {
     "expressways": ("expressways",),
     "railways": ("railways",),
     "stations": ("stations",),
-    "airports": ("airports",),
+    "airports": ("air_routes", "airports"),  # routes under the airport symbols
     "heritage_sites": ("heritage_sites",),
 }
 GROUPS: tuple[str, ...] = tuple(GROUP_LAYERS)
@@ -41,7 +41,7 @@ LINE = {  # layer -> (colour, weight)
     "expressways": ("#2e7d32", 4.0),
     "trunk_roads": ("#ef6c00", 2.5),
     "waterways": ("#1565c0", 3.0),
-    "air_routes": ("#6a1b9a", 1.5),
+    "air_routes": ("#8e24aa", 1.6),  # thin, translucent, arcs: reads as flights, not as a road
 }
 POINT = {  # layer -> (stroke, fill, radius)
     "stations": ("#263238", "#ffffff", 4.5),
@@ -72,7 +72,8 @@ def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
         style = {"color": colour, "weight": weight, "opacity": 0.95, "lineCap": "round"}
     elif layer in LINE:
         colour, weight = LINE[layer]
-        style = {"color": colour, "weight": weight, "opacity": 0.9, "lineCap": "round"}
+        style = {"color": colour, "weight": weight, "opacity": 0.65 if layer == "air_routes" else 0.9,
+                 "lineCap": "round"}
     elif layer == "heritage_sites":
         fill, radius = HERITAGE.get(props.get("level"), HERITAGE["local"])
         style = {"color": "#4e0000", "weight": 1.5, "fill": True, "fillColor": fill, "radius": radius,

@@ -156,3 +156,43 @@ def test_scenario_names_without_the_engine_match_the_engine():
     from network.scenario import scenario_names
     from ui.engine import scenario_names_from_file
     assert scenario_names_from_file() == scenario_names()
+
+
+def _air_route_gdf():
+    import geopandas as gpd
+    from shapely.geometry import LineString
+    return gpd.GeoDataFrame([{
+        "id": "air-x", "name_zh": "航线 ap-a→gw-b", "name_en": "Air route ap-a → gw-b", "status": "existing",
+        "opened": "2008", "source": "<b>timetable</b>", "confidence": "low", "accuracy_m": "schematic",
+        "notes": XSS, "from_airport": "ap-a", "to_place": "gw-b", "block_minutes": 165, "daily_flights": 3.0,
+    }], geometry=[LineString([(114.75, 25.86), (116.41, 39.51)])], crs="EPSG:4326")
+
+
+def test_air_routes_are_named_by_their_ends_with_escaped_popups():
+    names = {"ap-a": {"name_zh": "赣州<机场>", "name_en": "Ganzhou"}, "gw-b": {"name_zh": "北京", "name_en": "Beijing"}}
+    feats = prepare_features("air_routes", _air_route_gdf(), "zh", names=names)
+    p = feats[0]["properties"]
+    assert "<机场>" not in p["_popup"] and "&lt;机场&gt; → 北京" in p["_popup"]
+    assert "<b>" not in p["_popup"] and "<img" not in p["_popup"] and "&lt;img" in p["_popup"]
+    for text in ("航段时间", "165 分钟", "每日航班", "3 班/日", "来源", "可信度", "低（推测）"):
+        assert text in p["_popup"], text
+    assert "165 分" in p["_tip"] and "3 班/日" in p["_tip"] and "<机场>" not in p["_tip"]
+    en = prepare_features("air_routes", _air_route_gdf(), "en", names=names)[0]["properties"]
+    assert "Block time" in en["_popup"] and "3 a day" in en["_popup"] and "Ganzhou → Beijing" in en["_popup"]
+
+
+def test_air_routes_are_drawn_as_arcs_in_the_airports_group():
+    feats = prepare_features("air_routes", _air_route_gdf(), "en")
+    coords = feats[0]["geometry"]["coordinates"]
+    assert len(coords) > 10  # ~1,550 km densified every 40 km
+    assert coords[0] == (114.75, 25.86) or list(coords[0]) == [114.75, 25.86]
+    mid = coords[len(coords) // 2]
+    assert mid[0] < (114.75 + 116.41) / 2  # a great circle northwards bows west of the straight line here
+    style = feats[0]["properties"]["style"]
+    rail = feature_style("railways", {"status": "existing", "rail_class": "conventional"})
+    assert style["weight"] < rail["weight"] and style.get("dashArray") is None
+    m = build_map({"air_routes": feats}, groups=("airports",), statuses=STATUSES, year=None, lang="en")
+    assert m.atlas_counts["air_routes"] == 1
+    assert "Air routes" in m.get_root().render()
+    m = build_map({"air_routes": feats}, groups=("railways",), statuses=STATUSES, year=None, lang="en")
+    assert "air_routes" not in m.atlas_counts
