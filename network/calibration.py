@@ -18,11 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import AtlasError
+from geo.store import data_dir
 from network.data import load_network_data
 from network.engine import get_engine
 from network.errors import NetworkError
 from network.params import Params, load_params
 from network.routing import find_place, route_between
+from network.scenario import resolve_scenario
 
 CALIBRATION_MODES: dict[str, tuple[str, ...]] = {
     "hsr": ("hsr",),
@@ -35,7 +37,8 @@ CALIBRATION_COLUMNS = ("from", "to", "mode", "real_minutes", "use", "source", "c
 
 
 def calibration_path(*, base: Path | None = None) -> Path:
-    return (Path(base) if base else load_network_data(base).base) / "calibration.csv"
+    """Return the path of the calibration table under ``base`` (default: the data folder)."""
+    return (Path(base) if base else data_dir()) / "calibration.csv"
 
 
 def timetable_minutes(legs) -> float:
@@ -86,13 +89,14 @@ def calibrate(*, scenario: str = "existing", base: Path | None = None, params: P
     data = load_network_data(base)
     params = params or load_params(base=data.base)
     tol = params.num("calibration.tolerance")
+    sc = resolve_scenario(scenario, data=data, params=params)  # a bad spec is one error, not one per pair
     rows = []
     for r in load_calibration(path, base=data.base):
         rec = {k: r[k] for k in ("from", "to", "mode", "real_minutes", "used")}
         rec.update(model_minutes=math.nan, door_minutes=math.nan, rel_error=math.nan, within=False, route="",
                    source=r["source"], confidence=r["confidence"], notes=r["notes"], problem="")
         try:
-            eng = get_engine(scenario, base=data.base, params=params, modes=CALIBRATION_MODES[r["mode"]],
+            eng = get_engine(sc, base=data.base, params=params, modes=CALIBRATION_MODES[r["mode"]],
                              connectors=r["mode"] not in RAIL_MODES)
             a, b = find_place(r["from"], data), find_place(r["to"], data)
             rt = route_between(eng, a, b)

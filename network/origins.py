@@ -159,6 +159,8 @@ def origins_from_file(path: str | Path, *, base: Path | None = None,
         raise OriginsError(f"{p}: file is {size / 1e6:.0f} MB; the limit is {MAX_ORIGINS_FILE_BYTES / 1e6:.0f} MB")
     try:
         text = p.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise OriginsError(f"{p}: cannot read origins file ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise OriginsError(f"{p}: not UTF-8 text; save the file as UTF-8") from None
     if not text.strip():

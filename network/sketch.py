@@ -117,6 +117,8 @@ def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         p = Path(source)
         where = str(p)
         from geo.store import parse_json_bytes, read_capped
+        if p.is_dir():
+            raise ProposalError(f"{p}: is a folder; give a GeoJSON file")
         if not p.is_file():
             raise ProposalError(f"{p}: no such file")
         try:
@@ -127,7 +129,7 @@ def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         try:
             doc = parse_json_bytes(raw, where)
         except LayerError as exc:
-            raise ProposalError(f"{p}: not valid JSON ({'; '.join(x.reason for x in exc.problems)})") from None
+            raise ProposalError(f"{p}: {'; '.join(x.reason for x in exc.problems)}") from None
     if isinstance(doc, Mapping) and doc.get("type") == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     if not isinstance(doc, Mapping) or doc.get("type") != "FeatureCollection" or \
