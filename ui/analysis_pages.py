@@ -18,10 +18,10 @@ from ui.mapview import LegendSection, Overlay
 from ui.pages import html_export_button
 from ui.state import AppState
 
-K_GRID = "w_grid_km"
+K_GRID = C.K_GRID
 K_TARGET = "access_target"
 K_CLICK_SIG = "access_click_sig"
-GRID_CHOICES = (2.0, 1.0, 5.0)
+GRID_CHOICES = C.GRID_CHOICES
 ROUTE_COLOUR = "#00a6ff"  # not used by any plan layer
 SITE_SNAP_DEG = 0.02  # a click this close (~2 km) to a heritage site selects the site
 
@@ -88,9 +88,8 @@ def _geojson_button(features: list[dict[str, Any]], name: str, lang: str, key: s
 
 
 def _grid_km(s: AppState) -> float:
-    if s.presenter:
-        return float(st.session_state.get(K_GRID, GRID_CHOICES[0]))
-    return float(st.selectbox(t("grid", s.lang), GRID_CHOICES, key=K_GRID, format_func=lambda v: f"{v:g} km"))
+    """Return the analysis grid (km) chosen in the sidebar."""
+    return float(st.session_state.get(K_GRID) or GRID_CHOICES[0])
 
 
 def render(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loaded: Any) -> None:

@@ -26,6 +26,8 @@ K_SCENARIO = "w_scenario"
 K_BASELINE = "w_baseline"
 K_CUSTOM = "w_custom"
 K_BASEMAP = "w_basemap"
+K_GRID = "w_grid_km"
+GRID_CHOICES = (2.0, 1.0, 5.0)
 K_CENTER = "map_center"
 K_ZOOM = "map_zoom"
 K_NONCE = "map_view_nonce"
@@ -113,14 +115,37 @@ def _exit_presenter() -> None:
     st.session_state[K_PRESENTER] = False
 
 
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: room kept above the map (title, headings, controls) so that it fills the rest of the window, in px
+MAP_OFFSET_PX = {"map": 150, "access": 215, "compare": 215, "rank": 215, "sketch": 260}
+MAP_MIN_PX = 460
+
+
+def page_css(view: str) -> str:
+    """CSS for the normal page: compact header, and a map that fills most of the window's height.
+
+    The map frame's height follows the window (``100vh``) instead of a fixed pixel height; the map inside
+    fills its frame (ui.mapview CSS) and Leaflet is told of the new size.
+    """
+    offset = MAP_OFFSET_PX.get(view, 180)
+    return f"""<style>
+    .block-container, div[data-testid="stMainBlockContainer"] {{ padding-top: 2.6rem !important;
+      padding-bottom: 2rem !important; padding-left: 2.2rem !important; padding-right: 2.2rem !important; }}
+    div[data-testid="stMainBlockContainer"] h1 {{ font-size: 1.9rem; padding: 0 0 0.1rem 0; }}
+    div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.3rem; padding: 0.2rem 0 0.1rem 0; }}
+    {MAP_FRAME} {{ height: max({MAP_MIN_PX}px, calc(100vh - {offset}px)) !important; }}
+    </style>"""
+
+
 def presenter_css() -> str:
     """CSS that hides every control: clean full-screen map."""
-    return """<style>
+    return f"""<style>
     section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
     header[data-testid="stHeader"], div[data-testid="stToolbar"], div[data-testid="stDecoration"],
-    footer { display: none !important; }
-    .block-container, div[data-testid="stMainBlockContainer"] { padding: 0.4rem 0.8rem 0 0.8rem !important;
-      max-width: 100% !important; }
+    footer {{ display: none !important; }}
+    .block-container, div[data-testid="stMainBlockContainer"] {{ padding: 0.3rem 0.8rem 0 0.8rem !important;
+      max-width: 100% !important; }}
+    {MAP_FRAME} {{ height: max({MAP_MIN_PX}px, calc(100vh - 72px)) !important; }}
     </style>"""
 
 
@@ -155,6 +180,9 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
         if ss.get(K_BASELINE) not in base_opts:
             ss[K_BASELINE] = "existing"
         sb.selectbox(t("compare_with", lang), base_opts, key=K_BASELINE, format_func=lambda v: scen_label.get(v, v))
+    if ss.get(K_VIEW) in ("access", "compare", "rank"):
+        sb.selectbox(t("grid", lang), GRID_CHOICES, key=K_GRID, format_func=lambda v: f"{v:g} km",
+                     help=t("grid_help", lang))
 
     sb.subheader(t("layers", lang))
     for g in GROUPS:

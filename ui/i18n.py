@@ -78,6 +78,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "clear_selection": ("清除等时圈/路线", "Clear isochrones / route"),
     "access_legend": ("到最近纪念地（分钟）", "Minutes to the nearest site"),
     "grid": ("分析网格", "Analysis grid"),
+    "grid_help": ("起点网格的边长：2 km 为默认，1 km 更细但更慢，5 km 最快。",
+                  "Side of the origin grid cells: 2 km by default, 1 km finer but slower, 5 km fastest."),
     "cells": ("网格数", "Grid cells"),
     "pop_share": ("人口占比", "Population share"),
     "minutes": ("分钟", "minutes"),

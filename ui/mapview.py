@@ -48,6 +48,8 @@ CSS = """
 .atlas-legend td, .atlas-legend th { padding: 0 5px 0 0; text-align: right; }
 .atlas-legend td:first-child, .atlas-legend th:first-child { text-align: left; }
 path.leaflet-interactive:focus { outline: none; }
+/* in the app the map fills its frame, whose height follows the window (ui.controls.page_css) */
+#map_div { height: 100vh !important; }
 .atlas-label { background: none; border: none; white-space: nowrap; font-size: 12px; font-weight: 600;
   color: #222; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff; }
 .atlas-label-site { color: #8b0000; font-size: 11.5px; }
@@ -135,6 +137,7 @@ class _Extras(MacroElement):
             var css = document.createElement('style');
             css.textContent = {{ this.css|tojson }};
             document.head.appendChild(css);
+            map.invalidateSize({animate: false});
             {% if this.presenter %}map.getContainer().classList.add('atlas-presenter');{% endif %}
             {% if this.legend %}
             var legend = L.control({position: 'bottomleft'});
@@ -325,6 +328,7 @@ def build_map(
     view_nonce: str = "0",
     url_view: bool = True,
     title_text: str | None = None,
+    title_note: str | None = None,
 ) -> folium.Map:
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
     use_local_assets()
@@ -345,7 +349,8 @@ def build_map(
     folium.TileLayer(OSM_URL, attr=OSM_ATTR, name=t("basemap_osm", lang), overlay=False,
                      show=basemap == "osm", max_zoom=19).add_to(m)
 
-    legend_sections: list[LegendSection] = []
+    # the analysis legend (bands and their shares) comes first: in an analysis view it is what is read
+    legend_sections: list[LegendSection] = [ov.legend for ov in overlays if ov.legend]
     for ov in overlays:
         if ov.below:
             _overlay(m, ov)
@@ -386,11 +391,15 @@ def build_map(
     for ov in overlays:
         if not ov.below:
             _overlay(m, ov)
-    legend_sections.extend(ov.legend for ov in overlays if ov.legend)
 
     line_groups = {"railways", "expressways", "trunk_roads", "waterways"} & set(groups)
     if line_groups or "stations" in groups or "airports" in groups:
-        legend_sections.append(LegendSection(esc(t("legend_status", lang)), _status_rows(statuses, lang)))
+        # only the statuses actually drawn (a 2019 network has no planned lines to explain)
+        drawn = {f["properties"].get("status") for layer, feats in shown.items() if layer != "counties"
+                 for f in feats}
+        rows = _status_rows([x for x in statuses if x in drawn], lang)
+        if rows:
+            legend_sections.append(LegendSection(esc(t("legend_status", lang)), rows))
     fit = None
     if center is None and prepared.get("counties"):
         from shapely import union_all
@@ -402,7 +411,8 @@ def build_map(
         m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
     title = ""
     if presenter:
-        title = f"{esc(title_text or t('title_on_map', lang))}<small>{esc(t('data_note', lang))}</small>"
+        note = f"{esc(title_note)}<br>" if title_note else ""
+        title = f"{esc(title_text or t('title_on_map', lang))}<small>{note}{esc(t('data_note', lang))}</small>"
     _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
             labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit).add_to(m)
     if layer_control and not presenter:

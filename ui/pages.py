@@ -16,7 +16,7 @@ from ui.assets import AssetsMissingError, inline_assets, missing_assets
 from ui.cache import load_layers_cached, prepared_features
 from ui.engine import EngineUnavailable, resolve, scenario_names
 from ui.features import display_name, filter_features, md_escape
-from ui.i18n import GROUP_LABELS, label, t
+from ui.i18n import GROUP_LABELS, SCENARIO_LABELS, label, t
 from ui.mapview import Overlay, build_map, count_drawn
 from ui.scenarios import local_scenario_ids, project_choices
 from ui.state import AppState
@@ -109,9 +109,10 @@ def main() -> None:
     C.sync_url(s)
 
     if s.presenter:
-        st.markdown(C.presenter_css(), unsafe_allow_html=True)
+        st.html(C.presenter_css())
         C.exit_presenter_button(lang)
     else:
+        st.html(C.page_css(s.view))
         st.title(t("app_title", lang))
         st.caption(t("app_subtitle", lang))
     flash = st.session_state.pop(C.K_FLASH, None)
@@ -149,7 +150,23 @@ def _build(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: froze
     return build_map(prepared, groups=s.groups, statuses=s.statuses, year=draw_year(s), lang=s.lang,
                      presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=center, zoom=zoom,
                      scenario_ids=ids, view_nonce=str(st.session_state.get(C.K_NONCE, 0)), url_view=url_view,
-                     title_text=t(titles[s.view], s.lang) if s.view in titles else None)
+                     title_text=t(titles[s.view], s.lang) if s.view in titles else None,
+                     title_note=scenario_caption(s) if s.presenter else None)
+
+
+def scenario_caption(s: AppState) -> str:
+    """Return what the map shows, in words: scenario (the analysed one in analysis views) and year."""
+    if s.view in ("access", "compare", "rank"):
+        from ui.analysis_pages import chosen_name
+        after = chosen_name(s, s.lang)
+        if s.view == "access":
+            return after
+        from ui.analysis_pages import _scen, spec_of
+        return f"{_scen(*spec_of(s.baseline, ()), s.lang)} → {after}"
+    text = label(SCENARIO_LABELS, s.scenario, s.lang)
+    if s.scenario == "custom" and s.custom:
+        text += f" + {len(s.custom)}"
+    return text if s.year is None else f"{text} · {t('as_of', s.lang).format(year=s.year)}"
 
 
 def render_map(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: frozenset[str] | None, *,
