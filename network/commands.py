@@ -13,7 +13,6 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from geo.errors import AtlasError
 from geo.store import atomic_write_text
 from network.errors import NetworkError
 
@@ -37,22 +36,14 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_access)
 
     p = sub.add_parser("compare", help="compare two scenarios (minutes saved per origin, county, gateway)")
-    p.add_argument("--base", required=True, metavar="S")
-    p.add_argument("--with", dest="with_", required=True, metavar="S")
-    p.add_argument("--origins", default="grid:2", help="counties | gateways | grid:KM | FILE")
-    p.add_argument("--sites", default="national", choices=("all", "national"))
-    p.add_argument("--out", required=True, help="FILE.csv (per origin; *_counties.csv and *_gateways.csv "
-                                               "are written next to it) or FILE.json (all three tables)")
-    _add_arg(p)
+    _two_scenario_args(p, origins="grid:2", origins_help="counties | gateways | grid:KM | FILE",
+                       out_help="FILE.csv (per origin; *_counties.csv and *_gateways.csv are written next to "
+                                "it) or FILE.json (all three tables)")
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("rank", help="rank planned projects by marginal gain (added alone / removed alone)")
-    p.add_argument("--base", required=True, metavar="S")
-    p.add_argument("--with", dest="with_", required=True, metavar="S")
-    p.add_argument("--origins", default="grid:1", help="counties | grid:KM | FILE (default grid:1)")
-    p.add_argument("--sites", default="national", choices=("all", "national"))
-    p.add_argument("--out", required=True, help="FILE.csv")
-    _add_arg(p)
+    _two_scenario_args(p, origins="grid:1", origins_help="counties | grid:KM | FILE (default grid:1)",
+                       out_help="FILE.csv")
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser("calibrate", help="model vs real travel times (data/calibration.csv)")
@@ -73,6 +64,15 @@ def _scenario_args(p) -> None:
     p.add_argument("--exclude", default="", metavar="IDS", help="comma-separated feature ids to remove")
 
 
+def _two_scenario_args(p, *, origins: str, origins_help: str, out_help: str) -> None:
+    p.add_argument("--base", required=True, metavar="S")
+    p.add_argument("--with", dest="with_", required=True, metavar="S")
+    p.add_argument("--origins", default=origins, help=origins_help)
+    p.add_argument("--sites", default="national", choices=("all", "national"))
+    p.add_argument("--out", required=True, help=out_help)
+    _add_arg(p)
+
+
 def _add_arg(p) -> None:
     p.add_argument("--add", metavar="FILE", help="GeoJSON of sketched/proposed features evaluated on top of the "
                                                  "scenario (--with for compare/rank); data/ is not changed "
@@ -80,18 +80,60 @@ def _add_arg(p) -> None:
 
 
 def _out_path(path: str, suffixes: tuple[str, ...]) -> Path:
+    """Check an --out path before any work is done: its suffix, and a folder that exists to write into."""
     p = Path(path)
     if p.suffix.lower() not in suffixes:
         raise NetworkError(f"--out {path}: use a file ending in {' or '.join(suffixes)}")
-    if p.exists() and p.is_dir():
-        raise NetworkError(f"--out {path}: is a folder")
-    if not p.parent.exists():
-        raise NetworkError(f"--out {path}: folder {p.parent} does not exist")
+    if p.is_dir():
+        raise NetworkError(f"--out {path}: is a folder; give a file name")
+    if not p.parent.is_dir():
+        what = "is not a folder" if p.parent.exists() else "does not exist"
+        raise NetworkError(f"--out {path}: {p.parent} {what}")
     return p
 
 
+def _write_text(path: Path, text: str) -> None:
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise NetworkError(f"--out {path}: cannot write the file ({exc.strerror or exc}); nothing was written") \
+            from None
+
+
+#: Precision of the numbers the CLI writes (the library keeps full precision): minutes to 0.1, people
+#: (and people × minutes) to 1, shares to 0.001. Per-inhabitant means of a ranking are often a few
+#: hundredths of a minute, so they keep 0.01.
+def _decimals(column: str) -> int | None:
+    if column in ("lon", "lat"):
+        return 6
+    if column in ("add_mean_minutes", "remove_mean_minutes"):
+        return 2
+    if column == "population" or column.endswith("_population") or "pop_" in column:
+        return 0
+    if column.startswith("share_") or column in ("gravity", "rel_error"):
+        return 3
+    if "minutes" in column:
+        return 1
+    return None
+
+
+def rounded(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``df`` with its float columns rounded for output (see ``_decimals``)."""
+    out = df.copy()
+    for col in out.columns:
+        d = _decimals(str(col))
+        if d is None or not pd.api.types.is_float_dtype(out[col]):
+            continue
+        out[col] = out[col].round(d).astype("Int64") if d == 0 else out[col].round(d)
+    return out
+
+
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    atomic_write_text(path, df.to_csv(index=False, lineterminator="\n"))
+    _write_text(path, rounded(df).to_csv(index=False, lineterminator="\n"))
+
+
+def _records(df: pd.DataFrame) -> list:
+    return json.loads(rounded(df).to_json(orient="records", force_ascii=False))
 
 
 def _fmt_minutes(m: float) -> str:
@@ -109,7 +151,7 @@ def cmd_route(args) -> int:
         bad = [m for m in modes if m not in MODES]
         if bad:
             raise NetworkError(f"unknown mode(s) {', '.join(bad)}; modes are {', '.join(MODES)}")
-    if getattr(args, "add", None):
+    if args.add:
         from network.proposals import load_proposal, route_with
         from network.scenario import resolve_scenario
         sc = resolve_scenario(args.scenario, include=args.include, exclude=args.exclude)
@@ -125,6 +167,8 @@ def cmd_route(args) -> int:
         return 1
     print(f"{r.from_name} → {r.to_name} [{r.scenario}]: {_fmt_minutes(r.minutes)}")
     for leg in r.legs:
+        if round(leg.minutes, 1) == 0:  # e.g. the 0-minute wait of a road: noise in the text form (kept in --json)
+            continue
         what = f"{leg.mode} {leg.line}".strip() if leg.kind == "ride" else leg.kind + (f" ({leg.line})" if leg.line else "")
         place = f"{leg.from_name} → {leg.to_name}" if leg.from_id != leg.to_id else leg.from_name
         print(f"  {leg.minutes:6.1f} min  {what:40}  {place}")
@@ -139,7 +183,7 @@ def cmd_access(args) -> int:
     eng = get_engine(args.scenario, include=args.include, exclude=args.exclude)
     origins = parse_origins(args.origins, data=eng.data)
     _progress(f"routing {len(origins):,} origins × {len(eng.site_ids(args.sites))} sites in {eng.scenario.name}")
-    if getattr(args, "add", None):
+    if args.add:
         from network.proposals import access_with, load_proposal
         table = access_with(eng.scenario, load_proposal(args.add, scenario=eng.scenario), origins, sites=args.sites)
     else:
@@ -149,33 +193,41 @@ def cmd_access(args) -> int:
         _write_csv(table, out)
     else:
         import geopandas as gpd
-        gdf = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs="EPSG:4326")
-        atomic_write_text(out, gdf.to_json(na="null", show_bbox=False, drop_id=True, ensure_ascii=False))
+        gdf = gpd.GeoDataFrame(rounded(table), geometry=gpd.points_from_xy(table["lon"], table["lat"]),
+                               crs="EPSG:4326")
+        _write_text(out, gdf.to_json(na="null", show_bbox=False, drop_id=True, ensure_ascii=False))
     n_bad = int((~table["reachable"]).sum())
     print(f"{len(table)} origins written to {out}" + (f"; {n_bad} unreachable (see column reason)" if n_bad else ""))
     return 0
 
 
-def cmd_compare(args) -> int:
-    from network.compare import compare_scenarios
+def _base_origins_proposal(args):
+    """The --base engine, the origins, and the --with scenario with the --add proposal (None without --add)."""
     from network.engine import get_engine
     from network.origins import parse_origins
-    out = _out_path(args.out, (".csv", ".json"))
     eng = get_engine(args.base)
     origins = parse_origins(args.origins, data=eng.data)
+    if not args.add:
+        return eng, origins, None, None
+    from network.proposals import load_proposal
+    w = get_engine(args.with_).scenario
+    return eng, origins, w, load_proposal(args.add, scenario=w)
+
+
+def cmd_compare(args) -> int:
+    from network.compare import compare_scenarios
+    out = _out_path(args.out, (".csv", ".json"))
+    eng, origins, w, proposal = _base_origins_proposal(args)
     _progress(f"comparing {args.base} with {args.with_} over {len(origins):,} origins")
-    if getattr(args, "add", None):
-        from network.proposals import compare_with, load_proposal
-        w = get_engine(args.with_).scenario
-        c = compare_with(args.base, load_proposal(args.add, scenario=w), origins, with_=w, sites=args.sites)
+    if proposal is not None:
+        from network.proposals import compare_with
+        c = compare_with(eng.scenario, proposal, origins, with_=w, sites=args.sites)
     else:
-        c = compare_scenarios(args.base, args.with_, origins, sites=args.sites)
+        c = compare_scenarios(eng.scenario, args.with_, origins, sites=args.sites)
     if out.suffix.lower() == ".json":
-        doc = {"base": c.base, "with": c.with_, "notes": c.notes,
-               "per_origin": json.loads(c.per_origin.to_json(orient="records", force_ascii=False)),
-               "per_county": json.loads(c.per_county.to_json(orient="records", force_ascii=False)),
-               "gateway_sites": json.loads(c.gateway_sites.to_json(orient="records", force_ascii=False))}
-        atomic_write_text(out, json.dumps(doc, ensure_ascii=False, indent=1))
+        doc = {"base": c.base, "with": c.with_, "notes": c.notes, "per_origin": _records(c.per_origin),
+               "per_county": _records(c.per_county), "gateway_sites": _records(c.gateway_sites)}
+        _write_text(out, json.dumps(doc, ensure_ascii=False, indent=1))
     else:
         _write_csv(c.per_origin, out)
         _write_csv(c.per_county, out.with_name(out.stem + "_counties.csv"))
@@ -188,17 +240,13 @@ def cmd_compare(args) -> int:
 
 def cmd_rank(args) -> int:
     from network.compare import rank_projects
-    from network.engine import get_engine
-    from network.origins import parse_origins
     out = _out_path(args.out, (".csv",))
-    eng = get_engine(args.base)
-    origins = parse_origins(args.origins, data=eng.data)
-    if getattr(args, "add", None):
-        from network.proposals import load_proposal, rank_with
-        w = get_engine(args.with_).scenario
-        df = rank_with(args.base, w, load_proposal(args.add, scenario=w), origins, sites=args.sites)
+    eng, origins, w, proposal = _base_origins_proposal(args)
+    if proposal is not None:
+        from network.proposals import rank_with
+        df = rank_with(eng.scenario, w, proposal, origins, sites=args.sites)
     else:
-        df = rank_projects(args.base, args.with_, origins, sites=args.sites)
+        df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites)
     _write_csv(df, out)
     print(f"{len(df)} projects ranked ({args.base} → {args.with_}) written to {out}")
     return 0
@@ -206,19 +254,20 @@ def cmd_rank(args) -> int:
 
 def cmd_calibrate(args) -> int:
     from network.calibration import calibrate
+    out = _out_path(args.out, (".csv",)) if args.out else None
     df = calibrate(scenario=args.scenario)
     tol = df.attrs["tolerance"]
-    for r in df.itertuples(index=False):
-        flag = "ok " if r.within else ("-- " if not r.used else "BAD")
-        model = f"{r.model_minutes:6.1f}" if math.isfinite(r.model_minutes) else "     —"
-        err = f"{r.rel_error:+6.1%}" if math.isfinite(r.rel_error) else "     —"
-        note = r.problem or ("" if r.used else "(not used)")
-        print(f"{flag} {r.mode:17} {getattr(r, '_0', r[0])} → {r.to}: real {r.real_minutes:5.0f}  model {model}  {err} {note}")
+    for r in df.to_dict("records"):
+        flag = "ok " if r["within"] else ("-- " if not r["used"] else "BAD")
+        model = f"{r['model_minutes']:6.1f}" if math.isfinite(r["model_minutes"]) else "     —"
+        err = f"{r['rel_error']:+6.1%}" if math.isfinite(r["rel_error"]) else "     —"
+        note = r["problem"] or ("" if r["used"] else "(not used)")
+        print(f"{flag} {r['mode']:17} {r['from']} → {r['to']}: real {r['real_minutes']:5.0f}  model {model}  {err} {note}")
     used = df[df["used"]]
     worst = used["rel_error"].abs().max()
     print(f"{len(used)} pairs used; max |error| {worst:.1%} (tolerance ±{tol:.0%})")
-    if args.out:
-        _write_csv(df, _out_path(args.out, (".csv",)))
+    if out is not None:
+        _write_csv(df, out)
     return 0 if bool(used["within"].all()) else 1
 
 
@@ -230,8 +279,7 @@ def cmd_export_graph(args) -> int:
     H.graph.update({k: _graphml_value(v) for k, v in G.graph.items()})
     H.add_nodes_from((n, {k: _graphml_value(v) for k, v in d.items()}) for n, d in G.nodes(data=True))
     H.add_edges_from((u, v, {k: _graphml_value(val) for k, val in d.items()}) for u, v, d in G.edges(data=True))
-    text = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
-    atomic_write_text(out, text + "\n")
+    _write_text(out, "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n")
     print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges written to {out}")
     return 0
 
