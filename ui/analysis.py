@@ -266,3 +266,50 @@ def rank(before_spec: str, before_inc: Sequence[str], after_spec: str, after_inc
     return rank_projects(scenario(before_spec, before_inc, base, before_exc),
                          scenario(after_spec, after_inc, base, after_exc),
                          grid(km, base), data_base=base, progress=False)
+
+
+# --- tables for people: sensible precision, names instead of ids -----------------------------------------
+
+def decimals_for(column: str) -> int:
+    """Return the decimals a column is shown and exported with (by what its name says it holds)."""
+    c = column.lower()
+    if c in ("lon", "lat"):
+        return 5  # ~1 m
+    if "share" in c:
+        return 3  # a fraction: 0.1 %
+    if (c.startswith(("add_pop", "remove_pop", "population")) or c in ("x", "y")
+            or c.endswith("_m") or c == "cells"):
+        return 0  # people, person-minutes, metres
+    if "mean_minutes" in c:
+        return 2  # minutes per resident are often below one
+    if "minutes" in c or c.endswith("km2") or c.endswith("_km"):
+        return 1
+    return 3
+
+
+def tidy(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy with every float column rounded to ``decimals_for`` its name (no 10-decimal floats)."""
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            out[c] = out[c].round(decimals_for(str(c)))
+    return out
+
+
+def with_names(df: pd.DataFrame, names: dict[str, str], *, pairs: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Return a copy where each (id column, name column) pair gets the name in the chosen language.
+
+    The name column is replaced (or inserted right after the id column) from ``names`` (id -> name);
+    ids without a name keep the engine's name, or the id.
+    """
+    out = df.copy()
+    for id_col, name_col in pairs:
+        if id_col not in out.columns:
+            continue
+        ids = out[id_col].astype(str)
+        looked_up = ids.map(names)
+        if name_col in out.columns:
+            out[name_col] = looked_up.fillna(out[name_col])
+        else:
+            out.insert(list(out.columns).index(id_col) + 1, name_col, looked_up.fillna(ids))
+    return out

@@ -10,10 +10,11 @@ import streamlit as st
 
 from ui import analysis as A
 from ui import controls as C
-from ui.cache import access_result, compare_result, data_stamp, isochrone_result, rank_result, route_result
+from ui.cache import (access_result, compare_result, data_stamp, feature_names, isochrone_result, rank_result,
+                      route_result)
 from ui.engine import scenario_names
 from ui.features import esc, md_escape
-from ui.i18n import SCENARIO_LABELS, column_labels, label, t
+from ui.i18n import SCENARIO_LABELS, STATUS_LABELS, column_labels, label, layer_title, t
 from ui.mapview import LegendSection, Overlay
 from ui.pages import html_export_button
 from ui.state import AppState
@@ -66,15 +67,24 @@ def chosen_name(s: AppState, lang: str) -> str:
     return name if s.year is None else f"{name} · {t('as_of', lang).format(year=s.year)}"
 
 
-def _show(df: pd.DataFrame, lang: str) -> None:
-    """Show a table with translated headers (downloads keep the raw column names)."""
-    st.dataframe(df.rename(columns=column_labels(df.columns, lang)), hide_index=True)
+def _show(df: pd.DataFrame, lang: str, *, hide: tuple[str, ...] = ()) -> None:
+    """Show a table rounded for reading, with translated headers, shares as percentages, ids in ``hide`` left out
+    (downloads keep the raw column names and every column)."""
+    df = A.tidy(df.drop(columns=[c for c in hide if c in df.columns]))
+    labels = column_labels(df.columns, lang)
+    config = {labels.get(c, c): st.column_config.NumberColumn(format="%.1f%%") for c in df.columns if "share" in c}
+    if config:
+        df = df.copy()
+        for c in df.columns:
+            if "share" in c:
+                df[c] = (df[c] * 100).round(1)
+    st.dataframe(df.rename(columns=labels), hide_index=True, column_config=config or None)
 
 
 def _csv_button(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
     from ui.pages import csv_text
-    st.download_button(f"{t('download_csv', lang)}: {name}", data=lambda: csv_text(df), file_name=f"{name}.csv",
-                       mime="text/csv", key=key, on_click="ignore")
+    st.download_button(f"{t('download_csv', lang)}: {name}", data=lambda: csv_text(A.tidy(df)),
+                       file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore")
 
 
 def _geojson_button(features: list[dict[str, Any]], name: str, lang: str, key: str) -> None:
@@ -100,7 +110,7 @@ def render(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, 
         elif s.view == "compare":
             compare_page(s, prepared, ids)
         elif s.view == "rank":
-            rank_page(s)
+            rank_page(s, loaded)
     except Exception as exc:  # noqa: BLE001 - show engine/data problems, never a traceback
         st.error(f"{t('engine_missing', s.lang)} {md_escape(f'{type(exc).__name__}: {exc}')}")
         from ui.pages import render_map
@@ -188,7 +198,8 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
         st.dataframe(show, hide_index=True, column_config={t("pop_share", lang): st.column_config.NumberColumn(
             format="percent")})
         _csv_button(table, "access_bands", lang, "w_dl_bands")
-        _csv_button(acc, "access_grid", lang, "w_dl_access")
+        _csv_button(A.with_names(acc, feature_names(lang), pairs=[("nearest_site_id", "nearest_site_name")]),
+                    "access_grid", lang, "w_dl_access")
         _geojson_button(feats, "access_bands", lang, "w_dl_bands_geo")
         html_export_button(s, prepared, ids, overlays, key="w_dl_access_html")
     with c2:
@@ -233,18 +244,26 @@ def compare_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids:
     for note in res["notes"]:
         st.caption(f"ℹ {md_escape(note)}")
     st.markdown(f"**{t('county_table', lang)}**")
-    _show(res["per_county"].round(3), lang)
-    _csv_button(res["per_county"], "county_before_after", lang, "w_dl_county")
+    names = feature_names(lang)
+    county = A.with_names(res["per_county"], names, pairs=[("county", "county_name")])
+    _show(county, lang, hide=("county",))
+    _csv_button(county, "county_before_after", lang, "w_dl_county")
     st.markdown(f"**{t('gateway_table', lang)}**")
-    gw = res["gateways"]
-    _show(gw.round(1), lang)
+    gw = A.with_names(res["gateways"], names, pairs=[("gateway_id", "gateway"), ("site_id", "site")])
+    _show(gw, lang, hide=("gateway_id",))
     _csv_button(gw, "gateway_sites", lang, "w_dl_gateway")
     _csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
     _geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
     html_export_button(s, prepared, ids, [ov], key="w_dl_compare_html")
 
 
-def rank_page(s: AppState) -> None:
+RANK_COLUMNS = ("name", "layer", "status", "add_mean_minutes", "remove_mean_minutes", "add_pop_newly_within_60",
+                "remove_pop_within_60", "add_pop_newly_within_120", "remove_pop_within_120",
+                "add_pop_newly_reachable", "remove_pop_reachable", "add_pop_minutes", "remove_pop_minutes",
+                "project_id", "feature_ids")
+
+
+def rank_page(s: AppState, loaded: Any = None) -> None:
     lang = s.lang
     base, stamp = data_stamp()
     after, after_inc, after_exc = year_spec(s.scenario, s.custom, s.year)
@@ -257,6 +276,7 @@ def rank_page(s: AppState) -> None:
     if df.empty:
         st.info("—")
         return
+    df = A.with_names(df, feature_names(lang), pairs=[("project_id", "name")])
     add_l, rem_l = t("rank_add", lang), t("rank_remove", lang)
     long = pd.concat([
         pd.DataFrame({"project": df["name"], "measure": add_l, "minutes": df["add_mean_minutes"]}),
@@ -274,5 +294,8 @@ def rank_page(s: AppState) -> None:
         tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
     ).properties(height=max(220, 34 * len(df)))
     st.altair_chart(chart, width="stretch")
-    _show(df, lang)
+    shown = df[[c for c in RANK_COLUMNS if c in df.columns] + [c for c in df.columns if c not in RANK_COLUMNS]].copy()
+    shown["layer"] = [layer_title(x, lang) for x in shown["layer"]]
+    shown["status"] = [label(STATUS_LABELS, x, lang) for x in shown["status"]]
+    _show(shown, lang)
     _csv_button(df, "project_ranking", lang, "w_dl_rank")

@@ -130,3 +130,24 @@ def rank_result(base: str, stamp: tuple, before: str, before_inc: tuple[str, ...
                 after_exc: tuple[str, ...] = ()) -> Any:
     from ui import analysis as A
     return A.rank(before, before_inc, after, after_inc, km, Path(base), before_exc=before_exc, after_exc=after_exc)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _names(base: str, stamp: tuple, lang: str) -> dict[str, str]:
+    loaded = _load_layers(base, stamp)
+    out: dict[str, str] = {}
+    first, second = ("name_zh", "name_en") if lang == "zh" else ("name_en", "name_zh")
+    for gdf in loaded.layers.values():
+        if not {"id", first, second} <= set(gdf.columns):
+            continue
+        for fid, a, b in zip(gdf["id"], gdf[first], gdf[second]):
+            name = a if isinstance(a, str) and a.strip() else b
+            if isinstance(name, str) and name.strip():
+                out[str(fid)] = name
+    return out
+
+
+def feature_names(lang: str) -> dict[str, str]:
+    """Return id -> name in ``lang`` (the other language when missing) for every feature of every layer."""
+    base, stamp = data_stamp()
+    return _names(base, stamp, lang)

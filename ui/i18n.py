@@ -121,7 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 #: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
-    "county": ("县区", "County"), "population": ("人口", "Population"),
+    "county": ("县区编号", "County id"), "county_name": ("县区", "County"), "population": ("人口", "Population"),
     "mean_minutes_base": ("平均分钟（前）", "Mean minutes (before)"),
     "mean_minutes_with": ("平均分钟（后）", "Mean minutes (after)"),
     "mean_minutes_saved": ("平均节省分钟", "Mean minutes saved"),
@@ -135,6 +135,14 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "add_mean_minutes": ("加入：人均分钟", "Add: minutes per resident"),
     "remove_pop_minutes": ("移除：人口×分钟", "Remove: person-minutes lost"),
     "remove_mean_minutes": ("移除：人均分钟", "Remove: minutes per resident"),
+    "add_pop_newly_within_60": ("加入：新进入60分钟人口", "Add: people newly within 60 min"),
+    "remove_pop_within_60": ("移除：退出60分钟人口", "Remove: people no longer within 60 min"),
+    "add_pop_newly_within_120": ("加入：新进入120分钟人口", "Add: people newly within 120 min"),
+    "remove_pop_within_120": ("移除：退出120分钟人口", "Remove: people no longer within 120 min"),
+    "add_pop_newly_reachable": ("加入：新可达人口", "Add: people newly reachable"),
+    "remove_pop_reachable": ("移除：不再可达人口", "Remove: people no longer reachable"),
+    "nearest_site_id": ("最近纪念地编号", "Nearest site id"), "nearest_site_name": ("最近纪念地", "Nearest site"),
+    "nearest_site_minutes": ("到最近纪念地分钟", "Minutes to the nearest site"),
     "minutes": ("分钟", "Minutes"), "area_km2": ("面积 km²", "Area km²"), "cells": ("网格数", "Cells"),
     "kind": ("类型", "Kind"), "mode": ("方式", "Mode"), "line": ("线路", "Line"),
     "from_name": ("起点", "From"), "to_name": ("终点", "To"),
@@ -195,6 +203,15 @@ GROUP_LABELS: dict[str, tuple[str, str]] = {
     "airports": ("机场", "Airports"),
     "heritage_sites": ("红色文化纪念地", "Heritage sites"),
 }
+
+
+def layer_title(layer: str, lang: str) -> str:
+    """Return a layer's title (geo.schema) in ``lang``; the name itself if unknown."""
+    from geo.schema import LAYERS
+    schema = LAYERS.get(layer)
+    if schema is None:
+        return str(layer)
+    return schema.title_zh if lang == "zh" else schema.title_en
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

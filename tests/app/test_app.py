@@ -197,7 +197,13 @@ def test_compare_view_tables_cover_counties_and_gateways(app_data):
     assert not at.error
     assert len(at.dataframe) >= 2
     counties = at.dataframe[0].value
-    assert set(counties["县区"]) == {"fx-west", "fx-east"}
+    assert set(counties["县区"]) == {"西县", "东县"}  # names, not ids
+    assert "县区编号" not in counties.columns
+    shares = [c for c in counties.columns if "人口占比" in c]
+    assert shares and counties[shares].max().max() <= 100 and counties[shares].max().max() > 1  # percent
+    for c in counties.columns:  # no 10-decimal floats on screen
+        if counties[c].dtype.kind == "f":
+            assert (counties[c].round(2) == counties[c]).all(), c
     keys = {b.key for b in at.download_button}
     assert {"w_dl_county", "w_dl_gateway", "w_dl_diffgrid", "w_dl_diff_geo", "w_dl_compare_html"} <= keys
 
@@ -208,6 +214,14 @@ def test_rank_view_lists_projects_with_both_marginals(app_data):
     df = at.dataframe[0].value
     assert {"加入：人均分钟", "移除：人均分钟"} <= set(df.columns)
     assert len(df) >= 1
+    assert list(df.columns[:3]) == ["名称", "图层", "状态"]  # what a planner reads first
+    assert set(df["状态"]) <= {"在建", "规划", "拟建/谋划", "研究"}
+    at.radio(key="w_lang").set_value("en").run()
+    check(at)
+    df = at.dataframe[0].value
+    assert {"Add: minutes per resident", "Remove: minutes per resident"} <= set(df.columns)
+    assert set(df["Status"]) <= {"Under construction", "Planned", "Proposed", "Study"}
+    assert all(n.isascii() for n in df["Name"]), list(df["Name"])  # English names in English
 
 
 def test_missing_data_dir_is_a_clear_message(tmp_path, monkeypatch):

@@ -196,3 +196,27 @@ def test_air_routes_are_drawn_as_arcs_in_the_airports_group():
     assert "Air routes" in m.get_root().render()
     m = build_map({"air_routes": feats}, groups=("railways",), statuses=STATUSES, year=None, lang="en")
     assert "air_routes" not in m.atlas_counts
+
+
+def test_tables_are_rounded_by_what_their_columns_hold():
+    import pandas as pd
+    from ui.analysis import tidy
+    df = pd.DataFrame({"lon": [114.123456789], "share_within_60_base": [0.4680851063829787],
+                       "mean_minutes_base": [63.64353912], "minutes_saved": [12.3456789], "population": [365234.4],
+                       "add_pop_minutes": [1234567.891], "gravity": [1.1953621234], "county": ["anyuan"]})
+    out = tidy(df).iloc[0]
+    assert out["lon"] == 114.12346 and out["share_within_60_base"] == 0.468
+    assert out["mean_minutes_base"] == 63.64 and out["minutes_saved"] == 12.3
+    assert out["population"] == 365234 and out["add_pop_minutes"] == 1234568 and out["gravity"] == 1.195
+    assert out["county"] == "anyuan" and df["lon"].iloc[0] == 114.123456789  # input untouched
+
+
+def test_tables_get_names_in_the_chosen_language():
+    import pandas as pd
+    from ui.analysis import with_names
+    df = pd.DataFrame({"site_id": ["hs-a", "hs-b"], "site": ["甲", "乙"], "county": ["c1", "c2"]})
+    out = with_names(df, {"hs-a": "Site A", "c1": "County One"},
+                     pairs=[("site_id", "site"), ("county", "county_name")])
+    assert list(out["site"]) == ["Site A", "乙"]  # unknown id keeps the engine's name
+    assert list(out.columns) == ["site_id", "site", "county", "county_name"]
+    assert list(out["county_name"]) == ["County One", "c2"]
