@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from difflib import get_close_matches
@@ -13,6 +12,7 @@ import numpy as np
 from network.data import NetworkData, load_network_data
 from network.engine import Engine, get_engine
 from network.errors import UnknownPlaceError
+from network.graph import base_line_name
 from network.params import Params
 from network.scenario import Scenario
 
@@ -67,58 +67,56 @@ class Route:
         return out
 
 
-def _base(name: str) -> str:
-    return re.split(r"[（(]", name, maxsplit=1)[0]
-
-
 def _norm(s: str) -> str:
     return "".join(str(s).split()).casefold()
+
+
+#: How many candidates an error message lists at most.
+MAX_LISTED = 8
 
 
 def find_place(name: str, data: NetworkData | None = None, *, base: Path | None = None,
                layers: Iterable[str] = NAMED_LAYERS) -> str:
     """Return the feature id named ``name`` (matched on id, name_zh, name_en; case and spaces ignored).
 
-    A name also matches without its bracketed part (瑞金市 → 瑞金市(象湖镇)) when that is unambiguous.
+    Tiers, the first that matches wins: the full id or name; the name without its bracketed part
+    (瑞金市 → 瑞金市(象湖镇)); a query of 3 or more characters contained in exactly one feature's name.
 
-    Raises UnknownPlaceError listing close matches when nothing matches exactly or the name is ambiguous.
+    Raises UnknownPlaceError when the name is ambiguous (listing the candidates) or unknown (listing close
+    matches).
     """
     data = data or load_network_data(base)
     layers = tuple(layers)
     q = _norm(name)
     if not q:
         raise UnknownPlaceError("empty place name")
-    cands = [fid for fid, f in data.features.items() if f["layer"] in layers]
     if name in data.features and data.features[name]["layer"] in layers:
         return name
-    exact = [fid for fid in cands if q in (_norm(fid), _norm(data.features[fid].get("name_zh") or ""),
-                                           _norm(data.features[fid].get("name_en") or ""))]
-    if not exact:  # second tier: the name without its bracketed part, e.g. 瑞金市 for 瑞金市(象湖镇)
-        exact = [fid for fid in cands
-                 if q in (_norm(_base(data.features[fid].get("name_zh") or "")),
-                          _norm(_base(data.features[fid].get("name_en") or "")))]
-    if not exact and len(q) >= 3:  # third tier: a unique feature whose name contains the query
-        exact = [fid for fid in cands
-                 if any(q in _norm(data.features[fid].get(k) or "") for k in ("name_zh", "name_en"))]
-        exact = exact if len(exact) == 1 else []
-    if len(exact) == 1:
-        return exact[0]
+    names = {fid: (f.get("name_zh") or "", f.get("name_en") or "")
+             for fid, f in data.features.items() if f["layer"] in layers}
+    hits = [fid for fid, (zh, en) in names.items() if q in (_norm(fid), _norm(zh), _norm(en))]
+    if not hits:  # second tier: the name without its bracketed part, e.g. 瑞金市 for 瑞金市(象湖镇)
+        hits = [fid for fid, (zh, en) in names.items() if q in (_norm(base_line_name(zh)), _norm(base_line_name(en)))]
+    if not hits and len(q) >= 3:  # third tier: a name that contains the query (unique, else ambiguous)
+        hits = [fid for fid, (zh, en) in names.items() if q in _norm(zh) or q in _norm(en)]
+    if len(hits) == 1:
+        return hits[0]
 
     def label(fid: str) -> str:
-        f = data.features[fid]
-        return f"{f.get('name_zh') or fid} ({fid}, {f['layer']})"
+        return f"{names[fid][0] or fid} ({fid}, {data.features[fid]['layer']})"
 
-    if len(exact) > 1:
-        raise UnknownPlaceError(f"{name!r} is ambiguous: {'; '.join(label(f) for f in exact)}. Use an id.")
-    names = {}
-    for fid in cands:
-        f = data.features[fid]
-        for n in (fid, f.get("name_zh") or "", f.get("name_en") or ""):
+    if hits:
+        more = f" (and {len(hits) - MAX_LISTED} more)" if len(hits) > MAX_LISTED else ""
+        raise UnknownPlaceError(f"{name!r} is ambiguous: {'; '.join(label(f) for f in hits[:MAX_LISTED])}{more}. "
+                                "Use an id or the full name.")
+    keys: dict[str, str] = {}
+    for fid, (zh, en) in names.items():
+        for n in (fid, zh, en):
             if n:
-                names.setdefault(_norm(n), fid)
-    sub = [fid for key, fid in names.items() if q in key or (len(key) >= 2 and key in q)]
-    close = [names[k] for k in get_close_matches(q, list(names), n=6, cutoff=0.6)]
-    found = list(dict.fromkeys(sub + close))[:8]
+                keys.setdefault(_norm(n), fid)
+    sub = [fid for key, fid in keys.items() if q in key or (len(key) >= 2 and key in q)]
+    close = [keys[k] for k in get_close_matches(q, list(keys), n=6, cutoff=0.6)]
+    found = list(dict.fromkeys(sub + close))[:MAX_LISTED]
     hint = f" Did you mean: {'; '.join(label(f) for f in found)}?" if found else \
         " Names are matched on id, name_zh and name_en of places, stations, airports and heritage sites."
     raise UnknownPlaceError(f"unknown place {name!r}.{hint}")
