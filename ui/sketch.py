@@ -328,7 +328,8 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
             from ui import analysis as A
             colours = [*A.BAND_COLOURS, A.UNREACHABLE_COLOUR] if show == "minutes" else A.GAIN_ALL_COLOURS
             overlays.append(Overlay(esc(L(f"show_{show}", lang)), bands.features, LegendSection(
-                esc(L(f"show_{show}", lang)), table_html=A.legend_table(bands.table, colours, lang))))
+                esc(L(f"show_{show}", lang)), table_html=A.legend_table(bands.table, colours, lang)),
+                below=True))  # under the plan layers, like the accessibility view
             feats = proposal_map_features(result["proposal"], lang)
             lines = [f for f in feats if f["geometry"]["type"] != "Point"]
             points = [f for f in feats if f["geometry"]["type"] == "Point"]
@@ -369,7 +370,8 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
 
     if result is None:
         return
-    st.markdown(f"### {L('results', lang)} — {md_escape(result['scenario'])}")
+    from ui.i18n import SCENARIO_LABELS, label as _label
+    st.markdown(f"### {L('results', lang)} — {md_escape(_label(SCENARIO_LABELS, result['scenario'], lang))}")
     ms = result["ms"]["total"]
     st.caption(L("timing", lang, ms=ms))
     if result["notes"]:
@@ -378,8 +380,16 @@ def render(s: Any, prepared: Mapping[str, list[dict[str, Any]]], ids: Any, loade
     county = result["county"]
     cols = [c for c in ("county", "population", "mean_minutes_base", "mean_minutes_with", "mean_minutes_saved",
                         "share_within_60_base", "share_within_60_with") if c in county.columns]
-    # a static table: small (one row per county), printable and readable as text
-    st.table(county[cols].round(2).set_index("county") if "county" in cols else county[cols].round(2))
+    # a static table: small (one row per county), printable and readable as text; counties by name, minutes
+    # to 0.1, shares as percentages (the numbers underneath stay numbers)
+    table = county[cols].round(2)
+    if "county" in cols:
+        from ui.cache import feature_names
+        names = feature_names(lang)
+        table = table.assign(county=[names.get(c, c) for c in table["county"]]).set_index("county")
+    fmt = {c: ("{:.0%}" if "share" in c else "{:,.0f}" if c == "population" else "{:.1f}")
+           for c in table.columns}
+    st.table(table.style.format(fmt, na_rep="—"))
     st.markdown(f"**{L('gateways', lang)}**")
     gw = result["gateways"]
     changed = gw[(gw["minutes_saved"].abs() > 0.05) | (gw["minutes_base"].isna() != gw["minutes_with"].isna())]
