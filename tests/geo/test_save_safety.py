@@ -99,22 +99,27 @@ def test_lock_of_a_killed_holder_is_released(store):
     try:
         assert proc.stdout.readline().strip() == "locked"
         proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
+        with folder_lock(folder, timeout_s=0):  # free at once: one non-blocking try, else LayerError
+            pass
         t0 = time.monotonic()
         save_layer("stations", _renamed(load_layer("stations", base=store), " y"), base=store)
-        assert time.monotonic() - t0 < 2
+        assert time.monotonic() - t0 < store_mod.LOCK_TIMEOUT_S  # did not sit out a lock timeout
     finally:
         proc.kill()
         proc.wait()
 
 
-# The writer saves A, B, A, … in a loop. fsync is slowed down (a slow disk) so that many kills land
-# while a save is in flight, after the temp file is written and before the rename.
+# The writer saves A, B, A, … in a loop. fsync of a regular file is slowed down (a slow disk): by FAST_S for
+# the first N_FAST saves, by SLOW_S from then on, so that a kill lands while a save is in flight, after the
+# temp file is written and before the rename. Arguments: base, A.json, B.json, FAST_S, SLOW_S, N_FAST.
 WRITER = r"""
 import os, stat, sys, time
 from pathlib import Path
+fast_s, slow_s, n_fast = float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+delay = [fast_s if n_fast > 0 else slow_s]
 _fsync = os.fsync
-os.fsync = lambda fd: (stat.S_ISREG(os.fstat(fd).st_mode) and time.sleep(0.12), _fsync(fd))
+os.fsync = lambda fd: (stat.S_ISREG(os.fstat(fd).st_mode) and time.sleep(delay[0]), _fsync(fd))
 import geo.history
 from geo.store import save_layer
 geo.history.MAX_VERSIONS = 3
@@ -125,8 +130,12 @@ i = 0
 while True:
     save_layer("stations", docs[i % 2], base=base)
     i += 1
+    if i >= n_fast:
+        delay[0] = slow_s
     print("saved", i, flush=True)
 """
+#: fsync delay of a save that is to be killed in flight: far longer than any wait below (the kill ends it)
+HELD_S = 600.0
 
 
 def _big_doc(letter: str, n: int = 400) -> dict:
@@ -164,15 +173,29 @@ def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
     seen = set()
     temps_left = 0
     for k in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store), *paths], cwd=REPO,
+        # even k: kill at a random moment (whatever a save is doing then); odd k: kill a save that is
+        # certainly in flight (its temp file is on disk, its fsync is held), a state waited for, not timed
+        in_flight = k % 2 == 1
+        done = k % 3  # let 0, 1 or 2 saves complete first
+        temps_before = set(_temps(store))
+        args = ["0.12", str(HELD_S) if in_flight else "0.12", str(done)]
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store), *paths, *args], cwd=REPO,
                                 stdout=subprocess.PIPE, text=True)
         try:
             assert proc.stdout.readline().strip() == "ready"
-            for _ in range(k % 3):  # let 0, 1 or 2 saves complete, then kill at a random moment
+            for _ in range(done):
                 assert proc.stdout.readline().startswith("saved")
-            time.sleep(rng.uniform(0.0, 0.15))
+            before_kill = layer.read_bytes()  # the version the saves so far left
+            if in_flight:
+                deadline = time.monotonic() + 120  # bounded; a save reaches its fsync in well under a second
+                while not set(_temps(store)) - temps_before:
+                    assert proc.poll() is None, "the writer died before its save was in flight"
+                    assert time.monotonic() < deadline, "the save never reached its temp file"
+                    time.sleep(0.01)
+            else:
+                time.sleep(rng.uniform(0.0, 0.15))
             proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=10)
+            proc.wait(timeout=30)
         finally:
             proc.kill()
             proc.wait()
@@ -180,13 +203,16 @@ def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
         match = [k for k, v in versions.items() if v == raw]
         assert match, "the layer file is neither the old nor the new version"
         seen.add(match[0])
+        if in_flight:  # the save in flight never renamed: old file kept, its temp file left behind
+            assert raw == before_kill
+            assert set(_temps(store)) - temps_before
         gdf = load_layer("stations", base=store)
         assert len(gdf) == 400
         temps_left += len(_temps(store))
         for h in (store / "history" / "stations").glob("*.geojson"):
             assert h.read_bytes() in (*versions.values(), fixture_version)
-    # the kills landed at different moments: both versions were seen on disk, and some kills hit a save
-    # in flight (they left its temp file behind)
+    # the kills landed at different moments: both versions were seen on disk, and the kills that hit a
+    # save in flight left its temp file behind
     assert seen == {"A", "B"}
     assert temps_left >= 1
     # a stray temp file is never taken for a layer, and the next save clears old ones
