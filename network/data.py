@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import shapely
 from pyproj import Geod, Transformer
-from shapely.geometry import LineString, MultiLineString
+from shapely.geometry import LineString
 from shapely.ops import linemerge
 
 from geo.crs import PROJECTED_CRS

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -135,8 +134,8 @@ class Engine:
         """
         p = self.params
         O = len(x)
-        kinds = [self.graph.node_attrs[self.graph.nodes[h]]["kind"] for h in self.graph.hubs]
-        if self._hub_tree is None:
+        if self._hub_tree is None:  # built on the first call; an engine's hubs never change
+            kinds = [self.graph.node_attrs[self.graph.nodes[h]]["kind"] for h in self.graph.hubs]
             place = self.graph.hubs[[k == "place" for k in kinds]] if len(kinds) else self.graph.hubs
             other = self.graph.hubs[[k != "place" for k in kinds]] if len(kinds) else self.graph.hubs
             self._hub_tree = [(grp, cKDTree(np.column_stack([self.graph.x[grp], self.graph.y[grp]])) if len(grp) else None)

@@ -281,29 +281,26 @@ class _Builder:
                     self.edge(f"{lid}@{s}#{tag}a", f"{lid}@{s}#{tag}d", dwell, mode, "dwell", mode,
                               feature_id=lid, line=line)
 
+    def active_lines(self, layer: str, field_name: str):
+        """Yield (id, properties, stops) of the scenario's lines in ``layer`` that have two stops or more."""
+        for lid in self.d.ids(layer):
+            if lid in self.ids:
+                f = self.d.features[lid]
+                stops = self.active_stops(lid, f.get(field_name), field_name)
+                if len(stops) >= 2:
+                    yield lid, f, stops
+
     def build_lines(self) -> None:
         p, d = self.p, self.d
-        for lid in d.ids("railways"):
-            if lid not in self.ids:
-                continue
-            f = d.features[lid]
+        for lid, f, stops in self.active_lines("railways", "station_ids"):
             mode = rail_mode(f)
-            stops = self.active_stops(lid, f.get("station_ids"), "station_ids")
-            if len(stops) < 2:
-                continue
             lengths = self.segment_lengths(lid, stops)
             speed = rail_speed_kmh(f, p)
             runs = [L / (speed * 1000 / 60) for L in lengths]
             dwell = p.num(f"rail.dwell_minutes.{f.get('rail_class') or 'conventional'}")
             self.add_line(lid, mode, stops, lengths, runs, dwell, line_wait_minutes(mode, f, p))
         for layer, mode in (("expressways", "expressway"), ("trunk_roads", "trunk_road")):
-            for lid in d.ids(layer):
-                if lid not in self.ids:
-                    continue
-                f = d.features[lid]
-                stops = self.active_stops(lid, f.get("node_ids"), "node_ids")
-                if len(stops) < 2:
-                    continue
+            for lid, f, stops in self.active_lines(layer, "node_ids"):
                 lengths = self.segment_lengths(lid, stops)
                 speed = road_speed_kmh(f, layer, p)
                 runs = [L / (speed * 1000 / 60) for L in lengths]
@@ -325,13 +322,7 @@ class _Builder:
             length = geodesic_length_m(d.lines_wgs84[lid])
             self.add_line(lid, "air", stops, [length], [float(f["block_minutes"])], 0.0, wait)
         if not self.passenger:
-            for lid in d.ids("waterways"):
-                if lid not in self.ids:
-                    continue
-                f = d.features[lid]
-                stops = self.active_stops(lid, f.get("node_ids"), "node_ids")
-                if len(stops) < 2:
-                    continue
+            for lid, f, stops in self.active_lines("waterways", "node_ids"):
                 lengths = self.segment_lengths(lid, stops)
                 runs = [L / (p.num("water.speed_kmh") * 1000 / 60) for L in lengths]
                 self.add_line(lid, "waterway", stops, lengths, runs, 0.0, line_wait_minutes("waterway", f, p))
