@@ -198,15 +198,19 @@ def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], 
     total, site, hub, first = best
     if site is None:
         return {"reachable": False, "reason": "no network node or site within reach of this point"}
-    legs = [{"kind": "connector", "mode": "local", "line": "", "from_name": f"{lat:.4f}, {lon:.4f}",
+    hub_id = None
+    if hub is not None:
+        hub_id = eng.graph.node_attrs[hub].get("hub", hub) if hasattr(eng.graph, "node_attrs") else hub
+    legs = [{"kind": "connector", "mode": "local", "line": "", "from_id": "", "to_id": str(hub_id or site),
+             "from_name": f"{lat:.4f}, {lon:.4f}",
              "to_name": eng.data.name(hub) if hub else eng.data.name(site), "minutes": first}]
     path = [[lat, lon]]
     if hub is not None:
-        hub_id = eng.graph.node_attrs[hub].get("hub", hub) if hasattr(eng.graph, "node_attrs") else hub
         r = route_between(eng, hub_id, site)
         for leg in r.legs:
-            legs.append({"kind": leg.kind, "mode": leg.mode, "line": leg.line, "from_name": leg.from_name,
-                         "to_name": leg.to_name, "minutes": leg.minutes})
+            legs.append({"kind": leg.kind, "mode": leg.mode, "line": leg.line, "from_id": leg.from_id,
+                         "to_id": leg.to_id, "from_name": leg.from_name, "to_name": leg.to_name,
+                         "minutes": leg.minutes})
         for leg in r.legs:
             for fid in (leg.from_id, leg.to_id):
                 if fid in eng.data.lonlat:

@@ -14,7 +14,8 @@ from ui.cache import (access_result, compare_result, data_stamp, feature_names, 
                       route_result)
 from ui.engine import scenario_names
 from ui.features import esc, md_escape
-from ui.i18n import SCENARIO_LABELS, STATUS_LABELS, column_labels, label, layer_title, t
+from ui.i18n import (LEG_KIND_LABELS, MODE_LABELS, SCENARIO_LABELS, STATUS_LABELS, column_labels, label,
+                     layer_title, t)
 from ui.mapview import LegendSection, Overlay
 from ui.pages import html_export_button
 from ui.state import AppState
@@ -146,6 +147,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
                                                          table_html=A.legend_table(table, colours, lang)),
                         below=True, interactive=False)]
     target = ss.get(K_TARGET)
+    names = feature_names(lang)
     iso_table = route = None
     if target and target[0] == "site":
         iso_feats, iso_table = isochrone_result(base, stamp, target[1], spec, inc, km, lang, exc)
@@ -156,10 +158,11 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
                                              for m, c in zip(A.BAND_EDGES, A.BAND_COLOURS)]), interactive=False))
     elif target and target[0] == "point":
         route = route_result(base, stamp, target[2], target[1], spec, inc, exc)
+        site_name = names.get(route.get("site_id", ""), route.get("site_name", ""))
         if route.get("reachable"):
             line = {"type": "Feature", "id": "route", "geometry": {"type": "LineString",
                                                                    "coordinates": [[p[1], p[0]] for p in route["path"]]},
-                    "properties": {"id": "route", "_tip": esc(f"{route['site_name']} · {route['minutes']:.0f} "
+                    "properties": {"id": "route", "_tip": esc(f"{site_name} · {route['minutes']:.0f} "
                                                               f"{t('min', lang)}"),
                                    "style": {"color": ROUTE_COLOUR, "weight": 6, "opacity": 0.95,
                                              "lineCap": "round", "lineJoin": "round"}}}
@@ -172,7 +175,7 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
                 esc(t("route_to", lang)), [(f'<svg width="40" height="10"><line x1="3" y1="5" x2="37" y2="5" '
                                             f'stroke="{ROUTE_COLOUR}" stroke-width="6" '
                                             'stroke-linecap="round"/></svg>',
-                                            esc(f"{route['site_name']} · {route['minutes']:.0f} {t('min', lang)}"))])))
+                                            esc(f"{site_name} · {route['minutes']:.0f} {t('min', lang)}"))])))
             overlays.append(Overlay("route-start", [start], None, points=True))
 
     from ui.pages import render_map
@@ -204,7 +207,8 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
         html_export_button(s, prepared, ids, overlays, key="w_dl_access_html")
     with c2:
         if iso_table is not None:
-            st.markdown(f"**{t('isochrones_for', lang)}** — {md_escape(target[1])}")
+            st.markdown(f"**{t('isochrones_for', lang)}** — {md_escape(names.get(target[1], target[1]))} "
+                        f"({md_escape(target[1])})")
             _show(iso_table, lang)
             _csv_button(iso_table, f"isochrones_{target[1]}", lang, "w_dl_iso")
             _geojson_button(iso_feats, f"isochrones_{target[1]}", lang, "w_dl_iso_geo")
@@ -212,11 +216,18 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
             if not route.get("reachable"):
                 st.warning(f"{t('no_route', lang)} {md_escape(route.get('reason', ''))}")
             else:
-                st.markdown(f"**{t('route_to', lang)}: {md_escape(route['site_name'])}** — "
+                st.markdown(f"**{t('route_to', lang)}: {md_escape(site_name)}** — "
                             f"{route['minutes']:.0f} {t('min', lang)}")
-                legs = pd.DataFrame(route["legs"])
+                legs = A.with_names(pd.DataFrame(route["legs"]), names,
+                                    pairs=[("from_id", "from_name"), ("to_id", "to_name")])
                 legs["minutes"] = legs["minutes"].round(1)
-                _show(legs, lang)
+                shown = legs[[c for c in ("from_name", "to_name", "minutes", "kind", "mode", "line")
+                              if c in legs.columns]].copy()
+                shown["kind"] = [label(LEG_KIND_LABELS, x, lang) for x in shown["kind"]]
+                shown["mode"] = [label(MODE_LABELS, x, lang) for x in shown["mode"]]
+                if not shown["line"].fillna("").astype(bool).any():
+                    shown = shown.drop(columns=["line"])
+                _show(shown, lang)
                 _csv_button(legs, "route_legs", lang, "w_dl_route")
                 _geojson_button([line], "route", lang, "w_dl_route_geo")
 

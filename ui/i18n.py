@@ -186,6 +186,20 @@ LEVEL_LABELS: dict[str, tuple[str, str]] = {
     "local": ("市县级", "Local"),
 }
 
+#: route legs: engine edge modes and kinds (network.routing Leg.mode / Leg.kind)
+MODE_LABELS: dict[str, tuple[str, str]] = {
+    "hsr": ("高速铁路", "high-speed rail"), "conventional_rail": ("普速铁路", "conventional rail"),
+    "intercity": ("城际铁路", "intercity rail"), "expressway": ("高速公路", "expressway"),
+    "trunk_road": ("国省干线", "trunk road"), "air": ("航空", "air"), "waterway": ("水运", "waterway"),
+    "local": ("本地道路", "local roads"), "connector": ("本地道路", "local roads"),
+    "access": ("进站/值机", "check-in"), "egress": ("出站", "exit"), "transfer": ("换乘", "change"),
+    "wait": ("候车", "wait"),
+}
+LEG_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "ride": ("乘坐", "ride"), "dwell": ("停站", "stop"), "access": ("进站", "board"), "egress": ("出站", "alight"),
+    "transfer": ("换乘", "change"), "wait": ("等候", "wait"), "connector": ("接驳", "local trip"),
+}
+
 RAIL_CLASS_LABELS: dict[str, tuple[str, str]] = {
     "hsr": ("高速铁路", "High-speed rail"),
     "intercity": ("城际铁路", "Intercity rail"),

@@ -316,3 +316,14 @@ def test_year_applies_to_comparison_and_ranking(app_data):
     check(at)
     assert not at.error, [e.value for e in at.error]
     assert any("2020年路网" in h.value for h in at.subheader)
+
+
+def test_route_legs_read_in_the_chosen_language(app_data):
+    at = run_app({"view": "access", "lang": "en"})
+    at.session_state["access_target"] = ("point", 25.7, 115.25)
+    at.run()
+    check(at)
+    legs = [d.value for d in at.dataframe if "From" in d.value.columns][0]
+    assert list(legs.columns[:3]) == ["From", "To", "Minutes"]
+    assert "local roads" in set(legs["Mode"]) and "connector" not in set(legs["Mode"])
+    assert legs["Minutes"].sum() > 0 and (legs["Minutes"].round(1) == legs["Minutes"]).all()
