@@ -5,7 +5,7 @@ and the app's popups.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import get_close_matches
 
 from geo.errors import UnknownNameError
