@@ -49,9 +49,16 @@ def history_dir(layer: str, *, base: Path | None = None) -> Path:
 
 def archive(layer: str, raw: bytes, *, base: Path | None = None) -> Path:
     """Keep ``raw`` (the bytes of the version about to be replaced) and return where it went."""
+    return archive_bytes(history_dir(layer, base=base), raw)
+
+
+def archive_bytes(folder: Path, raw: bytes) -> Path:
+    """Write ``raw`` to ``folder/<UTC timestamp>.geojson`` atomically, keep the newest MAX_VERSIONS files.
+
+    Shared by the layer history and the history of saved sketch drafts (network.drafts).
+    """
     from geo.store import atomic_write_bytes
 
-    folder = history_dir(layer, base=base)
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(timezone.utc)
     target = folder / f"{now.strftime(_STAMP)}.geojson"
@@ -139,4 +146,4 @@ def restore(layer: str, version: str, *, base: Path | None = None) -> Path:
                                                f"today's checks; {layer_path(layer, base=base)} is unchanged") from None
 
 
-__all__ = ["MAX_VERSIONS", "Version", "archive", "find_version", "history_dir", "list_versions", "restore"]
+__all__ = ["MAX_VERSIONS", "Version", "archive", "archive_bytes", "find_version", "history_dir", "list_versions", "restore"]

@@ -11,7 +11,6 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +88,7 @@ def list_drafts(*, base: Path | None = None) -> list[tuple[str, str]]:
 
 def save_draft(draft: Draft, *, base: Path | None = None) -> Path:
     """Validate the draft (it must build) and write it atomically; the replaced version goes to history."""
+    from geo.history import archive_bytes
     from geo.store import atomic_write_bytes, folder_lock
     name = " ".join(draft.name.split())
     if not name:
@@ -105,12 +105,7 @@ def save_draft(draft: Draft, *, base: Path | None = None) -> Path:
         if old == new:
             return path
         if old is not None:
-            hist = path.parent / "history" / path.stem
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
-            target, n = hist / f"{stamp}.geojson", 1
-            while target.exists():
-                target, n = hist / f"{stamp}-{n}.geojson", n + 1
-            atomic_write_bytes(target, old)
+            archive_bytes(path.parent / "history" / path.stem, old)
         atomic_write_bytes(path, new)
     return path
 
