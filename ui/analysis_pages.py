@@ -155,7 +155,8 @@ def access_page(s: AppState, prepared: Mapping[str, list[dict[str, Any]]], ids: 
         overlays.append(Overlay(esc(t("isochrones_for", lang)), iso_feats, LegendSection(
             esc(t("isochrones_for", lang)), [(f'<span style="display:inline-block;width:30px;height:10px;'
                                               f'background:{c};opacity:.6"></span>', f"≤{m:g}")
-                                             for m, c in zip(A.BAND_EDGES, A.BAND_COLOURS)]), interactive=False))
+                                             for m, c in zip(A.BAND_EDGES, A.BAND_COLOURS)]),
+                                below=True, interactive=False))  # under the plan layers, like the bands
     elif target and target[0] == "point":
         route = route_result(base, stamp, target[2], target[1], spec, inc, exc)
         site_name = names.get(route.get("site_id", ""), route.get("site_name", ""))
@@ -285,7 +286,7 @@ def rank_page(s: AppState, loaded: Any = None) -> None:
     with st.spinner(t("computing", lang)):
         df = rank_result(base, stamp, before, before_inc, after, after_inc, km, after_exc=after_exc)
     if df.empty:
-        st.info("—")
+        st.info(t("no_projects", lang))
         return
     df = A.with_names(df, feature_names(lang), pairs=[("project_id", "name")])
     add_l, rem_l = t("rank_add", lang), t("rank_remove", lang)

@@ -166,18 +166,24 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
     sb.radio(t("view", lang), VIEWS, key=K_VIEW, format_func=lambda v: t(f"view_{v}", lang))
 
     if ss.get(K_SCENARIO) not in scenarios:
+        if ss.get(K_SCENARIO):  # e.g. a link to a plan set that is no longer in plan_sets.csv
+            ss[K_BAD_PARAMS] = [*(ss.get(K_BAD_PARAMS) or []), f"scenario={ss[K_SCENARIO]!r} (unknown)"]
         ss[K_SCENARIO] = "all"
     scen_label = {k: label(SCENARIO_LABELS, k, lang) for k in scenarios}
     sb.selectbox(t("scenario", lang), list(scenarios), key=K_SCENARIO, format_func=lambda v: scen_label.get(v, v))
     if ss[K_SCENARIO] == "custom":
         valid = [p for p in ss.get(K_CUSTOM, []) if p in projects]
         if valid != ss.get(K_CUSTOM):
+            dropped = [p for p in ss.get(K_CUSTOM, []) if p not in projects]
+            ss[K_BAD_PARAMS] = [*(ss.get(K_BAD_PARAMS) or []), f"projects: unknown {', '.join(map(repr, dropped))}"]
             ss[K_CUSTOM] = valid
         sb.multiselect(t("custom_projects", lang), list(projects), key=K_CUSTOM,
                        format_func=lambda fid: projects.get(fid, fid))
     if ss.get(K_VIEW) == "compare":
         base_opts = [s for s in scenarios if s not in ("all",)]
         if ss.get(K_BASELINE) not in base_opts:
+            if ss.get(K_BASELINE):
+                ss[K_BAD_PARAMS] = [*(ss.get(K_BAD_PARAMS) or []), f"baseline={ss[K_BASELINE]!r} (unknown)"]
             ss[K_BASELINE] = "existing"
         sb.selectbox(t("compare_with", lang), base_opts, key=K_BASELINE, format_func=lambda v: scen_label.get(v, v))
     if ss.get(K_VIEW) in ("access", "compare", "rank"):

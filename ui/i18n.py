@@ -102,6 +102,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "after": ("比较后", "After"),
     "gain": ("节省", "Saved"),
     "computing": ("计算中…", "Computing…"),
+    "no_projects": ("两个情景之间没有新增项目：请选择不同的基准情景或情景。",
+                    "No project is in the scenario but not in the baseline: choose a different scenario or baseline."),
     "bad_views": ("保存的视图文件有问题，已忽略：", "The saved-views file has problems and was ignored:"),
     "view_exists": ("已覆盖同名视图。", "Replaced the view of the same name."),
     "empty_name": ("请填写视图名称。", "Please enter a view name."),

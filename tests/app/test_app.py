@@ -327,3 +327,19 @@ def test_route_legs_read_in_the_chosen_language(app_data):
     assert list(legs.columns[:3]) == ["From", "To", "Minutes"]
     assert "local roads" in set(legs["Mode"]) and "connector" not in set(legs["Mode"])
     assert legs["Minutes"].sum() > 0 and (legs["Minutes"].round(1) == legs["Minutes"]).all()
+
+
+def test_unknown_scenario_baseline_or_project_in_a_link_is_reported(app_data):
+    at = run_app({"view": "compare", "scenario": "no-such-set", "baseline": "zzz"})
+    assert at.warning and "no\\-such\\-set" in at.warning[0].value and "zzz" in at.warning[0].value
+    assert at.selectbox(key="w_scenario").value == "all" and not at.error
+    at = run_app({"scenario": "custom", "projects": "fx-rail-prop,bogus-id"})
+    assert at.warning and "bogus" in at.warning[0].value
+    assert at.multiselect(key="w_custom").value == ["fx-rail-prop"]
+    at.run()  # reported once, not on every rerun
+    assert not at.warning
+
+
+def test_rank_without_projects_says_so(app_data):
+    at = run_app({"view": "rank", "scenario": "existing", "baseline": "existing"})
+    assert at.info and "没有新增项目" in at.info[0].value and not at.error
