@@ -52,9 +52,6 @@ class Params(Mapping):
             raise ParameterError(f"{self.path}: parameter {key!r} must be a number, got {v!r}")
         return v
 
-    def num_or(self, key: str, default: float | None) -> float | None:
-        return self.num(key) if key in self.values else default
-
     def with_values(self, **overrides: Any) -> Params:
         """Return a copy with some values replaced (keys use '__' for '.', or pass a dict via **{...})."""
         vals = dict(self.values)

@@ -81,11 +81,6 @@ class Proposal:
         return frozenset(f["properties"]["id"] for feats in self.features.values() for f in feats)
 
     @property
-    def line_ids(self) -> list[str]:
-        return [f["properties"]["id"] for layer in ("railways", "expressways", "trunk_roads", "air_routes")
-                for f in self.features.get(layer, [])]
-
-    @property
     def empty(self) -> bool:
         return not any(self.features.values())
 
@@ -161,9 +156,11 @@ def _num(props: Mapping[str, Any], key: str, default: float | None, what: str, p
     return x
 
 
-def _limits(layer: str, fname: str) -> tuple[float | None, float | None]:
-    f = LAYERS[layer].field(fname)
-    return f.minimum, f.maximum
+def _field_num(props: Mapping[str, Any], layer: str, key: str, default: float, what: str, problems: list[str], *,
+               unit: str = "") -> float | None:
+    """``_num`` within the schema's minimum/maximum of ``layer``'s field ``key``."""
+    f = LAYERS[layer].field(key)
+    return _num(props, key, default, what, problems, lo=f.minimum, hi=f.maximum, unit=unit)
 
 
 def _text(props: Mapping[str, Any], key: str) -> str:
@@ -348,9 +345,8 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, base: Path | None 
             points.append((what, kind, props, pos[0]))
     for what, feat in verbatim:
         _take_verbatim(ctx, what, feat, problems)
-    point_map: dict[str, str] = {}   # new or snapped node id per placed point (by position)
     for what, kind, props, lonlat in points:
-        _build_point(ctx, what, kind, props, lonlat, problems, point_map)
+        _build_point(ctx, what, kind, props, lonlat, problems)
     for what, kind, props, coords in lines:
         _build_line(ctx, what, kind, props, coords, problems)
     if problems:
@@ -436,7 +432,7 @@ def _point_props(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], lon:
 
 
 def _build_point(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], lonlat: tuple[float, float],
-                 problems: list[str], point_map: dict[str, str]) -> None:
+                 problems: list[str]) -> None:
     lon, lat = lonlat
     x, y = (float(v) for v in to_projected(lon, lat))
     if kind in ("station", "interchange"):
@@ -525,11 +521,9 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
         if rc not in RAIL_CLASSES:
             problems.append(f"{what}: unknown rail class {rc!r}; classes are {', '.join(RAIL_CLASSES)}")
             return
-        lo, hi = _limits("railways", "design_speed_kmh")
-        speed = _num(props, "design_speed_kmh", p_.num(f"sketch.default.design_speed_kmh.{rc}"), what, problems,
-                     lo=lo, hi=hi, unit="km/h")
-        lo, hi = _limits("railways", "tracks")
-        tracks = _num(props, "tracks", p_.num(f"sketch.default.tracks.{rc}"), what, problems, lo=lo, hi=hi)
+        speed = _field_num(props, layer, "design_speed_kmh", p_.num(f"sketch.default.design_speed_kmh.{rc}"), what,
+                           problems, unit="km/h")
+        tracks = _field_num(props, layer, "tracks", p_.num(f"sketch.default.tracks.{rc}"), what, problems)
         if len(problems) > n0:
             return
         attrs = {"rail_class": rc, "design_speed_kmh": int(round(speed)), "tracks": int(round(tracks)),
@@ -538,11 +532,9 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
         stop_zh, stop_en = "站", "station"
     else:
         if kind == "expressway":
-            lo, hi = _limits("expressways", "speed_kmh")
-            speed = _num(props, "speed_kmh", p_.num("sketch.default.speed_kmh.expressway"), what, problems,
-                         lo=lo, hi=hi, unit="km/h")
-            lo, hi = _limits("expressways", "lanes")
-            lanes = _num(props, "lanes", p_.num("sketch.default.lanes.expressway"), what, problems, lo=lo, hi=hi)
+            speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.expressway"), what,
+                               problems, unit="km/h")
+            lanes = _field_num(props, layer, "lanes", p_.num("sketch.default.lanes.expressway"), what, problems)
             if len(problems) > n0:
                 return
             attrs = {"route_code": _text(props, "route_code") or "SKETCH", "lanes": int(round(lanes)),
@@ -554,9 +546,8 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
             if rcls not in ROAD_CLASSES:
                 problems.append(f"{what}: unknown road class {rcls!r}; classes are {', '.join(ROAD_CLASSES)}")
                 return
-            lo, hi = _limits("trunk_roads", "speed_kmh")
-            speed = _num(props, "speed_kmh", p_.num("sketch.default.speed_kmh.trunk_road"), what, problems,
-                         lo=lo, hi=hi, unit="km/h")
+            speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.trunk_road"), what,
+                               problems, unit="km/h")
             if len(problems) > n0:
                 return
             attrs = {"route_code": _text(props, "route_code") or "SKETCH", "road_class": rcls,
