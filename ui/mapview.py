@@ -271,7 +271,7 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
         rows.append((line_swatch(colour, weight, None), title))
     elif group == "waterways":
         colour, weight = LINE["waterways"]
-        rows.append((line_swatch(colour, weight, None), esc(t("layers", lang) if False else label(GROUP_LABELS, group, lang))))
+        rows.append((line_swatch(colour, weight, None), esc("航道" if lang == "zh" else "Waterways")))
         if features.get("ports"):
             s, f_, r = POINT["ports"]
             rows.append((point_swatch(s, f_, r), esc("港口" if lang == "zh" else "Ports")))
