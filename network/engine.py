@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -203,8 +204,37 @@ class Engine:
                           self.scenario.name)
 
 
-_ENGINES: "OrderedDict[tuple, Engine]" = OrderedDict()
+class LRUCache:
+    """At most ``maxsize`` entries; ``get`` marks an entry as recently used, ``put`` drops the oldest."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        """Return the entry for ``key`` (None if absent)."""
+        if key not in self._items:
+            return None
+        self._items.move_to_end(key)
+        return self._items[key]
+
+    def put(self, key: Any, value: Any) -> Any:
+        """Store ``value`` under ``key`` and return it."""
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.maxsize:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 MAX_CACHED_ENGINES = 8
+_ENGINES = LRUCache(MAX_CACHED_ENGINES)
 
 
 def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = None, params: Params | None = None,
@@ -220,13 +250,10 @@ def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = Non
         scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     key = (str(data.base), data.stamp, scenario.key, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None, connectors)
-    if key in _ENGINES:
-        _ENGINES.move_to_end(key)
-        return _ENGINES[key]
-    eng = Engine(scenario, params=params, passenger=passenger, modes=modes, connectors=connectors, data=data)
-    _ENGINES[key] = eng
-    while len(_ENGINES) > MAX_CACHED_ENGINES:
-        _ENGINES.popitem(last=False)
+    eng = _ENGINES.get(key)
+    if eng is None:
+        eng = _ENGINES.put(key, Engine(scenario, params=params, passenger=passenger, modes=modes,
+                                       connectors=connectors, data=data))
     return eng
 
 

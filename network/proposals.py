@@ -10,7 +10,6 @@ from here too, as before the split into network.sketch and network.drafts.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from shapely.geometry import shape
 from network.data import NetworkData, load_network_data, project_line, to_projected
 from network.drafts import (Draft, draft_history, draft_path, drafts_dir, list_drafts, load_draft, promote_draft,
                             save_draft)
-from network.engine import Engine
+from network.engine import Engine, LRUCache
 from network.errors import ProposalError
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
@@ -31,9 +30,9 @@ from network.sketch import (EMPTY, LINE_KINDS, POINT_KINDS, RAIL_CLASSES, ROAD_C
 
 # -- the engine overlay --------------------------------------------------------------------------------
 
-_OVERLAYS: "OrderedDict[tuple, NetworkData]" = OrderedDict()
-_P_ENGINES: "OrderedDict[tuple, Engine]" = OrderedDict()
 MAX_CACHED = 8
+_OVERLAYS = LRUCache(MAX_CACHED)     # (data folder, stamp, proposal digest) -> NetworkData
+_P_ENGINES = LRUCache(MAX_CACHED)    # (..., scenario, proposal, parameters, passenger, modes) -> Engine
 
 
 def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
@@ -41,9 +40,8 @@ def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
     if proposal.empty:
         return data
     key = (str(data.base), data.stamp, proposal.digest)
-    if key in _OVERLAYS:
-        _OVERLAYS.move_to_end(key)
-        return _OVERLAYS[key]
+    if (cached := _OVERLAYS.get(key)) is not None:
+        return cached
     clash = sorted(proposal.ids & set(data.features))
     if clash:
         raise ProposalError(f"proposal ids already in the data: {', '.join(clash)}; rebuild the sketch")
@@ -70,10 +68,7 @@ def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
     nd = NetworkData(data.base, layers, features, xy, lonlat, lines, lines_wgs84,
                      data.stamp + (("proposal", proposal.digest),),
                      tuple(m for m in data.missing_layers if m not in proposal.features))
-    _OVERLAYS[key] = nd
-    while len(_OVERLAYS) > MAX_CACHED:
-        _OVERLAYS.popitem(last=False)
-    return nd
+    return _OVERLAYS.put(key, nd)
 
 
 def with_proposal(scenario: Scenario, proposal: Proposal) -> Scenario:
@@ -101,15 +96,11 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base
         return get_engine(sc, base=data.base, params=params, passenger=passenger, modes=modes)
     key = (str(data.base), data.stamp, sc.key, proposal.digest, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None)
-    if key in _P_ENGINES:
-        _P_ENGINES.move_to_end(key)
-        return _P_ENGINES[key]
+    if (cached := _P_ENGINES.get(key)) is not None:
+        return cached
     eng = Engine(with_proposal(sc, proposal), params=params, passenger=passenger, modes=modes,
                  data=overlay_data(data, proposal))
-    _P_ENGINES[key] = eng
-    while len(_P_ENGINES) > MAX_CACHED:
-        _P_ENGINES.popitem(last=False)
-    return eng
+    return _P_ENGINES.put(key, eng)
 
 
 def load_proposal(path: str | Path | Mapping[str, Any] | None, *, scenario: Scenario | str | None = None,
