@@ -90,18 +90,17 @@ def gateway_site_table(base_engine: Engine, with_engine: Engine, *,
         return pd.DataFrame(columns=cols), notes
     g = pd.concat(picked, ignore_index=True)
     sites = sorted(set(base_engine.site_ids("national")) | set(with_engine.site_ids("national")))
-    out = []
-    mats = {}
-    for tag, eng in (("base", base_engine), ("with", with_engine)):
+
+    def minutes(eng: Engine) -> np.ndarray:  # gateways × sites; NaN for a site absent from the scenario
         own = [s for s in sites if s in eng.graph.index]
-        cm = eng.cost_matrix(g, own)
-        mats[tag] = {s: cm.minutes[:, j] for j, s in enumerate(own)}
-    for i, r in g.iterrows():
-        for s in sites:
-            b = mats["base"].get(s, np.full(len(g), np.nan))[i]
-            w = mats["with"].get(s, np.full(len(g), np.nan))[i]
-            out.append({"gateway_id": r["origin_id"], "gateway": r["name"], "site_id": s, "site": data.name(s),
-                        "minutes_base": b, "minutes_with": w, "minutes_saved": b - w})
+        m = np.full((len(g), len(sites)), np.nan)
+        m[:, [sites.index(s) for s in own]] = eng.cost_matrix(g, own).minutes
+        return m
+
+    mb, mw = minutes(base_engine), minutes(with_engine)
+    out = [{"gateway_id": r["origin_id"], "gateway": r["name"], "site_id": s, "site": data.name(s),
+            "minutes_base": mb[i, j], "minutes_with": mw[i, j], "minutes_saved": mb[i, j] - mw[i, j]}
+           for i, r in enumerate(g.to_dict("records")) for j, s in enumerate(sites)]
     return pd.DataFrame(out, columns=cols), notes
 
 
