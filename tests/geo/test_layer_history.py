@@ -86,10 +86,11 @@ def test_restore_of_version_failing_todays_checks_changes_nothing(store):
 def test_history_is_pruned(store, monkeypatch):
     monkeypatch.setattr(history, "MAX_VERSIONS", 3)
     for k in range(5):
-        _rename(store, f" {k}")
-    versions = list_versions("stations", base=store)
-    assert len(versions) == 3
-    assert versions[0].path.read_bytes().count(b" 3") >= 1  # the newest survive
+        _rename(store, f" v{k}")
+    # five saves archive the names before each: '', v0, v0 v1, v0 v1 v2, v0 v1 v2 v3; the three newest stay
+    kept = [v.path.read_bytes() for v in list_versions("stations", base=store)]  # newest first
+    assert [[f" v{k}".encode() in raw for k in range(5)] for raw in kept] == [
+        [True, True, True, True, False], [True, True, True, False, False], [True, True, False, False, False]]
 
 
 def test_cli_history_and_restore(store, capsys):
