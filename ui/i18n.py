@@ -102,6 +102,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "after": ("比较后", "After"),
     "gain": ("节省", "Saved"),
     "computing": ("计算中…", "Computing…"),
+    "sketch_no_year": ("草图按所选情景本身计算，地图与结果不按{year}年路网筛选。",
+                       "A sketch is evaluated on the chosen scenario itself: the map and results here ignore the "
+                       "year ({year})."),
     "no_projects": ("两个情景之间没有新增项目：请选择不同的基准情景或情景。",
                     "No project is in the scenario but not in the baseline: choose a different scenario or baseline."),
     "bad_views": ("保存的视图文件有问题，已忽略：", "The saved-views file has problems and was ignored:"),

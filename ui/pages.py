@@ -130,6 +130,11 @@ def main() -> None:
         st.warning(t("no_layers", lang))
 
     prepared = prepared_features(lang)
+    if s.view == "sketch" and s.year is not None:
+        # a sketch is evaluated on the chosen scenario itself (drafts record it), so the map shows that
+        # scenario too, not the year's network
+        st.info(t("sketch_no_year", lang).format(year=s.year))
+        s = s.with_(year=None)
     ids = scenario_ids(s, prepared)
     if s.view == "map" or (s.presenter and s.view == "rank"):
         map_page(s, prepared, ids, loaded)

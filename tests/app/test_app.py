@@ -343,3 +343,10 @@ def test_unknown_scenario_baseline_or_project_in_a_link_is_reported(app_data):
 def test_rank_without_projects_says_so(app_data):
     at = run_app({"view": "rank", "scenario": "existing", "baseline": "existing"})
     assert at.info and "没有新增项目" in at.info[0].value and not at.error
+
+
+def test_sketch_view_says_it_ignores_the_year(app_data):
+    at = run_app({"view": "sketch", "year": "2020"})
+    assert any("2020" in i.value for i in at.info) and not at.error
+    assert counts(at)["railways"] == 3  # the chosen scenario (all plan features), not the 2020 network
+    assert qp(at, "year") == "2020"  # the link keeps the year for the other views
