@@ -235,8 +235,8 @@ def rank_projects(base: Scenario | str, with_: Scenario | str, origins: pd.DataF
     """
     data = load_network_data(data_base)
     params = params or load_params(base=data.base)
-    sb = base if isinstance(base, Scenario) else resolve_scenario(base, data=data, params=params)
-    sw = with_ if isinstance(with_, Scenario) else resolve_scenario(with_, data=data, params=params)
+    sb = resolve_scenario(base, data=data, params=params)
+    sw = resolve_scenario(with_, data=data, params=params)
     origins = origins if origins is not None else origins_grid(1.0, data=data)
     pop = population_weights(origins)
     projects = find_projects(sb, sw, data)

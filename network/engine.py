@@ -78,10 +78,8 @@ class Engine:
                  connectors: bool = True, data: NetworkData | None = None):
         self.data = data or load_network_data(base)
         self.params = params or load_params(base=self.data.base)
-        if not isinstance(scenario, Scenario) or include or exclude:
-            scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
-                                        params=self.params)
-        self.scenario = scenario
+        self.scenario = scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
+                                                    params=self.params)
         self.passenger = passenger
         self.modes = tuple(modes) if modes is not None else None
         self.connectors = connectors
@@ -246,8 +244,7 @@ def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = Non
     """
     data = load_network_data(base)
     params = params or load_params(base=data.base)
-    if not isinstance(scenario, Scenario) or include or exclude:
-        scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
+    scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     key = (str(data.base), data.stamp, scenario.key, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None, connectors)
     eng = _ENGINES.get(key)

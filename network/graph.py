@@ -475,8 +475,7 @@ def build_graph(scenario: Scenario | str = "existing", *, base: Path | None = No
     """
     data = load_network_data(base)
     params = params or load_params(base=data.base)
-    if not isinstance(scenario, Scenario):
-        scenario = resolve_scenario(scenario, data=data, params=params)
+    scenario = resolve_scenario(scenario, data=data, params=params)
     parts = graph_parts(data, scenario, params, passenger=passenger)
     G = nx.MultiDiGraph(scenario=scenario.name, year=scenario.year, passenger=passenger,
                         problems=list(parts.problems), hubs=list(parts.hubs), sites=list(parts.sites),

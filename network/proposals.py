@@ -90,8 +90,7 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base
     from network.engine import get_engine
     data = load_network_data(base)
     params = params or load_params(base=data.base)
-    sc = scenario if isinstance(scenario, Scenario) and not include and not exclude else \
-        resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
+    sc = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     if proposal is None or proposal.empty:
         return get_engine(sc, base=data.base, params=params, passenger=passenger, modes=modes)
     key = (str(data.base), data.stamp, sc.key, proposal.digest, params.digest, passenger,

@@ -161,10 +161,15 @@ def _check_ids(ids: Iterable[str], data: NetworkData, what: str) -> None:
 def resolve_scenario(spec: str | Scenario, *, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
                      base: Path | None = None, data: NetworkData | None = None,
                      params: Params | None = None) -> Scenario:
-    """Resolve a scenario spec (existing, a year, a plan-set name) plus include/exclude ids to a Scenario."""
+    """Resolve a scenario spec (existing, a year, a plan-set name) plus include/exclude ids to a Scenario.
+
+    A Scenario with nothing to include or exclude is returned as it is.
+    """
+    include, exclude = _split_ids(include), _split_ids(exclude)
+    if isinstance(spec, Scenario) and not include and not exclude:
+        return spec
     data = data or load_network_data(base)
     params = params or load_params(base=data.base)
-    include, exclude = _split_ids(include), _split_ids(exclude)
     if isinstance(spec, Scenario):
         base_ids, year, name, undated = set(spec.feature_ids), spec.year, spec.name, spec.undated
         spec_text = spec.spec
