@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from network.engine import CostMatrix, get_engine
+from network.engine import CostMatrix, Engine, get_engine
 from network.errors import NetworkError
 from network.params import Params
 from network.scenario import Scenario
@@ -135,12 +135,15 @@ def access_from_matrix(cm: CostMatrix, *, beta_minutes: float) -> pd.DataFrame:
     return df
 
 
+def engine_access_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[str] = "all") -> pd.DataFrame:
+    """``access_table`` on an Engine you already hold (e.g. one with a sketched proposal)."""
+    return access_from_matrix(engine.cost_matrix(origins, sites), beta_minutes=engine.params.num("gravity.beta_minutes"))
+
+
 def access_table(scenario: Scenario | str, origins: pd.DataFrame, *, sites: str | Sequence[str] = "all",
                  base: Path | None = None, params: Params | None = None) -> pd.DataFrame:
     """One row per origin: nearest site and its minutes, sites within 60/120 min, gravity, reachability."""
-    eng = get_engine(scenario, base=base, params=params)
-    cm = eng.cost_matrix(origins, sites)
-    return access_from_matrix(cm, beta_minutes=eng.params.num("gravity.beta_minutes"))
+    return engine_access_table(get_engine(scenario, base=base, params=params), origins, sites)
 
 
 def county_summary(access: pd.DataFrame, *, thresholds: Sequence[float] = THRESHOLDS_MINUTES,

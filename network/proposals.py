@@ -128,10 +128,8 @@ def access_with(scenario: Scenario | str, proposal: Proposal | None, origins: pd
                 sites: str | Sequence[str] = "all", base: Path | None = None,
                 params: Params | None = None) -> pd.DataFrame:
     """``network.access_table`` on the scenario plus the proposal."""
-    from network.access import access_from_matrix
-    eng = proposal_engine(scenario, proposal, base=base, params=params)
-    cm = eng.cost_matrix(origins, sites)
-    return access_from_matrix(cm, beta_minutes=eng.params.num("gravity.beta_minutes"))
+    from network.access import engine_access_table
+    return engine_access_table(proposal_engine(scenario, proposal, base=base, params=params), origins, sites)
 
 
 def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame | None = None,
