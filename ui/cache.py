@@ -85,12 +85,13 @@ def prepared_features(lang: str) -> dict[str, list[dict[str, Any]]]:
 
 # --- analysis results (st.cache_data: keyed on data stamp + scenario + parameters) -----------------------
 
-@st.cache_data(show_spinner=False, max_entries=24)
+@st.cache_data(show_spinner=False, max_entries=48)
 def access_result(base: str, stamp: tuple, spec: str, include: tuple[str, ...], km: float, lang: str,
                   title: str, exclude: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], Any, Any]:
     """Return (band features, band table, access table) for one scenario on a km grid.
 
-    A year scenario (spec "2019", the slider) is cached like any other: one entry per year.
+    A year scenario (spec "2019", the slider) is cached like any other: one entry per year (48 entries:
+    every year 2015–2035 in both languages on the default grid stays cached, ~1–2 MB each).
     """
     from ui import analysis as A
     a = A.access(spec, include, km, Path(base), exclude)
