@@ -38,6 +38,11 @@ class LayerError(AtlasError, ValueError):
         head = summary or f"{len(self.problems)} problem(s) found"
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in self.problems))
 
+    @classmethod
+    def for_file(cls, file: str, reason: str) -> LayerError:
+        """The error of one problem with a whole file (no feature, id or field to point at)."""
+        return cls([Problem(file, None, None, None, reason)])
+
 
 class UnknownNameError(AtlasError, KeyError):
     """A name (layer, place, scenario) was not found; the message lists close matches."""

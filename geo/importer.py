@@ -251,22 +251,22 @@ def _read_geojson(raw: bytes, file: str) -> tuple[dict[str, Any], list[Problem],
         except ValueError:
             raise exc from None
     if isinstance(doc, list):
-        raise LayerError([Problem(file, None, None, None, "a JSON array, not GeoJSON: expected an object "
-                                                         '{"type": "FeatureCollection", "features": [...]}')])
+        raise LayerError.for_file(file, "a JSON array, not GeoJSON: expected an object "
+                                        '{"type": "FeatureCollection", "features": [...]}')
     if not isinstance(doc, dict):
-        raise LayerError([Problem(file, None, None, None, f"not GeoJSON: the file holds a JSON "
-                                                         f"{type(doc).__name__}, expected a FeatureCollection")])
+        raise LayerError.for_file(file, f"not GeoJSON: the file holds a JSON "
+                                        f"{type(doc).__name__}, expected a FeatureCollection")
     gtype = doc.get("type")
     if gtype == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     elif gtype in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
                    "GeometryCollection"):
-        raise LayerError([Problem(file, None, None, None, f"a bare {gtype} geometry has no properties; wrap it "
-                                                         "in a Feature with id, name_zh, name_en, status, source, "
-                                                         "confidence and accuracy_m")])
+        raise LayerError.for_file(file, f"a bare {gtype} geometry has no properties; wrap it "
+                                        "in a Feature with id, name_zh, name_en, status, source, "
+                                        "confidence and accuracy_m")
     elif gtype != "FeatureCollection":
-        raise LayerError([Problem(file, None, None, None, "not GeoJSON: top-level 'type' must be "
-                                                         f"'FeatureCollection' (got {str(gtype)[:40]!r})")])
+        raise LayerError.for_file(file, "not GeoJSON: top-level 'type' must be "
+                                        f"'FeatureCollection' (got {str(gtype)[:40]!r})")
     feats = doc.get("features")
     if not isinstance(feats, list):
         raise LayerError([Problem(file, None, None, "features", "'features' must be a list of Feature objects")])
@@ -313,9 +313,9 @@ def _coerce(text: str, ftype: str) -> Any:
 def _read_csv(raw: bytes, file: str, schema: LayerSchema) -> tuple[dict[str, Any], list[Problem], dict[int, int]]:
     """Parse a CSV of points; return (FeatureCollection, problems, feature index → CSV line number)."""
     if schema.name not in POINT_LAYERS:
-        raise LayerError([Problem(file, None, None, None, f"CSV can only hold points; layer {schema.name} takes "
-                                                         f"{' or '.join(schema.geometry_types)}: import GeoJSON, "
-                                                         "a GeoPackage or a zipped Shapefile instead")])
+        raise LayerError.for_file(file, f"CSV can only hold points; layer {schema.name} takes "
+                                        f"{' or '.join(schema.geometry_types)}: import GeoJSON, "
+                                        "a GeoPackage or a zipped Shapefile instead")
     try:
         text = raw.decode("utf-8-sig")
         guess = None
@@ -328,21 +328,21 @@ def _read_csv(raw: bytes, file: str, schema: LayerSchema) -> tuple[dict[str, Any
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        raise LayerError([Problem(file, None, None, None, "empty CSV: expected a header row with lon and lat "
-                                                         "columns and the layer's fields")]) from None
+        raise LayerError.for_file(file, "empty CSV: expected a header row with lon and lat "
+                                        "columns and the layer's fields") from None
     except csv.Error as exc:
-        raise LayerError([Problem(file, None, None, None, f"unreadable CSV header: {exc}")]) from None
+        raise LayerError.for_file(file, f"unreadable CSV header: {exc}") from None
     lower = [h.lower() for h in header]
     dupes = sorted({h for h in lower if lower.count(h) > 1})
     if dupes:
-        raise LayerError([Problem(file, None, None, None, f"duplicate column(s) {', '.join(map(repr, dupes))}; "
-                                                         "each column name must appear once")])
+        raise LayerError.for_file(file, f"duplicate column(s) {', '.join(map(repr, dupes))}; "
+                                        "each column name must appear once")
     lon_col = next((lower.index(c) for c in LON_COLUMNS if c in lower), None)
     lat_col = next((lower.index(c) for c in LAT_COLUMNS if c in lower), None)
     if lon_col is None or lat_col is None:
-        raise LayerError([Problem(file, None, None, None, "no coordinate columns: name them lon and lat "
-                                                         "(lng/longitude/x and latitude/y are accepted too); "
-                                                         f"columns found: {', '.join(map(repr, header))[:200]}")])
+        raise LayerError.for_file(file, "no coordinate columns: name them lon and lat "
+                                        "(lng/longitude/x and latitude/y are accepted too); "
+                                        f"columns found: {', '.join(map(repr, header))[:200]}")
     types = {f.name: f.type for f in schema.fields}
     feats: list[dict[str, Any]] = []
     lines: dict[int, int] = {}
@@ -359,8 +359,8 @@ def _read_csv(raw: bytes, file: str, schema: LayerSchema) -> tuple[dict[str, Any
             continue
         i = len(feats)
         if i >= MAX_FEATURES:
-            raise LayerError([Problem(file, None, None, None, f"more than {MAX_FEATURES} rows; the limit is "
-                                                             f"{MAX_FEATURES} features per import: split the file")])
+            raise LayerError.for_file(file, f"more than {MAX_FEATURES} rows; the limit is "
+                                            f"{MAX_FEATURES} features per import: split the file")
         lines[i] = reader.line_num
         props: dict[str, Any] = {}
         for j, cell in enumerate(row[:len(header)]):
@@ -402,17 +402,17 @@ def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[di
                 with zipfile.ZipFile(local) as zf:
                     infos = zf.infolist()
             except (zipfile.BadZipFile, OSError, ValueError) as exc:
-                raise LayerError([Problem(file, None, None, None, f"not a readable zip archive: {exc}")]) from None
+                raise LayerError.for_file(file, f"not a readable zip archive: {exc}") from None
             unpacked = sum(i.file_size for i in infos)
             if unpacked > MAX_UNZIPPED_BYTES or len(infos) > 1000:
-                raise LayerError([Problem(file, None, None, None, f"zip unpacks to {unpacked / 1e6:.0f} MB in "
-                                                                 f"{len(infos)} entries; the limit is "
-                                                                 f"{MAX_UNZIPPED_BYTES / 1e6:.0f} MB")])
+                raise LayerError.for_file(file, f"zip unpacks to {unpacked / 1e6:.0f} MB in "
+                                                f"{len(infos)} entries; the limit is "
+                                                f"{MAX_UNZIPPED_BYTES / 1e6:.0f} MB")
             shps = [i.filename for i in infos if i.filename.lower().endswith(".shp") and not i.is_dir()]
             if len(shps) != 1:
                 what = "no .shp file" if not shps else f"{len(shps)} .shp files ({', '.join(shps[:5])})"
-                raise LayerError([Problem(file, None, None, None, f"zip holds {what}; a zipped Shapefile must "
-                                                                 "hold exactly one (.shp with its .shx, .dbf, .prj)")])
+                raise LayerError.for_file(file, f"zip holds {what}; a zipped Shapefile must "
+                                                "hold exactly one (.shp with its .shx, .dbf, .prj)")
             src = f"/vsizip/{local}/{shps[0]}"
             layer_name = None
         else:
@@ -420,26 +420,26 @@ def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[di
             try:
                 names = [str(n) for n in pyogrio.list_layers(src)[:, 0]]
             except (DataSourceError, DataLayerError, OSError) as exc:
-                raise LayerError([Problem(file, None, None, None, f"not a readable GeoPackage: {exc}")]) from None
+                raise LayerError.for_file(file, f"not a readable GeoPackage: {exc}") from None
             if schema.name in names:
                 layer_name = schema.name
             elif len(names) == 1:
                 layer_name = names[0]
             else:
-                raise LayerError([Problem(file, None, None, None, f"the GeoPackage holds {len(names)} layers "
-                                                                 f"({', '.join(names[:10])}); name the one to import "
-                                                                 f"{schema.name!r}")])
+                raise LayerError.for_file(file, f"the GeoPackage holds {len(names)} layers "
+                                                f"({', '.join(names[:10])}); name the one to import "
+                                                f"{schema.name!r}")
         try:
             info = pyogrio.read_info(src, layer=layer_name)
             if info["features"] > MAX_FEATURES:
-                raise LayerError([Problem(file, None, None, None, f"{info['features']} features; the limit is "
-                                                                 f"{MAX_FEATURES} per import: split the file")])
+                raise LayerError.for_file(file, f"{info['features']} features; the limit is "
+                                                f"{MAX_FEATURES} per import: split the file")
             gdf = pyogrio.read_dataframe(src, layer=layer_name)
         except LayerError:
             raise
         except Exception as exc:  # GDAL reports many kinds of broken files; all are the user's to fix
-            raise LayerError([Problem(file, None, None, None, f"cannot read the {kind_label(kind)}: "
-                                                             f"{str(exc)[:200]}")]) from None
+            raise LayerError.for_file(file, f"cannot read the {kind_label(kind)}: "
+                                            f"{str(exc)[:200]}") from None
     file_crs = None
     if gdf.crs is not None:
         epsg = gdf.crs.to_epsg()
@@ -542,9 +542,9 @@ def _read_store(base: Path | None, layer: str) -> _StoreView:
                 raise TypeError("features is not a list")
         except (LayerError, KeyError, TypeError) as exc:
             if name == layer:
-                raise LayerError([Problem(str(p), None, None, None, "the current layer file cannot be read "
-                                                                    f"({exc.__class__.__name__}); fix it first: "
-                                                                    f"atlas validate {p}")]) from None
+                raise LayerError.for_file(str(p), "the current layer file cannot be read "
+                                                  f"({exc.__class__.__name__}); fix it first: "
+                                                  f"atlas validate {p}") from None
             view.warnings.append(Problem(str(p), None, None, None, "warning: could not check ids against this "
                                                                    "layer (it does not read as GeoJSON)", "warning"))
             continue
@@ -730,18 +730,18 @@ def _read_source(source: str | os.PathLike[str] | bytes, filename: str | None) -
         raw = bytes(source)
         file = _display_name(filename)
         if len(raw) > MAX_IMPORT_BYTES:
-            raise LayerError([Problem(file, None, None, None, f"file is {len(raw) / 1e6:.1f} MB; the limit is "
-                                                             f"{MAX_IMPORT_BYTES / 1e6:.0f} MB: split it")])
+            raise LayerError.for_file(file, f"file is {len(raw) / 1e6:.1f} MB; the limit is "
+                                            f"{MAX_IMPORT_BYTES / 1e6:.0f} MB: split it")
     else:
         path = Path(source)
         file = str(path)
         filename = filename or path.name
         raw = read_capped(path, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
-        raise LayerError([Problem(file, None, None, None, "the file is empty")])
+        raise LayerError.for_file(file, "the file is empty")
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise LayerError([Problem(file, None, None, None, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
-                                                         "re-save the file as UTF-8")])
+        raise LayerError.for_file(file, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
+                                        "re-save the file as UTF-8")
     return raw, file, filename
 
 
@@ -752,13 +752,13 @@ def _parse(raw: bytes, file: str, filename: str | None, schema: LayerSchema
     if kind == "json":
         depth = json_nesting_depth(raw)
         if depth > MAX_JSON_DEPTH:
-            raise LayerError([Problem(file, None, None, None, f"JSON nested {depth} levels deep; the limit is "
-                                                             f"{MAX_JSON_DEPTH} (GeoJSON needs at most 8)")])
+            raise LayerError.for_file(file, f"JSON nested {depth} levels deep; the limit is "
+                                            f"{MAX_JSON_DEPTH} (GeoJSON needs at most 8)")
         brackets = raw.count(b"[")
         if brackets > 2 * MAX_POSITIONS:
-            raise LayerError([Problem(file, None, None, None, f"about {brackets} coordinate arrays; the limit is "
-                                                             f"{MAX_POSITIONS} positions per import: split the file "
-                                                             "or simplify the geometry")])
+            raise LayerError.for_file(file, f"about {brackets} coordinate arrays; the limit is "
+                                            f"{MAX_POSITIONS} positions per import: split the file "
+                                            "or simplify the geometry")
         doc, problems, file_crs = _read_geojson(raw, file)
         return doc, problems, {}, file_crs
     if kind == "csv":
@@ -767,21 +767,21 @@ def _parse(raw: bytes, file: str, filename: str | None, schema: LayerSchema
     if kind in ("gpkg", "zip"):
         doc, file_crs = _read_ogr(raw, kind, file, schema)
         return doc, [], {}, file_crs
-    raise LayerError([Problem(file, None, None, None, "unrecognised file format: expected GeoJSON, CSV with "
-                                                     "lon/lat columns, a GeoPackage or a zipped Shapefile")])
+    raise LayerError.for_file(file, "unrecognised file format: expected GeoJSON, CSV with "
+                                    "lon/lat columns, a GeoPackage or a zipped Shapefile")
 
 
 def _check_caps(doc: Mapping[str, Any], file: str) -> None:
     n = len(doc["features"])
     if n > MAX_FEATURES:
-        raise LayerError([Problem(file, None, None, None, f"{n} features; the limit is {MAX_FEATURES} per import: "
-                                                         "split the file")])
+        raise LayerError.for_file(file, f"{n} features; the limit is {MAX_FEATURES} per import: "
+                                        "split the file")
     if n == 0:
-        raise LayerError([Problem(file, None, None, None, "no features to import")])
+        raise LayerError.for_file(file, "no features to import")
     n_pos = _count_positions(doc)
     if n_pos > MAX_POSITIONS:
-        raise LayerError([Problem(file, None, None, None, f"{n_pos} coordinate positions; the limit is "
-                                                         f"{MAX_POSITIONS} per import: simplify or split the file")])
+        raise LayerError.for_file(file, f"{n_pos} coordinate positions; the limit is "
+                                        f"{MAX_POSITIONS} per import: simplify or split the file")
 
 
 def _is_wgs84_name(name: str) -> bool:

@@ -71,22 +71,22 @@ def read_capped(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise LayerError([Problem(f, None, None, None, "file not found")]) from None
+        raise LayerError.for_file(f, "file not found") from None
     except OSError as exc:
-        raise LayerError([Problem(f, None, None, None, f"cannot read the file: {exc.strerror}")]) from None
+        raise LayerError.for_file(f, f"cannot read the file: {exc.strerror}") from None
     if size > limit:
-        raise LayerError([Problem(f, None, None, None, f"file is {size / 1e6:.1f} MB; the limit is "
-                                                     f"{limit / 1e6:.0f} MB; split it into smaller files")])
+        raise LayerError.for_file(f, f"file is {size / 1e6:.1f} MB; the limit is "
+                                     f"{limit / 1e6:.0f} MB; split it into smaller files")
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)  # the file may have grown since stat()
     except IsADirectoryError:
-        raise LayerError([Problem(f, None, None, None, "is a folder, not a file")]) from None
+        raise LayerError.for_file(f, "is a folder, not a file") from None
     except OSError as exc:
-        raise LayerError([Problem(f, None, None, None, f"cannot read the file: {exc.strerror}")]) from None
+        raise LayerError.for_file(f, f"cannot read the file: {exc.strerror}") from None
     if len(raw) > limit:
-        raise LayerError([Problem(f, None, None, None, f"file is larger than the limit of "
-                                                     f"{limit / 1e6:.0f} MB; split it into smaller files")])
+        raise LayerError.for_file(f, f"file is larger than the limit of "
+                                     f"{limit / 1e6:.0f} MB; split it into smaller files")
     return raw
 
 
@@ -162,12 +162,12 @@ def parse_json_bytes(raw: bytes, file: str, *, allow_constants: bool = False,
     """
     depth = json_nesting_depth(raw)
     if depth > max_depth:
-        raise LayerError([Problem(file, None, None, None, f"JSON nested {depth} levels deep; the limit is "
-                                                        f"{max_depth} (a GeoJSON layer needs at most 8)")])
+        raise LayerError.for_file(file, f"JSON nested {depth} levels deep; the limit is "
+                                        f"{max_depth} (a GeoJSON layer needs at most 8)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LayerError([Problem(file, None, None, None, not_utf8_reason(raw, exc))]) from None
+        raise LayerError.for_file(file, not_utf8_reason(raw, exc)) from None
 
     def _no_constants(token: str) -> Any:
         raise ValueError(f"{token} is not valid JSON; use null or a number")
@@ -175,9 +175,9 @@ def parse_json_bytes(raw: bytes, file: str, *, allow_constants: bool = False,
     try:
         return json.loads(text, parse_constant=float if allow_constants else _no_constants)
     except RecursionError:  # unreachable after the depth check, kept as a last line of defence
-        raise LayerError([Problem(file, None, None, None, "JSON nested too deeply")]) from None
+        raise LayerError.for_file(file, "JSON nested too deeply") from None
     except ValueError as exc:
-        raise LayerError([Problem(file, None, None, None, f"not valid JSON: {exc}")]) from None
+        raise LayerError.for_file(file, f"not valid JSON: {exc}") from None
 
 
 def not_utf8_reason(raw: bytes, exc: UnicodeDecodeError) -> str:
