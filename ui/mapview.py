@@ -1,7 +1,6 @@
 """Build the folium map: offline base, grouped layers, analysis overlays, our own legend, labels, title."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -14,7 +13,7 @@ from ui.assets import use_local_assets
 from ui.features import esc, filter_features
 from ui.i18n import GROUP_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
 from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HERITAGE, LINE, POINT, RAIL,
-                      area_swatch, line_swatch, point_swatch)
+                      line_swatch, point_swatch)
 
 DEFAULT_CENTER = (25.83, 115.0)  # Ganzhou, lat/lon
 DEFAULT_ZOOM = 8

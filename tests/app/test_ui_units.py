@@ -8,7 +8,7 @@ import pytest
 
 from geo.schema import STATUSES
 from geo.store import load_layer
-from ui.features import md_escape, filter_features, is_visible, popup_html, prepare_features, tooltip_html
+from ui.features import md_escape, is_visible, popup_html, prepare_features, tooltip_html
 from ui.i18n import STRINGS, t
 from ui.mapview import build_map
 from ui.state import AppState, state_from_params, state_to_params
@@ -169,7 +169,8 @@ def _air_route_gdf():
 
 
 def test_air_routes_are_named_by_their_ends_with_escaped_popups():
-    names = {"ap-a": {"name_zh": "赣州<机场>", "name_en": "Ganzhou"}, "gw-b": {"name_zh": "北京", "name_en": "Beijing"}}
+    names = {"ap-a": {"name_zh": "赣州<机场>", "name_en": "Ganzhou"},
+             "gw-b": {"name_zh": "北京", "name_en": "Beijing"}}
     feats = prepare_features("air_routes", _air_route_gdf(), "zh", names=names)
     p = feats[0]["properties"]
     assert "<机场>" not in p["_popup"] and "&lt;机场&gt; → 北京" in p["_popup"]
