@@ -101,7 +101,11 @@ class NetworkData:
 _CACHE: dict[tuple, NetworkData] = {}
 
 
-def _stamp(base: Path) -> tuple:
+def layer_stamp(base: Path) -> tuple:
+    """Return (layer, mtime_ns, size) of every layer file under ``base`` ((layer, None, None) when absent).
+
+    Used in every cache key built on the layers (the app's caches can use it too).
+    """
     out = []
     for name in LAYERS:
         p = layer_path(name, base=base)
@@ -120,7 +124,7 @@ def load_network_data(base: Path | str | None = None) -> NetworkData:
     layer is invalid. Absent optional layers are treated as empty and logged.
     """
     base_p = Path(base) if base else data_dir()
-    stamp = _stamp(base_p)
+    stamp = layer_stamp(base_p)
     key = (str(base_p.resolve()), stamp)
     if key in _CACHE:
         return _CACHE[key]
