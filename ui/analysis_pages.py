@@ -280,8 +280,11 @@ def rank_page(s: AppState, loaded: Any = None) -> None:
     base, stamp = data_stamp()
     after, after_inc, after_exc = year_spec(s.scenario, s.custom, s.year)
     before, before_inc = spec_of(s.baseline, ())
-    st.subheader(md_escape(f"{t('rank_title', lang)}: {_scen(before, before_inc, lang)} → "
-                           f"{chosen_name(s, lang)}"))
+    heading = md_escape(f"{t('rank_title', lang)}: {_scen(before, before_inc, lang)} → {chosen_name(s, lang)}")
+    if s.presenter:  # the chart is the slide: large title, no tables or downloads
+        st.markdown(f"## {heading}")
+    else:
+        st.subheader(heading)
     km = _grid_km(s)
     with st.spinner(t("computing", lang)):
         df = rank_result(base, stamp, before, before_inc, after, after_inc, km, after_exc=after_exc)
@@ -297,15 +300,19 @@ def rank_page(s: AppState, loaded: Any = None) -> None:
     import altair as alt
     order = list(df.sort_values("add_mean_minutes", ascending=False)["name"])
     chart = alt.Chart(long).mark_bar().encode(
-        y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=460 if s.presenter else 320)),
         x=alt.X("minutes:Q", title=("人均节省分钟（到最近全国级纪念地）" if lang == "zh"
                                     else "minutes saved per resident (to the nearest national site)")),
         color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1),
                         scale=alt.Scale(range=["#b71c1c", "#1565c0"])),
         yOffset="measure:N",
         tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
-    ).properties(height=max(220, 34 * len(df)))
+    ).properties(height=max(220, (44 if s.presenter else 34) * len(df)))
+    if s.presenter:
+        chart = chart.configure_axis(labelFontSize=15, titleFontSize=15).configure_legend(labelFontSize=15)
     st.altair_chart(chart, width="stretch")
+    if s.presenter:
+        return
     shown = df[[c for c in RANK_COLUMNS if c in df.columns] + [c for c in df.columns if c not in RANK_COLUMNS]].copy()
     shown["layer"] = [layer_title(x, lang) for x in shown["layer"]]
     shown["status"] = [label(STATUS_LABELS, x, lang) for x in shown["status"]]

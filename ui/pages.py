@@ -135,7 +135,7 @@ def main() -> None:
         st.info(t("sketch_no_year", lang).format(year=s.year))
         s = s.with_(year=None)
     ids = scenario_ids(s, prepared)
-    if s.view == "map" or (s.presenter and s.view == "rank"):
+    if s.view == "map":
         map_page(s, prepared, ids, loaded)
     elif s.view == "sketch":
         from ui import sketch

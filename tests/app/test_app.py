@@ -350,3 +350,11 @@ def test_sketch_view_says_it_ignores_the_year(app_data):
     assert any("2020" in i.value for i in at.info) and not at.error
     assert counts(at)["railways"] == 3  # the chosen scenario (all plan features), not the 2020 network
     assert qp(at, "year") == "2020"  # the link keeps the year for the other views
+
+
+def test_presenter_ranking_shows_the_chart_not_a_plain_map(app_data):
+    at = run_app({"view": "rank", "presenter": "1"})
+    assert not at.error
+    assert any("项目边际效益排序" in m.value for m in at.markdown)
+    assert len(at.dataframe) == 0  # no tables on the slide
+    assert "_atlas_map_stats" not in at.session_state  # and no map pretending to be the ranking
