@@ -5,7 +5,8 @@ The map is a streamlit-folium component: a same-origin iframe whose Leaflet map 
 and drops the old one only when the script run ends; during a rerun there can be two map iframes, or
 one that is about to be replaced. Tests therefore never sleep and read: they wait (bounded) for a
 definite state — the app's script is not running, exactly one map iframe is on the page and not stale,
-its Leaflet map is loaded, and the number of drawn features has not changed for a while — and then
+its Leaflet map is loaded, and neither the drawn features, the legend nor the iframe's size and place
+(set after the map renders; it moves the widgets below the map) have changed for a while — and then
 read that one frame. Any condition on the new map (a feature count, legend text) is part of the wait.
 """
 from __future__ import annotations
@@ -45,9 +46,11 @@ _SETTLED_JS = """
   const legend = doc.querySelector('.atlas-legend');
   const text = legend ? legend.innerText : '';
   if (legendHas && !text.includes(legendHas)) return no('legend lacks ' + JSON.stringify(legendHas));
+  const r = el.getBoundingClientRect();  // the iframe's size/place: its height is set after the map renders,
+  const box = [r.top, r.left, r.width, r.height].map(Math.round).join(',');  // which moves what is below it
   const now = Date.now();
-  if (s.el !== el || s.n !== n || s.text !== text) {
-    s.el = el; s.n = n; s.text = text; s.since = now; s.why = 'settling';
+  if (s.el !== el || s.n !== n || s.text !== text || s.box !== box) {
+    s.el = el; s.n = n; s.text = text; s.box = box; s.since = now; s.why = 'settling';
     return false;
   }
   return now - s.since >= stableMs ? {n: n} : false;

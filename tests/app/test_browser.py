@@ -110,10 +110,18 @@ def test_offline_html_export_draws_with_no_server(server, page, browser, tmp_pat
     page.goto(server)
     settle(page)
     page.get_by_text("下载", exact=True).click()
-    with page.expect_download(timeout=30000) as dl:
-        page.get_by_role("button", name="下载离线地图（HTML）").click()
+    button = page.get_by_role("button", name="下载离线地图（HTML）")
+    button.wait_for(state="visible", timeout=30000)
+    settle(page)  # nothing above the button moves any more (the click lands on it)
+    try:
+        with page.expect_download(timeout=120000) as dl:  # built on click (deferred download)
+            button.click()
+        download = dl.value
+    except Exception as exc:
+        err = page.locator('[data-testid="stDownloadButtonError"]')
+        raise AssertionError("no download: " + (err.first.inner_text() if err.count() else "no error shown")) from exc
     path = tmp_path / "map.html"
-    dl.value.save_as(str(path))
+    download.save_as(str(path))
     html_text = path.read_text(encoding="utf-8")
     assert "<script src=" not in html_text.replace(" ", "") and "<img src=x" not in html_text
     ctx = browser.new_context()
