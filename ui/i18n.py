@@ -42,6 +42,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_html": ("下载离线地图（HTML）", "Download offline map (HTML)"),
     "legend": ("图例", "Legend"),
+    "legend_fold": ("收起/展开图例", "Fold / unfold the legend"),
     "legend_status": ("状态", "Status"),
     "no_layers": ("未找到图层数据。", "No layer data found."),
     "layer_errors": ("部分图层无法读取：", "Some layers could not be read:"),

@@ -40,6 +40,10 @@ CSS = """
 .atlas-legend { background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 6px; font-size: 12px;
   box-shadow: 0 1px 5px rgba(0,0,0,.35); max-height: 70vh; overflow-y: auto; line-height: 1.25; }
 .atlas-legend h4 { margin: 6px 0 3px; font-size: 12.5px; }
+.atlas-legend-fold { float: right; margin: -3px -4px 0 6px; border: 1px solid #bbb; background: #fff;
+  border-radius: 3px; cursor: pointer; font-size: 12px; line-height: 1.2; padding: 0 5px; color: #333; }
+.atlas-legend-min > :not(.atlas-legend-fold) { display: none !important; }
+.atlas-legend-min .atlas-legend-fold { float: none; margin: 0; border: none; font-weight: 600; }
 .atlas-legend h4:first-child { margin-top: 0; }
 .atlas-legend .row { display: flex; align-items: center; gap: 6px; margin: 1px 0; white-space: nowrap; }
 .atlas-legend .sw { display: inline-flex; justify-content: center; min-width: 40px; }
@@ -143,6 +147,16 @@ class _Extras(MacroElement):
             legend.onAdd = function() {
                 var div = L.DomUtil.create('div', 'atlas-legend');
                 div.innerHTML = {{ this.legend|tojson }};
+                // a small window: the legend can be folded away to see the map under it
+                var fold = L.DomUtil.create('button', 'atlas-legend-fold', div);
+                fold.type = 'button';
+                fold.title = {{ this.fold_title|tojson }};
+                fold.textContent = '−';
+                div.insertBefore(fold, div.firstChild);
+                fold.addEventListener('click', function() {
+                    var min = div.classList.toggle('atlas-legend-min');
+                    fold.textContent = min ? {{ this.fold_label|tojson }} : '−';
+                });
                 L.DomEvent.disableScrollPropagation(div);
                 L.DomEvent.disableClickPropagation(div);
                 return div;
@@ -193,20 +207,40 @@ class _Extras(MacroElement):
                 map.on('moveend', remember);
                 remember();
             }, 0);
-            var labels = {{ this.labels|tojson }};
+            var labels = {{ this.labels|tojson }}, marks = [];
             for (var i = 0; i < labels.length; i++) {
                 var l = labels[i];
-                L.marker([l[0], l[1]], {interactive: false, keyboard: false,
+                marks.push(L.marker([l[0], l[1]], {interactive: false, keyboard: false,
                     icon: L.divIcon({className: 'atlas-label ' + l[3], html: l[2], iconSize: null,
-                                     iconAnchor: [-6, 8]})}).addTo(map);
+                                     iconAnchor: [-6, 8]})}).addTo(map));
             }
+            // At any zoom, a label that would overlap one drawn before it (counties come first) is hidden.
+            function declutter() {
+                var kept = [];
+                for (var i = 0; i < marks.length; i++) {
+                    var el = marks[i].getElement();
+                    if (!el) { continue; }
+                    el.style.visibility = '';
+                    var r = el.getBoundingClientRect(), hit = false;
+                    for (var k = 0; k < kept.length && !hit; k++) {
+                        var q = kept[k];
+                        hit = r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
+                    }
+                    if (hit) { el.style.visibility = 'hidden'; } else { kept.push(r); }
+                }
+            }
+            map.on('zoomend', declutter);
+            setTimeout(declutter, 0);
         })();
         {% endmacro %}
     """)
 
     def __init__(self, *, css: str, legend: str, title: str, labels: list[list[Any]], presenter: bool,
-                 view_nonce: str = "0", url_view: bool = True, fit: list[list[float]] | None = None):
+                 view_nonce: str = "0", url_view: bool = True, fit: list[list[float]] | None = None,
+                 lang: str = "zh"):
         super().__init__()
+        self.fold_title = t("legend_fold", lang)
+        self.fold_label = t("legend", lang) + " ▸"
         self.fit = fit
         self.view_nonce = view_nonce
         self.url_view = url_view
@@ -413,7 +447,8 @@ def build_map(
         note = f"{esc(title_note)}<br>" if title_note else ""
         title = f"{esc(title_text or t('title_on_map', lang))}<small>{note}{esc(t('data_note', lang))}</small>"
     _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
-            labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit).add_to(m)
+            labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit,
+            lang=lang).add_to(m)
     if layer_control and not presenter:
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
     # what was drawn, for the status line, tests and benchmarks
