@@ -221,3 +221,11 @@ def test_tables_get_names_in_the_chosen_language():
     assert list(out["site"]) == ["Site A", "乙"]  # unknown id keeps the engine's name
     assert list(out.columns) == ["site_id", "site", "county", "county_name"]
     assert list(out["county_name"]) == ["County One", "c2"]
+
+
+def test_legend_can_fold_and_labels_declutter_at_every_zoom(app_data):
+    gdf = load_layer("counties")
+    prepared = {"counties": prepare_features("counties", gdf, "en")}
+    html_text = build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None, lang="en").get_root().render()
+    assert "atlas-legend-fold" in html_text and "Fold / unfold the legend" in html_text
+    assert "map.on('zoomend', declutter)" in html_text
