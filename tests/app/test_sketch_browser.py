@@ -4,7 +4,6 @@ tests/app/conftest.py (streamlit on a free port, Debian chromium, no internet) a
 tests/app/browserkit.py."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -59,7 +58,6 @@ def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):
     from ui.sketch import draw_assets_missing
     if draw_assets_missing():
         pytest.fail("leaflet-draw is not in static/vendor/: run scripts/fetch_assets.sh (make test does)")
-    t0 = time.time()
     page.goto(server + "/?view=sketch&scenario=existing&lang=zh")
     page.locator('[data-testid="stTable"]').first.wait_for(timeout=60000)
     m = settle(page)
@@ -114,4 +112,3 @@ def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):
     assert page.watch.external == [], page.watch.external
     assert page.watch.errors == [], page.watch.errors
     assert page.watch.dialogs == []
-    assert time.time() - t0 < 60
