@@ -195,6 +195,22 @@ def not_utf8_reason(raw: bytes, exc: UnicodeDecodeError) -> str:
             "re-save the file as UTF-8")
 
 
+def layer_stamp(base: Path) -> tuple:
+    """Return (layer, mtime_ns, size) of every layer file under ``base`` ((layer, None, None) when absent).
+
+    Used in every cache key built on the layers (the engine's and the app's caches).
+    """
+    out = []
+    for name in LAYERS:
+        p = layer_path(name, base=base)
+        try:
+            st = p.stat()
+            out.append((name, st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append((name, None, None))
+    return tuple(out)
+
+
 def read_json(path: Path) -> Any:
     """Read a JSON file with clear errors (size cap, nesting cap, UTF-8, syntax, NaN/Infinity)."""
     return parse_json_bytes(read_capped(Path(path)), str(path))

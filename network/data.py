@@ -20,7 +20,7 @@ from shapely.ops import linemerge
 from geo.crs import PROJECTED_CRS
 from geo.errors import LayerError, Problem
 from geo.schema import LAYERS
-from geo.store import data_dir, layer_path, load_layer
+from geo.store import data_dir, layer_stamp, load_layer
 from network.errors import DataNotReadyError
 
 log = logging.getLogger(__name__)
@@ -99,22 +99,6 @@ class NetworkData:
 
 
 _CACHE: dict[tuple, NetworkData] = {}
-
-
-def layer_stamp(base: Path) -> tuple:
-    """Return (layer, mtime_ns, size) of every layer file under ``base`` ((layer, None, None) when absent).
-
-    Used in every cache key built on the layers (the app's caches can use it too).
-    """
-    out = []
-    for name in LAYERS:
-        p = layer_path(name, base=base)
-        try:
-            st = p.stat()
-            out.append((name, st.st_mtime_ns, st.st_size))
-        except FileNotFoundError:
-            out.append((name, None, None))
-    return tuple(out)
 
 
 def load_network_data(base: Path | str | None = None) -> NetworkData:

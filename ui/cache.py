@@ -16,7 +16,7 @@ import streamlit as st
 
 from geo.errors import AtlasError
 from geo.schema import LAYERS
-from geo.store import data_dir, layer_path, load_layer
+from geo.store import data_dir, layer_path, layer_stamp, load_layer
 from ui.features import prepare_features
 
 log = logging.getLogger(__name__)
@@ -33,20 +33,10 @@ class LoadedLayers:
 def data_stamp(base: Path | None = None) -> tuple[str, tuple]:
     """Return (data folder, stamp of its layer files and params) used in every cache key."""
     b = base or data_dir()
-    stamp = []
-    for name in LAYERS:
-        p = layer_path(name, base=b)
-        try:
-            s = p.stat()
-            stamp.append((name, s.st_mtime_ns, s.st_size))
-        except FileNotFoundError:
-            pass
     params = b / "params"
-    if params.is_dir():
-        for p in sorted(params.iterdir()):
-            s = p.stat()
-            stamp.append((p.name, s.st_mtime_ns, s.st_size))
-    return str(b), tuple(stamp)
+    param_stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in sorted(params.iterdir())) if params.is_dir() else ()
+    return str(b), layer_stamp(b) + param_stamp
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
