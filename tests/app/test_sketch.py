@@ -3,7 +3,6 @@ on the synthetic app fixture (tests/data/app, copied to tmp by the app_data fixt
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,24 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from ui.sketch import K_DRAFT, K_PENDING, K_TIMING, LINE_CHOICES, parse_coords, sketch_feature
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
+from apptestkit import check as ok, run_app
+
 #: 西站 → 东站 of the fixture (existing stations; only a conventional line joins them in 'existing')
 WEST_EAST = {"type": "LineString", "coordinates": [[114.9, 25.85], [115.5, 25.95], [116.0, 25.9]]}
 
 
 def start(scenario: str = "existing") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["view"] = "sketch"
-    at.query_params["scenario"] = scenario
-    at.run()
-    ok(at)
-    return at
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app({"view": "sketch", "scenario": scenario}, timeout_s=120)
 
 
 def county_table(at: AppTest) -> pd.DataFrame:
