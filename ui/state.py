@@ -64,20 +64,14 @@ def state_from_params(params: Mapping[str, Any], *, default: AppState | None = N
     v = _one(params, "view")
     if v is not None:
         (changes.__setitem__("view", v) if v in VIEWS else bad.append(f"view={v!r}"))
-    v = _one(params, "layers")
-    if v is not None:
-        items = _csv(v)
-        unknown = [g for g in items if g not in GROUPS]
-        if unknown:
-            bad.append(f"layers: unknown {', '.join(map(repr, unknown))}")
-        changes["groups"] = tuple(g for g in GROUPS if g in items)
-    v = _one(params, "status")
-    if v is not None:
-        items = _csv(v)
-        unknown = [x for x in items if x not in STATUSES]
-        if unknown:
-            bad.append(f"status: unknown {', '.join(map(repr, unknown))}")
-        changes["statuses"] = tuple(x for x in STATUSES if x in items)
+    for key, attr, allowed in (("layers", "groups", GROUPS), ("status", "statuses", STATUSES)):
+        v = _one(params, key)
+        if v is not None:
+            items = _csv(v)
+            unknown = [x for x in items if x not in allowed]
+            if unknown:
+                bad.append(f"{key}: unknown {', '.join(map(repr, unknown))}")
+            changes[attr] = tuple(x for x in allowed if x in items)  # canonical order
     for key, attr in (("scenario", "scenario"), ("baseline", "baseline")):
         v = _one(params, key)
         if v is not None:
