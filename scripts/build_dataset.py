@@ -32,6 +32,18 @@ def _feature(props: dict, geometry: dict) -> dict:
     return {"type": "Feature", "properties": {k: v for k, v in props.items() if v is not None}, "geometry": geometry}
 
 
+def _common(d: dict, **overrides) -> dict:
+    """The common properties of a table entry (keys zh/en as in scripts/dataset); ``overrides`` win."""
+    props = {
+        "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
+        "planned_open": d.get("planned_open"), "plan_period": d.get("plan_period"), "plan_ref": d.get("plan_ref"),
+        "source": d.get("source"), "confidence": d.get("confidence"), "accuracy_m": d.get("accuracy_m"),
+        "scope": d.get("scope", "local"), "notes": d.get("notes") or None,
+    }
+    props.update(overrides)
+    return props
+
+
 def _point(lat: float, lon: float) -> dict:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
@@ -97,10 +109,7 @@ def build_railways(reg: Registry) -> list[dict]:
     for d in rail.LINES:
         geom, ids = reg.line(d["stops"], owner=d["id"])
         props = {
-            "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
-            "planned_open": d.get("planned_open"), "plan_period": d.get("plan_period"), "plan_ref": d.get("plan_ref"),
-            "source": d["source"], "confidence": d["confidence"], "accuracy_m": d["accuracy_m"],
-            "scope": d.get("scope", "local"), "notes": d.get("notes"),
+            **_common(d),
             "rail_class": d["rail_class"], "design_speed_kmh": d["speed"], "tracks": d["tracks"],
             "electrified": d.get("electrified"), "length_km": d.get("length_km"), "station_ids": ids,
         }
@@ -114,10 +123,8 @@ def build_expressways(reg: Registry) -> list[dict]:
         geom, ids = reg.line(d["nodes"], owner=d["id"])
         gateway = d.get("scope") == "gateway"
         props = {
-            "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
-            "planned_open": d.get("planned_open"), "plan_ref": d.get("plan_ref"), "source": d["source"],
-            "confidence": d["confidence"], "accuracy_m": "schematic", "scope": d.get("scope", "local"),
-            "notes": "; ".join(x for x in (d.get("notes"), None if gateway else roads.ROLE_NOTE) if x),
+            **_common(d, accuracy_m="schematic",
+                      notes="; ".join(x for x in (d.get("notes"), None if gateway else roads.ROLE_NOTE) if x)),
             "route_code": d["code"], "lanes": d["lanes"], "speed_kmh": d["speed"], "network_role": d["role"],
             "network_role_inferred": True, "length_km": d.get("length_km"), "node_ids": ids,
         }
@@ -133,9 +140,8 @@ def build_trunk_roads(reg: Registry) -> list[dict]:
         if d["status"] == "existing":
             notes = f"{notes}; {TRUNK_OPENED_NOTE}"
         props = {
-            "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
-            "planned_open": d.get("planned_open"), "source": d.get("source", SRC_EST + " (alignment and route number)"),
-            "confidence": d.get("confidence", "low"), "accuracy_m": "schematic", "scope": "local", "notes": notes,
+            **_common(d, source=d.get("source", SRC_EST + " (alignment and route number)"),
+                      confidence=d.get("confidence", "low"), accuracy_m="schematic", scope="local", notes=notes),
             "route_code": d["code"], "road_class": d["road_class"], "speed_kmh": d["speed"], "node_ids": ids,
         }
         feats.append(_feature(props, geom))
@@ -146,9 +152,7 @@ def build_airports(reg: Registry) -> list[dict]:
     feats = []
     for d in misc.AIRPORTS:
         props = {
-            "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
-            "planned_open": d.get("planned_open"), "source": d["source"], "confidence": d["confidence"],
-            "accuracy_m": d["accuracy_m"], "scope": d.get("scope", "local"), "notes": d.get("notes") or None,
+            **_common(d),
             "airport_kind": d["kind"], "iata": d.get("iata"), "icao": d.get("icao"), "airport_class": d.get("cls"),
             "runway_m": d.get("runway"), "phase": d.get("phase"), "phase_of": d.get("phase_of"), "county": d.get("county"),
         }
@@ -189,9 +193,8 @@ def build_waterways(reg: Registry) -> list[dict]:
     for d in misc.WATERWAYS:
         geom, ids = reg.line(d["nodes"], owner=d["id"])
         props = {
-            "id": d["id"], "name_zh": d["zh"], "name_en": d["en"], "status": d["status"], "opened": d.get("opened"),
-            "source": d["source"], "confidence": d["confidence"], "accuracy_m": "schematic", "scope": d.get("scope", "local"),
-            "notes": d["notes"], "nav_class": d["nav_class"], "alignment": d.get("alignment"), "node_ids": ids,
+            **_common(d, accuracy_m="schematic"),
+            "nav_class": d["nav_class"], "alignment": d.get("alignment"), "node_ids": ids,
         }
         feats.append(_feature(props, geom))
     return feats
