@@ -111,7 +111,7 @@ def build_railways(reg: Registry) -> list[dict]:
         props = {
             **_common(d),
             "rail_class": d["rail_class"], "design_speed_kmh": d["speed"], "tracks": d["tracks"],
-            "electrified": d.get("electrified"), "length_km": d.get("length_km"), "station_ids": ids,
+            "electrified": d.get("electrified"), "length_km": d.get("length_km"), "length_note": d.get("length_note"), "station_ids": ids,
         }
         feats.append(_feature(props, geom))
     return feats
@@ -126,7 +126,8 @@ def build_expressways(reg: Registry) -> list[dict]:
             **_common(d, accuracy_m="schematic",
                       notes="; ".join(x for x in (d.get("notes"), None if gateway else roads.ROLE_NOTE) if x)),
             "route_code": d["code"], "lanes": d["lanes"], "speed_kmh": d["speed"], "network_role": d["role"],
-            "network_role_inferred": True, "length_km": d.get("length_km"), "node_ids": ids,
+            "network_role_inferred": True, "length_km": d.get("length_km"), "length_note": d.get("length_note"),
+            "node_ids": ids,
         }
         feats.append(_feature(props, geom))
     return feats
@@ -142,7 +143,8 @@ def build_trunk_roads(reg: Registry) -> list[dict]:
         props = {
             **_common(d, source=d.get("source", SRC_EST + " (alignment and route number)"),
                       confidence=d.get("confidence", "low"), accuracy_m="schematic", scope="local", notes=notes),
-            "route_code": d["code"], "road_class": d["road_class"], "speed_kmh": d["speed"], "node_ids": ids,
+            "route_code": d["code"], "road_class": d["road_class"], "speed_kmh": d["speed"],
+            "length_km": d.get("length_km"), "length_note": d.get("length_note"), "node_ids": ids,
         }
         feats.append(_feature(props, geom))
     return feats
