@@ -60,7 +60,7 @@ def main() -> int:
 
     t = time.perf_counter()
     data = load_network_data(args.base)
-    params = load_params(base=data.base)
+    params = load_params(data_dir=data.base)
     print(f"load + validate layers (once, cached)                {time.perf_counter() - t:8.3f} s")
     grid1 = origins_grid(1.0, data=data)
     grid05 = origins_grid(0.5, data=data)
@@ -71,7 +71,7 @@ def main() -> int:
     print(f"graph {args.scenario}: {eng.graph.n:,} nodes, {len(eng.graph.w):,} edges (after parallel-edge "
           f"reduction); {len(sites)} heritage sites")
     report("graph build (scenario → compiled arrays)", secs, 1.0)
-    secs_nx, G = best_of(lambda: build_graph(args.scenario, base=data.base, params=params), args.repeat)
+    secs_nx, G = best_of(lambda: build_graph(args.scenario, data_dir=data.base, params=params), args.repeat)
     report("graph build as NetworkX MultiDiGraph", secs_nx, 1.0)
 
     secs, near1 = best_of(lambda: nearest_minutes(eng, grid1, sites), args.repeat)
@@ -88,7 +88,7 @@ def main() -> int:
     report(f"full cost table ({len(table):,} rows, long DataFrame)", secs, 2.0)
 
     t = time.perf_counter()
-    ranked = rank_projects(args.scenario, args.with_, grid1, sites="national", data_base=data.base, params=params,
+    ranked = rank_projects(args.scenario, args.with_, grid1, sites="national", data_dir=data.base, params=params,
                            progress=False)
     report(f"rank {len(ranked)} projects both ways (1 km grid, national)", time.perf_counter() - t, 10.0)
 

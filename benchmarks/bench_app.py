@@ -79,7 +79,8 @@ def main() -> int:
     from ui.features import prepare_features
     from ui.mapview import build_map
     from ui.style import GROUPS
-    from geo.store import layer_path, load_layer
+    from geo.paths import layer_path
+    from geo.store import load_layer
     from geo.schema import LAYERS
     prepared = {n: prepare_features(n, load_layer(n), "zh") for n in LAYERS if layer_path(n).exists()}
     render = [timed(lambda: build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None,

@@ -43,10 +43,10 @@ def main() -> int:
         os.environ["ATLAS_DATA_DIR"] = args.data
     import logging
     logging.disable(logging.WARNING)
-    from geo.store import data_dir
+    from geo.paths import default_data_dir
     from network.proposals import Draft
     from ui.sketch import evaluate
-    base = Path(args.data) if args.data else data_dir()
+    base = Path(args.data) if args.data else default_data_dir()
 
     evaluate(Draft("warm"), args.scenario, (), base)  # base engine, grid, ranking caches
     for kind, coords in (("hsr", HSR), ("expressway", EXPY)):

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 from geo.errors import AtlasError, LayerError, Problem
+from geo.paths import DataVersion, data_version, default_data_dir, layer_path
 from geo.schema import LAYERS, STATUSES, get_schema
-from geo.store import data_dir, layer_path, load_layer, load_layers, save_layer, validate_layer_file
+from geo.store import load_layer, load_layers, save_layer, validate_layer_file
 
 __all__ = [
     "AtlasError",
     "LayerError",
     "Problem",
+    "DataVersion",
+    "data_version",
+    "default_data_dir",
+    "layer_path",
     "LAYERS",
     "STATUSES",
     "get_schema",
-    "data_dir",
-    "layer_path",
     "load_layer",
     "load_layers",
     "save_layer",

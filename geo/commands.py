@@ -6,8 +6,13 @@ import sys
 from pathlib import Path
 
 from geo.errors import AtlasError, LayerError, Problem
+from geo.fileio import parse_json_bytes, read_capped
+from geo.history import find_version, list_versions
+from geo.importer import import_features, parse_crs
+from geo.paths import layer_path
 from geo.schema import LAYERS, STATUSES, schema_markdown
-from geo.store import layer_path, load_layer, parse_json_bytes, read_capped, validate_layer_file
+from geo.store import load_layer, restore_layer, validate_layer_file
+from geo.validate import store_problems
 
 
 def register(sub) -> None:
@@ -45,8 +50,6 @@ def register(sub) -> None:
 
 
 def _crs_arg(text: str) -> str:
-    from geo.importer import parse_crs
-
     try:
         return parse_crs(text)
     except AtlasError as exc:
@@ -69,7 +72,7 @@ def cmd_validate(args) -> int:
         if not problems:
             print(f"{path}: ok")
     if not explicit and not bad:
-        for prob in cross_layer_id_problems():
+        for prob in cross_layer_problems():
             print(prob, file=sys.stderr)
             bad += 1
     if bad:
@@ -77,26 +80,17 @@ def cmd_validate(args) -> int:
     return 1 if bad else 0
 
 
-def cross_layer_id_problems(*, base: Path | None = None) -> list[Problem]:
-    """Report ids used in more than one layer (ids are unique across the whole store)."""
-    owner: dict[str, str] = {}
-    out = []
+def cross_layer_problems(*, data_dir: Path | None = None) -> list[Problem]:
+    """Ids used in more than one layer, and references (station_ids, node_ids …) to ids that do not exist."""
+    docs, files = {}, {}
     for name in LAYERS:
-        p = layer_path(name, base=base)
+        p = layer_path(name, data_dir=data_dir)
         try:
-            doc = parse_json_bytes(read_capped(p), str(p))
+            docs[name] = parse_json_bytes(read_capped(p), str(p))
         except LayerError:
-            continue  # reported by the per-file check
-        feats = doc.get("features") if isinstance(doc, dict) else None
-        for i, feat in enumerate(feats if isinstance(feats, list) else []):
-            props = feat.get("properties") if isinstance(feat, dict) else None
-            fid = props.get("id") if isinstance(props, dict) else None
-            if isinstance(fid, str):
-                if fid in owner and owner[fid] != name:
-                    out.append(Problem(str(p), i, fid, "id", f"id also used in layer {owner[fid]}; ids are unique "
-                                                             "across layers: rename one"))
-                owner.setdefault(fid, name)
-    return out
+            continue  # reported by the per-file check (or absent)
+        files[name] = str(p)
+    return store_problems(docs, files)
 
 
 def cmd_layers(args) -> int:
@@ -109,8 +103,6 @@ def cmd_layers(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from geo.importer import import_features
-
     try:
         result = import_features(args.file, args.layer, crs=args.crs, dry_run=args.dry_run,
                                  replace=args.replace, make_valid=args.make_valid)
@@ -127,8 +119,6 @@ def cmd_import(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from geo.history import list_versions
-
     if args.layer is None:
         print(f"{'layer':16} {'versions':>8}  newest")
         for name in LAYERS:
@@ -150,11 +140,9 @@ def cmd_history(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from geo.history import find_version, list_versions, restore
-
     v = find_version(args.layer, args.version)
     before = {x.name for x in list_versions(args.layer)}
-    restore(args.layer, v.name)
+    restore_layer(args.layer, v.name)
     kept = [x for x in list_versions(args.layer) if x.name not in before]
     if kept:
         print(f"restored {args.layer} to version {v.name}; the version it replaced is kept as {kept[0].name} "

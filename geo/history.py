@@ -2,8 +2,9 @@
 
 Versions live in ``<data>/history/<layer>/<UTC timestamp>.geojson`` (git-ignored), named by the moment
 they were replaced, e.g. ``20261128T031502.123456Z.geojson``. ``geo.store.save_layer`` calls
-``archive`` while it holds the folder lock; ``restore`` is itself a save, so a restore can be undone by
-restoring the version it replaced.
+``archive`` while it holds the folder lock; ``geo.store.restore_layer`` brings a version back as a normal
+save, so a restore can be undone by restoring the version it replaced. This module knows files and names
+only (it never imports geo.store).
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from geo.errors import AtlasError, LayerError
+from geo.errors import AtlasError
+from geo.fileio import atomic_write_bytes
+from geo.paths import resolve_data_dir
 from geo.schema import get_schema
 
 log = logging.getLogger(__name__)
@@ -39,17 +42,15 @@ class Version:
         return datetime.strptime(self.name.split("-")[0], _STAMP).replace(tzinfo=timezone.utc)
 
 
-def history_dir(layer: str, *, base: Path | None = None) -> Path:
+def history_dir(layer: str, *, data_dir: Path | None = None) -> Path:
     """Return the folder holding the archived versions of ``layer``."""
-    from geo.store import data_dir
-
     get_schema(layer)  # the layer name, never user text, chooses the folder
-    return Path(base or data_dir()) / "history" / layer
+    return resolve_data_dir(data_dir) / "history" / layer
 
 
-def archive(layer: str, raw: bytes, *, base: Path | None = None) -> Path:
+def archive(layer: str, raw: bytes, *, data_dir: Path | None = None) -> Path:
     """Keep ``raw`` (the bytes of the version about to be replaced) and return where it went."""
-    return archive_bytes(history_dir(layer, base=base), raw)
+    return archive_bytes(history_dir(layer, data_dir=data_dir), raw)
 
 
 def archive_bytes(folder: Path, raw: bytes) -> Path:
@@ -57,8 +58,6 @@ def archive_bytes(folder: Path, raw: bytes) -> Path:
 
     Shared by the layer history and the history of saved sketch drafts (network.drafts).
     """
-    from geo.store import atomic_write_bytes
-
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(timezone.utc)
     target = folder / f"{now.strftime(_STAMP)}.geojson"
@@ -86,9 +85,9 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def list_versions(layer: str, *, base: Path | None = None) -> list[Version]:
+def list_versions(layer: str, *, data_dir: Path | None = None) -> list[Version]:
     """Return the archived versions of ``layer``, newest first."""
-    folder = history_dir(layer, base=base)
+    folder = history_dir(layer, data_dir=data_dir)
     out = []
     for p in folder.glob("*.geojson"):
         if p.name.startswith("."):  # temp files of an interrupted archive
@@ -108,12 +107,15 @@ def _order(v: Version) -> tuple[str, int]:
     return stamp, int(n) if n.isdigit() else 0
 
 
-def find_version(layer: str, version: str, *, base: Path | None = None) -> Version:
+def find_version(layer: str, version: str, *, data_dir: Path | None = None) -> Version:
     """Find a version by its timestamp name, a unique prefix of it, or its number N (1 = newest)."""
-    versions = list_versions(layer, base=base)
+    versions = list_versions(layer, data_dir=data_dir)
     if not versions:
         raise AtlasError(f"layer {layer} has no saved versions yet (history is kept from the first save on)")
     v = version.strip()
+    if not v:
+        raise AtlasError(f"give a version of layer {layer}: a number (1 = newest) or a timestamp from "
+                         f"`atlas history {layer}`")
     if v.isdigit() and len(v) <= 3:  # a number; a timestamp prefix starts with the 4-digit year
         n = int(v)
         if 1 <= n <= len(versions):
@@ -131,19 +133,4 @@ def find_version(layer: str, version: str, *, base: Path | None = None) -> Versi
                      f"{', '.join(x.name for x in matches[:5])}; give more of the timestamp")
 
 
-def restore(layer: str, version: str, *, base: Path | None = None) -> Path:
-    """Bring back ``version`` of ``layer`` as a normal save (validated, atomic, archived, undoable)."""
-    from geo.store import layer_path, parse_json_bytes, read_capped, save_layer
-
-    v = find_version(layer, version, base=base)
-    doc = parse_json_bytes(read_capped(v.path), str(v.path))
-    try:
-        return save_layer(layer, doc, base=base)
-    except LayerError as exc:
-        if any("conflict" in p.reason for p in exc.problems):
-            raise
-        raise LayerError(exc.problems, summary=f"not restored: version {v.name} of {layer} does not pass "
-                                               f"today's checks; {layer_path(layer, base=base)} is unchanged") from None
-
-
-__all__ = ["MAX_VERSIONS", "Version", "archive", "archive_bytes", "find_version", "history_dir", "list_versions", "restore"]
+__all__ = ["MAX_VERSIONS", "Version", "archive", "archive_bytes", "find_version", "history_dir", "list_versions"]

@@ -11,18 +11,11 @@ an upload's file name is only a label — the declared layer alone chooses where
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
-import math
 import os
 import re
-import tempfile
-import unicodedata
-import warnings
-import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,32 +24,17 @@ import numpy as np
 
 from geo.crs import gcj02_to_wgs84, haversine_m
 from geo.errors import AtlasError, LayerError, Problem
-from geo.schema import LAYERS, POINT_LAYERS, LayerSchema, get_schema
-from geo.store import (
-    ABSENT,
-    MAX_JSON_DEPTH,
-    bytes_hash,
-    json_nesting_depth,
-    layer_path,
-    not_utf8_reason,
-    parse_json_bytes,
-    read_capped,
-    save_layer,
-)
-from geo.validate import _bad_unicode, validate_collection
+from geo.fileio import bytes_hash, parse_json_bytes, read_capped
+from geo.geojson import round_coords
+from geo.paths import layer_path
+from geo import readers
+from geo.readers import (WGS84_NAMES, feature_props, geometries, is_num, iter_positions,
+                         parse_source, point_xy, read_source, sniff, to_float)
+from geo.schema import LAYERS, LayerSchema, get_schema
+from geo.store import ABSENT, save_layer
+from geo.validate import validate_collection
 
 log = logging.getLogger(__name__)
-
-#: Caps on what one import may hold; a real layer is far smaller (counties: 0.4 MB, ~17,000 positions).
-MAX_IMPORT_BYTES = 20_000_000
-MAX_FEATURES = 20_000
-MAX_POSITIONS = 1_000_000
-#: Unpacked size cap for zipped Shapefiles (guards against zip bombs).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-
-#: Column names accepted for CSV coordinates (compared case-insensitively).
-LON_COLUMNS = ("lon", "lng", "long", "longitude", "x")
-LAT_COLUMNS = ("lat", "latitude", "y")
 
 CRS_CHOICES = ("wgs84", "gcj02", "cgcs2000", "EPSG:n")
 
@@ -65,10 +43,6 @@ CRS_CHOICES = ("wgs84", "gcj02", "cgcs2000", "EPSG:n")
 _GCJ_FAR_M = 250.0
 #: … but within this after the other conversion.
 _GCJ_NEAR_M = 150.0
-
-_ZIP_MAGIC = b"PK\x03\x04"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_WGS84_NAMES = {"EPSG:4326", "OGC:CRS84", "EPSG:4490", "EPSG:4610"}
 
 
 @dataclass
@@ -145,337 +119,16 @@ def _converter(crs: str) -> Callable[[np.ndarray, np.ndarray], tuple[np.ndarray,
 
 
 # --------------------------------------------------------------------------------------------- helpers
-def _is_num(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _iter_positions(coords: Any, depth: int = 0) -> Iterator[list]:
-    """Yield the numeric [x, y, ...] lists of a coordinates array (malformed parts are skipped)."""
-    if depth > 8 or not isinstance(coords, list):
-        return
-    if coords and _is_num(coords[0]):
-        if len(coords) >= 2 and _is_num(coords[1]):
-            yield coords
-        return
-    for c in coords:
-        yield from _iter_positions(c, depth + 1)
-
-
-def _props(feat: Any) -> Mapping[str, Any]:
-    """The properties of a feature-like object, or {} when it has none (hostile input)."""
-    props = feat.get("properties") if isinstance(feat, Mapping) else None
-    return props if isinstance(props, Mapping) else {}
-
-
-def _to_float(v: int | float) -> float:
-    try:
-        return float(v)
-    except OverflowError:  # integers beyond float range count as non-finite
-        return math.nan
-
-
-def _point_xy(g: Mapping[str, Any]) -> tuple[float, float] | None:
-    """(lon, lat) of a well-formed Point geometry with finite coordinates, else None."""
-    c = g.get("coordinates")
-    if g.get("type") != "Point" or not isinstance(c, list) or len(c) < 2 or not (_is_num(c[0]) and _is_num(c[1])):
-        return None
-    x, y = _to_float(c[0]), _to_float(c[1])
-    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
-
-
-def _geometries(doc: Mapping[str, Any]) -> Iterator[tuple[int, Mapping[str, Any]]]:
-    for i, feat in enumerate(doc["features"]):
-        if isinstance(feat, Mapping) and isinstance(feat.get("geometry"), Mapping):
-            yield i, feat["geometry"]
-
-
-def _display_name(filename: str | None) -> str:
-    """A safe label for an upload's name: base name only, control characters dropped, short."""
-    if not filename:
-        return "<upload>"
-    base = re.split(r"[\\/]", str(filename))[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")[:80]
-    return base or "<upload>"
-
-
-def _bad_text(s: str) -> bool:
-    """True if ``s`` holds undecodable bytes (surrogateescape) or lone surrogates."""
-    return _bad_unicode(s)
-
-
-def _text_problems(doc: Mapping[str, Any], file: str, guess: str) -> list[Problem]:
-    """Report, per feature and field, text that was not valid UTF-8 in the file."""
-    out = []
-    for i, feat in enumerate(doc.get("features") or []):
-        props = feat.get("properties") if isinstance(feat, Mapping) else None
-        if not isinstance(props, Mapping):
-            continue
-        fid = props.get("id") if isinstance(props.get("id"), str) and not _bad_text(props["id"]) else None
-        for k, v in props.items():
-            vals = v if isinstance(v, list) else [v]
-            if _bad_text(str(k)) or any(isinstance(x, str) and _bad_text(x) for x in vals):
-                out.append(Problem(file, i, fid, ascii(k)[1:-1] if _bad_text(str(k)) else str(k),
-                                   f"not UTF-8 text{guess}; re-save the file as UTF-8"))
-    return out
-
-
-# --------------------------------------------------------------------------------------------- readers
-def _sniff(raw: bytes, filename: str | None) -> str:
-    if raw.startswith(_ZIP_MAGIC):
-        return "zip"
-    if raw.startswith(_SQLITE_MAGIC):
-        return "gpkg"
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    ext = Path(filename).suffix.lower() if filename else ""
-    if head[:1] in (b"{", b"[") or ext in (".geojson", ".json"):
-        return "json"
-    if ext == ".csv" or (b"\x00" not in head and any(d in head.split(b"\n", 1)[0] for d in (b",", b"\t", b";"))):
-        return "csv"
-    return "unknown"
-
-
-def _read_geojson(raw: bytes, file: str) -> tuple[dict[str, Any], list[Problem], str | None]:
-    """Parse GeoJSON; return (FeatureCollection, problems found while reading, CRS named in the file)."""
-    lossy = False
-    try:
-        doc = parse_json_bytes(raw, file, allow_constants=True)
-        guess = ""
-    except LayerError as exc:
-        if not any(p.reason.startswith("not UTF-8") for p in exc.problems):
-            raise
-        # decode what we can so that the bad bytes are reported per feature and field
-        guess = " (it reads as GB18030/GBK)" if "GB18030" in exc.problems[0].reason else ""
-        try:
-            doc = json.loads(raw.decode("utf-8-sig", errors="surrogateescape"), parse_constant=float)
-            lossy = True
-        except ValueError:
-            raise exc from None
-    if isinstance(doc, list):
-        raise LayerError.for_file(file, "a JSON array, not GeoJSON: expected an object "
-                                        '{"type": "FeatureCollection", "features": [...]}')
-    if not isinstance(doc, dict):
-        raise LayerError.for_file(file, f"not GeoJSON: the file holds a JSON "
-                                        f"{type(doc).__name__}, expected a FeatureCollection")
-    gtype = doc.get("type")
-    if gtype == "Feature":
-        doc = {"type": "FeatureCollection", "features": [doc]}
-    elif gtype in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
-                   "GeometryCollection"):
-        raise LayerError.for_file(file, f"a bare {gtype} geometry has no properties; wrap it "
-                                        "in a Feature with id, name_zh, name_en, status, source, "
-                                        "confidence and accuracy_m")
-    elif gtype != "FeatureCollection":
-        raise LayerError.for_file(file, "not GeoJSON: top-level 'type' must be "
-                                        f"'FeatureCollection' (got {str(gtype)[:40]!r})")
-    feats = doc.get("features")
-    if not isinstance(feats, list):
-        raise LayerError([Problem(file, None, None, "features", "'features' must be a list of Feature objects")])
-    for feat in feats:  # RFC 7946 lets the id sit beside the properties; the layer wants it inside
-        if isinstance(feat, dict) and isinstance(feat.get("properties"), dict) and "id" not in feat["properties"] \
-                and isinstance(feat.get("id"), str):
-            feat["properties"]["id"] = feat["id"]
-    problems = _text_problems(doc, file, guess) if lossy else []
-    named = None
-    crs = doc.get("crs")
-    if isinstance(crs, Mapping) and isinstance(crs.get("properties"), Mapping):
-        named = str(crs["properties"].get("name", ""))[:80] or None
-    return {"type": "FeatureCollection", "features": feats}, problems, named
-
-
-def _coerce(text: str, ftype: str) -> Any:
-    """Turn a CSV/attribute-table cell into the field's type where it clearly is one; else keep the text
-    (the validator then says what was expected)."""
-    t = text.strip()
-    if ftype in ("int", "year"):
-        return int(t) if re.fullmatch(r"[+-]?\d{1,15}", t) else text
-    if ftype in ("float", "accuracy"):
-        if ftype == "accuracy" and t == "schematic":
-            return t
-        try:
-            v = float(t)
-        except ValueError:
-            return text
-        return int(v) if ftype == "accuracy" and v.is_integer() and "." not in t else v
-    if ftype == "bool":
-        low = t.lower()
-        return {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}.get(low, text)
-    if ftype == "list[str]":
-        if t.startswith("["):
-            try:
-                v = json.loads(t)
-                return v if isinstance(v, list) else text
-            except ValueError:
-                return text
-        return [p.strip() for p in re.split(r"[;|]", t) if p.strip()]
-    return text
-
-
-def _read_csv(raw: bytes, file: str, schema: LayerSchema) -> tuple[dict[str, Any], list[Problem], dict[int, int]]:
-    """Parse a CSV of points; return (FeatureCollection, problems, feature index → CSV line number)."""
-    if schema.name not in POINT_LAYERS:
-        raise LayerError.for_file(file, f"CSV can only hold points; layer {schema.name} takes "
-                                        f"{' or '.join(schema.geometry_types)}: import GeoJSON, "
-                                        "a GeoPackage or a zipped Shapefile instead")
-    try:
-        text = raw.decode("utf-8-sig")
-        guess = None
-    except UnicodeDecodeError as exc:
-        guess = " (it reads as GB18030/GBK)" if "GB18030" in not_utf8_reason(raw, exc) else ""
-        text = raw.decode("utf-8-sig", errors="surrogateescape")
-    first = text.split("\n", 1)[0]
-    delim = max((",", "\t", ";"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise LayerError.for_file(file, "empty CSV: expected a header row with lon and lat "
-                                        "columns and the layer's fields") from None
-    except csv.Error as exc:
-        raise LayerError.for_file(file, f"unreadable CSV header: {exc}") from None
-    lower = [h.lower() for h in header]
-    dupes = sorted({h for h in lower if lower.count(h) > 1})
-    if dupes:
-        raise LayerError.for_file(file, f"duplicate column(s) {', '.join(map(repr, dupes))}; "
-                                        "each column name must appear once")
-    lon_col = next((lower.index(c) for c in LON_COLUMNS if c in lower), None)
-    lat_col = next((lower.index(c) for c in LAT_COLUMNS if c in lower), None)
-    if lon_col is None or lat_col is None:
-        raise LayerError.for_file(file, "no coordinate columns: name them lon and lat "
-                                        "(lng/longitude/x and latitude/y are accepted too); "
-                                        f"columns found: {', '.join(map(repr, header))[:200]}")
-    types = {f.name: f.type for f in schema.fields}
-    feats: list[dict[str, Any]] = []
-    lines: dict[int, int] = {}
-    problems: list[Problem] = []
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(file, None, None, None, f"CSV line {reader.line_num}: {exc}"))
-            break
-        if not any(c.strip() for c in row):
-            continue
-        i = len(feats)
-        if i >= MAX_FEATURES:
-            raise LayerError.for_file(file, f"more than {MAX_FEATURES} rows; the limit is "
-                                            f"{MAX_FEATURES} features per import: split the file")
-        lines[i] = reader.line_num
-        props: dict[str, Any] = {}
-        for j, cell in enumerate(row[:len(header)]):
-            if j in (lon_col, lat_col) or cell.strip() == "":
-                continue
-            props[header[j]] = _coerce(cell, types.get(header[j], "str"))
-        pos = []
-        for j in (lon_col, lat_col):
-            cell = row[j].strip() if j < len(row) else ""
-            try:
-                pos.append(float(cell))
-            except ValueError:
-                pos.append(cell)
-        feats.append({"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": pos}})
-        if len(row) != len(header):
-            fid = props.get("id") if isinstance(props.get("id"), str) else None
-            problems.append(Problem(file, i, fid, None, f"row has {len(row)} cells but the header has "
-                                                        f"{len(header)}; check quoting of commas in text"))
-    doc = {"type": "FeatureCollection", "features": feats}
-    if guess is not None:
-        problems.extend(_text_problems(doc, file, guess))
-    return doc, problems, lines
-
-
-def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[dict[str, Any], str | None]:
-    """Read a GeoPackage or zipped Shapefile with pyogrio; return (FeatureCollection, CRS of the file)."""
-    import pyogrio
-    from pyogrio.errors import DataSourceError, DataLayerError
-
-    from geo.store import to_collection
-
-    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # GDAL's warnings about broken files become our one clear message
-        # our own file name: the upload's name never chooses a path
-        local = Path(tmp) / ("upload.gpkg" if kind == "gpkg" else "upload.zip")
-        local.write_bytes(raw)
-        if kind == "zip":
-            try:
-                with zipfile.ZipFile(local) as zf:
-                    infos = zf.infolist()
-            except (zipfile.BadZipFile, OSError, ValueError) as exc:
-                raise LayerError.for_file(file, f"not a readable zip archive: {exc}") from None
-            unpacked = sum(i.file_size for i in infos)
-            if unpacked > MAX_UNZIPPED_BYTES or len(infos) > 1000:
-                raise LayerError.for_file(file, f"zip unpacks to {unpacked / 1e6:.0f} MB in "
-                                                f"{len(infos)} entries; the limit is "
-                                                f"{MAX_UNZIPPED_BYTES / 1e6:.0f} MB")
-            shps = [i.filename for i in infos if i.filename.lower().endswith(".shp") and not i.is_dir()]
-            if len(shps) != 1:
-                what = "no .shp file" if not shps else f"{len(shps)} .shp files ({', '.join(shps[:5])})"
-                raise LayerError.for_file(file, f"zip holds {what}; a zipped Shapefile must "
-                                                "hold exactly one (.shp with its .shx, .dbf, .prj)")
-            src = f"/vsizip/{local}/{shps[0]}"
-            layer_name = None
-        else:
-            src = str(local)
-            try:
-                names = [str(n) for n in pyogrio.list_layers(src)[:, 0]]
-            except (DataSourceError, DataLayerError, OSError) as exc:
-                raise LayerError.for_file(file, f"not a readable GeoPackage: {exc}") from None
-            if schema.name in names:
-                layer_name = schema.name
-            elif len(names) == 1:
-                layer_name = names[0]
-            else:
-                raise LayerError.for_file(file, f"the GeoPackage holds {len(names)} layers "
-                                                f"({', '.join(names[:10])}); name the one to import "
-                                                f"{schema.name!r}")
-        try:
-            info = pyogrio.read_info(src, layer=layer_name)
-            if info["features"] > MAX_FEATURES:
-                raise LayerError.for_file(file, f"{info['features']} features; the limit is "
-                                                f"{MAX_FEATURES} per import: split the file")
-            gdf = pyogrio.read_dataframe(src, layer=layer_name)
-        except LayerError:
-            raise
-        except Exception as exc:  # GDAL reports many kinds of broken files; all are the user's to fix
-            raise LayerError.for_file(file, f"cannot read the {kind_label(kind)}: "
-                                            f"{str(exc)[:200]}") from None
-    file_crs = None
-    if gdf.crs is not None:
-        epsg = gdf.crs.to_epsg()
-        file_crs = f"EPSG:{epsg}" if epsg else gdf.crs.to_string()[:80]
-        if file_crs not in _WGS84_NAMES:
-            gdf = gdf.to_crs("EPSG:4326")
-    gdf = gdf.set_crs(None, allow_override=True)
-    doc = to_collection(gdf, schema)
-    types = {f.name: f.type for f in schema.fields}
-    for feat in doc["features"]:
-        props = feat["properties"]
-        for k, v in list(props.items()):
-            if isinstance(v, str) and types.get(k, "str") not in ("str", "date"):
-                props[k] = _coerce(v, types[k])
-        g = feat.get("geometry")
-        if g and g.get("type") == "MultiPoint" and len(g["coordinates"]) == 1 and "Point" in schema.geometry_types:
-            feat["geometry"] = {"type": "Point", "coordinates": list(g["coordinates"][0])}
-        elif g:
-            feat["geometry"] = json.loads(json.dumps(g))  # tuples → lists
-    return doc, file_crs
-
-
-def kind_label(kind: str) -> str:
-    return {"gpkg": "GeoPackage", "zip": "zipped Shapefile", "csv": "CSV", "json": "GeoJSON"}.get(kind, kind)
-
-
 # --------------------------------------------------------------------------------------------- checks
 def _count_positions(doc: Mapping[str, Any]) -> int:
-    return sum(1 for _, g in _geometries(doc) for _ in _iter_positions(g.get("coordinates")))
+    return sum(1 for _, g in geometries(doc) for _ in iter_positions(g.get("coordinates")))
 
 
 def _convert(doc: Mapping[str, Any], conv: Callable) -> None:
-    positions = [p for _, g in _geometries(doc) for p in _iter_positions(g.get("coordinates"))]
+    positions = [p for _, g in geometries(doc) for p in iter_positions(g.get("coordinates"))]
     if not positions:
         return
-    xy = np.array([[_to_float(p[0]), _to_float(p[1])] for p in positions])
+    xy = np.array([[to_float(p[0]), to_float(p[1])] for p in positions])
     ok = np.isfinite(xy).all(axis=1)
     with np.errstate(all="ignore"):
         lon, lat = conv(xy[ok, 0], xy[ok, 1])
@@ -491,7 +144,7 @@ def _make_valid(doc: Mapping[str, Any], schema: LayerSchema) -> list[tuple[int, 
     from shapely.validation import make_valid
 
     out = []
-    for i, g in list(_geometries(doc)):
+    for i, g in list(geometries(doc)):
         if g.get("type") not in ("Polygon", "MultiPolygon") or not set(schema.geometry_types) & {"Polygon", "MultiPolygon"}:
             continue
         try:
@@ -510,7 +163,7 @@ def _make_valid(doc: Mapping[str, Any], schema: LayerSchema) -> list[tuple[int, 
             continue
         feat = doc["features"][i]
         feat["geometry"] = json.loads(json.dumps(mapping(new)))
-        fid = _props(feat).get("id")
+        fid = feature_props(feat).get("id")
         out.append((i, fid if isinstance(fid, str) else None,
                     f"{geom.geom_type} repaired with make_valid into a {new.geom_type} of {len(parts)} part(s); "
                     "check the result"))
@@ -528,10 +181,10 @@ class _StoreView:
     warnings: list[Problem]
 
 
-def _read_store(base: Path | None, layer: str) -> _StoreView:
+def _read_store(data_dir: Path | None, layer: str) -> _StoreView:
     view = _StoreView([], None, {}, {}, [])
     for name in LAYERS:
-        p = layer_path(name, base=base)
+        p = layer_path(name, data_dir=data_dir)
         if not p.exists():
             continue
         try:
@@ -552,7 +205,7 @@ def _read_store(base: Path | None, layer: str) -> _StoreView:
         if name == layer:
             view.target, view.target_raw = feats, raw
         for f in feats:
-            fid = _props(f).get("id")
+            fid = feature_props(f).get("id")
             if isinstance(fid, str):
                 view.owner.setdefault(fid, name)
     return view
@@ -567,7 +220,7 @@ def _point_index(docs: Mapping[str, dict]) -> dict[str, list[tuple[float, float]
             if not isinstance(g, Mapping) or g.get("type") != "Point":
                 continue
             c = g.get("coordinates")
-            if not (isinstance(c, list) and len(c) >= 2 and _is_num(c[0]) and _is_num(c[1])):
+            if not (isinstance(c, list) and len(c) >= 2 and is_num(c[0]) and is_num(c[1])):
                 continue
             props = f.get("properties")
             if not isinstance(props, Mapping):
@@ -575,7 +228,7 @@ def _point_index(docs: Mapping[str, dict]) -> dict[str, list[tuple[float, float]
             for key in ("id", "name_zh", "name_en"):
                 v = props.get(key)
                 if isinstance(v, str) and v.strip():
-                    index.setdefault(f"{key}:{v.strip()}", []).append((_to_float(c[0]), _to_float(c[1])))
+                    index.setdefault(f"{key}:{v.strip()}", []).append((to_float(c[0]), to_float(c[1])))
     return index
 
 
@@ -622,7 +275,7 @@ def _datum_check(doc: Mapping[str, Any], before: list[tuple[int, float, float]],
 # --------------------------------------------------------------------------------------------- main
 def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: str | None = "wgs84",
                     dry_run: bool = False, replace: bool = False, make_valid: bool = False,
-                    base: Path | None = None, filename: str | None = None) -> ImportResult:
+                    data_dir: Path | None = None, filename: str | None = None) -> ImportResult:
     """Add the features of a file to layer ``layer``; all or nothing.
 
     Parameters
@@ -641,8 +294,8 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
         Let features whose id already exists in ``layer`` replace it (otherwise that is an error).
     make_valid : bool
         Repair invalid (e.g. self-intersecting) polygons with shapely's make_valid; each repair is reported.
-    base : Path
-        Data folder (default ``geo.store.data_dir()``).
+    data_dir : Path
+        Data folder (default ``geo.paths.default_data_dir()``).
 
     Returns
     -------
@@ -653,35 +306,60 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
     LayerError listing every problem (nothing written); AtlasError for an unknown layer or CRS.
     """
     schema = get_schema(layer)
+    result = ImportResult(layer=layer, source="", dry_run=dry_run)
+    doc, problems, csv_lines, before, crs_name = _read_wgs84(source, filename, schema, crs, result,
+                                                              make_valid=make_valid)
+    store = _read_store(data_dir, layer)
+    result.warnings.extend(store.warnings)
+    current = {feature_props(f)["id"]: f for f in store.target if isinstance(feature_props(f).get("id"), str)}
+    incoming = _check_ids(doc, layer, store, current, replace=replace, file=result.source, problems=problems)
+    result.warnings.extend(_datum_check(doc, before, crs_name, _point_index(store.docs), result.source))
+    _raise_errors(problems, csv_lines, result)
+    merged = _merge(doc, incoming, current, result)
+    if dry_run:
+        return result
+    out = {"type": "FeatureCollection", "features": list(merged.values())}
+    expected = bytes_hash(store.target_raw) if store.target_raw is not None else ABSENT
+    result.path = save_layer(layer, out, data_dir=data_dir, expected_hash=expected)
+    return result
+
+
+def _read_wgs84(source: str | os.PathLike[str] | bytes, filename: str | None, schema: LayerSchema,
+                crs: str | None, result: ImportResult, *, make_valid: bool
+                ) -> tuple[dict[str, Any], list[Problem], dict[int, int], list[tuple[int, float, float]], str]:
+    """Read, cap, convert to WGS84, repair (if asked) and validate a file against ``schema``.
+
+    Returns (FeatureCollection, problems, CSV line numbers, point positions as given, CRS used).
+    """
     crs_name = parse_crs(crs)
-    raw, file, filename = _read_source(source, filename)
-    doc, problems, csv_lines, file_crs = _parse(raw, file, filename, schema)
+    raw, file, filename = read_source(source, filename)
+    result.source = file
+    doc, problems, csv_lines, file_crs = parse_source(raw, file, filename, schema)
     _check_caps(doc, file)
     if file_crs is not None:
-        crs_name = _reconcile_crs(file_crs, crs_name, file, reprojected=_sniff(raw, filename) in ("gpkg", "zip"),
+        crs_name = _reconcile_crs(file_crs, crs_name, file, reprojected=sniff(raw, filename) in ("gpkg", "zip"),
                                   problems=problems)
-
-    before = [(i, *xy) for i, g in _geometries(doc) if (xy := _point_xy(g)) is not None]
+    before = [(i, *xy) for i, g in geometries(doc) if (xy := point_xy(g)) is not None]
     conv = _converter(crs_name)
     if conv is not None:
         _convert(doc, conv)
-
-    result = ImportResult(layer=layer, source=file, dry_run=dry_run)
     if make_valid:
         for i, fid, what in _make_valid(doc, schema):
             result.repaired.append(fid or f"feature {i}")
             result.warnings.append(Problem(file, i, fid, "geometry", f"warning: {what}", "warning"))
-
     found = validate_collection(doc, schema, file=file)
     undecodable = {(p.index, p.field) for p in problems if p.reason.startswith("not UTF-8 text")}
     problems.extend(p for p in found if not ((p.index, p.field) in undecodable and "UTF-8" in p.reason))
+    return doc, problems, csv_lines, before, crs_name
 
-    store = _read_store(base, layer)
-    result.warnings.extend(store.warnings)
-    current = {_props(f)["id"]: f for f in store.target if isinstance(_props(f).get("id"), str)}
+
+def _check_ids(doc: Mapping[str, Any], layer: str, store: _StoreView, current: Mapping[str, Any], *,
+               replace: bool, file: str, problems: list[Problem]) -> list[tuple[int, str]]:
+    """Return (index, id) of the features to write; ids taken by another layer (or by this one without
+    ``replace``) are problems."""
     incoming: list[tuple[int, str]] = []
     for i, feat in enumerate(doc["features"]):
-        fid = _props(feat).get("id")
+        fid = feature_props(feat).get("id")
         if not isinstance(fid, str):
             continue
         other = store.owner.get(fid)
@@ -693,8 +371,11 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
                                                         "feature, re-run with --replace"))
         else:
             incoming.append((i, fid))
-    result.warnings.extend(_datum_check(doc, before, crs_name, _point_index(store.docs), file))
+    return incoming
 
+
+def _raise_errors(problems: list[Problem], csv_lines: Mapping[int, int], result: ImportResult) -> None:
+    """Move warnings into ``result``; raise one LayerError with every error (CSV line numbers added)."""
     if csv_lines:
         problems = [Problem(p.file, p.index, p.feature_id, p.field, f"{p.reason} (CSV line {csv_lines[p.index]})")
                     if p.index in csv_lines else p for p in problems]
@@ -702,8 +383,12 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise LayerError(errors + result.warnings,
-                         summary=f"not imported: {len(errors)} problem(s) in {file}; nothing was written")
+                         summary=f"not imported: {len(errors)} problem(s) in {result.source}; nothing was written")
 
+
+def _merge(doc: Mapping[str, Any], incoming: list[tuple[int, str]], current: Mapping[str, Any],
+           result: ImportResult) -> dict[str, Any]:
+    """Return the layer's features with the incoming ones added or replacing; record which in ``result``."""
     merged = dict(current)
     for i, fid in incoming:
         feat = doc["features"][i]
@@ -716,77 +401,25 @@ def import_features(source: str | os.PathLike[str] | bytes, layer: str, *, crs: 
             result.replaced.append(fid)
         merged[fid] = new
     result.feature_count = len(merged)
-    if dry_run:
-        return result
-    out = {"type": "FeatureCollection", "features": list(merged.values())}
-    expected = bytes_hash(store.target_raw) if store.target_raw is not None else ABSENT
-    result.path = save_layer(layer, out, base=base, expected_hash=expected)
-    return result
-
-
-def _read_source(source: str | os.PathLike[str] | bytes, filename: str | None) -> tuple[bytes, str, str | None]:
-    """Return (bytes, label for messages, name used as a format hint), refusing oversized input unread."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        raw = bytes(source)
-        file = _display_name(filename)
-        if len(raw) > MAX_IMPORT_BYTES:
-            raise LayerError.for_file(file, f"file is {len(raw) / 1e6:.1f} MB; the limit is "
-                                            f"{MAX_IMPORT_BYTES / 1e6:.0f} MB: split it")
-    else:
-        path = Path(source)
-        file = str(path)
-        filename = filename or path.name
-        raw = read_capped(path, limit=MAX_IMPORT_BYTES)
-    if not raw.strip():
-        raise LayerError.for_file(file, "the file is empty")
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise LayerError.for_file(file, "UTF-16 text (as saved by Excel's 'Unicode Text'); "
-                                        "re-save the file as UTF-8")
-    return raw, file, filename
-
-
-def _parse(raw: bytes, file: str, filename: str | None, schema: LayerSchema
-           ) -> tuple[dict[str, Any], list[Problem], dict[int, int], str | None]:
-    """Read any supported format into (FeatureCollection, problems, CSV line numbers, CRS named by the file)."""
-    kind = _sniff(raw, filename)
-    if kind == "json":
-        depth = json_nesting_depth(raw)
-        if depth > MAX_JSON_DEPTH:
-            raise LayerError.for_file(file, f"JSON nested {depth} levels deep; the limit is "
-                                            f"{MAX_JSON_DEPTH} (GeoJSON needs at most 8)")
-        brackets = raw.count(b"[")
-        if brackets > 2 * MAX_POSITIONS:
-            raise LayerError.for_file(file, f"about {brackets} coordinate arrays; the limit is "
-                                            f"{MAX_POSITIONS} positions per import: split the file "
-                                            "or simplify the geometry")
-        doc, problems, file_crs = _read_geojson(raw, file)
-        return doc, problems, {}, file_crs
-    if kind == "csv":
-        doc, problems, lines = _read_csv(raw, file, schema)
-        return doc, problems, lines, None
-    if kind in ("gpkg", "zip"):
-        doc, file_crs = _read_ogr(raw, kind, file, schema)
-        return doc, [], {}, file_crs
-    raise LayerError.for_file(file, "unrecognised file format: expected GeoJSON, CSV with "
-                                    "lon/lat columns, a GeoPackage or a zipped Shapefile")
+    return merged
 
 
 def _check_caps(doc: Mapping[str, Any], file: str) -> None:
     n = len(doc["features"])
-    if n > MAX_FEATURES:
-        raise LayerError.for_file(file, f"{n} features; the limit is {MAX_FEATURES} per import: "
+    if n > readers.MAX_FEATURES:
+        raise LayerError.for_file(file, f"{n} features; the limit is {readers.MAX_FEATURES} per import: "
                                         "split the file")
     if n == 0:
         raise LayerError.for_file(file, "no features to import")
     n_pos = _count_positions(doc)
-    if n_pos > MAX_POSITIONS:
+    if n_pos > readers.MAX_POSITIONS:
         raise LayerError.for_file(file, f"{n_pos} coordinate positions; the limit is "
-                                        f"{MAX_POSITIONS} per import: simplify or split the file")
+                                        f"{readers.MAX_POSITIONS} per import: simplify or split the file")
 
 
 def _is_wgs84_name(name: str) -> bool:
     n = name.upper().replace("URN:OGC:DEF:CRS:", "").replace("::", ":")
-    return n in _WGS84_NAMES or "CRS84" in n
+    return n in WGS84_NAMES or "CRS84" in n
 
 
 def _reconcile_crs(file_crs: str, declared: str, file: str, *, reprojected: bool,
@@ -814,11 +447,10 @@ def _reconcile_crs(file_crs: str, declared: str, file: str, *, reprojected: bool
 
 def _same_feature(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two features would be saved identically (6-decimal coordinates, no null properties)."""
-    from geo.store import _round
 
     def norm(f):
-        props = {k: v for k, v in _props(f).items() if v is not None}
+        props = {k: v for k, v in feature_props(f).items() if v is not None}
         g = f.get("geometry") or {}
-        return json.dumps([props, g.get("type"), _round(g.get("coordinates"))], sort_keys=True, default=str)
+        return json.dumps([props, g.get("type"), round_coords(g.get("coordinates"))], sort_keys=True, default=str)
 
     return norm(a) == norm(b)

@@ -37,6 +37,8 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     description: str = ""
+    #: layers whose feature ids this field names (a reference ``atlas validate`` checks across layers)
+    refs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("population_2010", "int", True, minimum=0, description="2010 census count"),
                 Field("population", "int", True, minimum=0, description="population used for weighting"),
                 Field("population_note", "str", True, description="how `population` was obtained"),
-                Field("seat_id", "str", True, description="id of the county seat in `places`"),
+                Field("seat_id", "str", True, description="id of the county seat in `places`", refs=("places",)),
             ),
             "18 county-level units of Ganzhou; boundaries derived by scripts/build_counties.py", "admin",
         ),
@@ -107,17 +109,17 @@ LAYERS: dict[str, LayerSchema] = {
             "places", "地点", "Places", ("Point",),
             (
                 Field("kind", "str", True, PLACE_KINDS),
-                Field("county", "str", description="county id (for places in Ganzhou)"),
-                Field("station_ids", "list[str]", description="stations serving this place"),
-                Field("airport_ids", "list[str]", description="airports serving this place"),
+                Field("county", "str", description="county id (for places in Ganzhou)", refs=("counties",)),
+                Field("station_ids", "list[str]", description="stations serving this place", refs=("stations",)),
+                Field("airport_ids", "list[str]", description="airports serving this place", refs=("airports",)),
             ),
             "county seats, towns on expressways, gateway cities", "admin",
         ),
         _layer(
             "stations", "铁路车站", "Railway stations", ("Point",),
             (
-                Field("county", "str", description="county id (for stations in Ganzhou)"),
-                Field("place_id", "str", description="place the station serves"),
+                Field("county", "str", description="county id (for stations in Ganzhou)", refs=("counties",)),
+                Field("place_id", "str", description="place the station serves", refs=("places",)),
             ),
             "stations; lines reference them by id in order", "rail",
         ),
@@ -131,7 +133,7 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("length_km", "float", minimum=0, maximum=5000,
                       description="published length of this feature's own section (km); see length_note"),
                 Field("length_note", "str", description="source of length_km, or why it differs from the geometry"),
-                Field("station_ids", "list[str]", True, description="stations in order along the geometry"),
+                Field("station_ids", "list[str]", True, description="stations in order along the geometry", refs=("stations",)),
             ),
             "rail lines; geometry passes through station_ids in order", "rail",
         ),
@@ -146,7 +148,7 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("length_km", "float", minimum=0, maximum=5000,
                       description="published length of this feature's own section (km); see length_note"),
                 Field("length_note", "str", description="source of length_km, or why it differs from the geometry"),
-                Field("node_ids", "list[str]", True, description="interchange places in order"),
+                Field("node_ids", "list[str]", True, description="interchange places in order", refs=("places",)),
             ),
             "expressways; boarded only at node_ids (interchanges at county seats and towns)", "road",
         ),
@@ -159,7 +161,7 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("length_km", "float", minimum=0, maximum=5000,
                       description="published length of this feature's own section (km); see length_note"),
                 Field("length_note", "str", description="source of length_km, or why it differs from the geometry"),
-                Field("node_ids", "list[str]", True, description="places in order"),
+                Field("node_ids", "list[str]", True, description="places in order", refs=("places",)),
             ),
             "national and provincial trunk roads between county seats and sites", "road",
         ),
@@ -172,16 +174,16 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("airport_class", "str", description="飞行区等级, e.g. 4C, 4D"),
                 Field("runway_m", "int", minimum=0, maximum=6000),
                 Field("phase", "str", description="phase of works, e.g. 三期改扩建"),
-                Field("phase_of", "str", description="id of the airport this phase belongs to"),
-                Field("county", "str"),
+                Field("phase_of", "str", description="id of the airport this phase belongs to", refs=("airports",)),
+                Field("county", "str", refs=("counties",)),
             ),
             "airports; each phase of works is its own feature", "air",
         ),
         _layer(
             "air_routes", "航线", "Air routes", ("LineString",),
             (
-                Field("from_airport", "str", True),
-                Field("to_place", "str", True, description="gateway place id"),
+                Field("from_airport", "str", True, refs=("airports",)),
+                Field("to_place", "str", True, description="gateway place id", refs=("places",)),
                 Field("block_minutes", "int", True, minimum=20, maximum=600, description="scheduled gate-to-gate time"),
                 Field("daily_flights", "float", True, minimum=0, maximum=100),
             ),
@@ -192,7 +194,7 @@ LAYERS: dict[str, LayerSchema] = {
             (
                 Field("nav_class", "str", True, ("I", "II", "III", "IV", "V", "VI", "VII", "none")),
                 Field("alignment", "str", description="candidate alignment name, for studied canals"),
-                Field("node_ids", "list[str]", description="ports in order"),
+                Field("node_ids", "list[str]", description="ports in order", refs=("ports",)),
             ),
             "navigable rivers and studied canals (freight)", "water",
         ),
@@ -200,14 +202,14 @@ LAYERS: dict[str, LayerSchema] = {
             "ports", "港口与物流节点", "Ports and logistics nodes", ("Point",),
             (
                 Field("port_kind", "str", True, ("river_port", "wharf", "inland_port")),
-                Field("county", "str"),
+                Field("county", "str", refs=("counties",)),
             ),
             "river wharves and the inland (dry) port", "water",
         ),
         _layer(
             "heritage_sites", "红色文化纪念地", "Red-heritage sites", ("Point",),
             (
-                Field("county", "str", True),
+                Field("county", "str", True, refs=("counties",)),
                 Field("national_key_batch", "int", minimum=1, maximum=8, description="全国重点文物保护单位 batch number"),
                 Field("provincial_key", "bool", description="江西省文物保护单位"),
                 Field("aaaaa", "bool", description="part of a national 5A scenic area"),

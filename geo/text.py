@@ -1,9 +1,10 @@
-"""User text (names, notes, sources) is data, never markup: helpers to show and export it safely.
+"""User text (names, notes, sources) is data, never markup: the one module that escapes it.
 
-``escape_html`` is for every popup, tooltip and HTML export. ``layer_csv`` writes a layer's attribute
-table (with lon/lat for point layers) so that ``atlas import`` reads it back unchanged; by default it
-defuses spreadsheet formulas (OWASP "CSV injection"): a cell starting with ``= + - @`` or a tab/CR gets
-a leading ``'``, which Excel and LibreOffice show as text.
+``escape_html`` is for every popup, tooltip and HTML export; ``md_escape`` for Streamlit markdown;
+``csv_text`` is the project's one CSV writer (the CLI's outputs and the app's downloads): by default it
+defuses spreadsheet formulas (OWASP "CSV injection"): a cell starting with ``= + - @`` or a tab/CR gets a
+leading ``'``, which Excel and LibreOffice show as text. ``layer_csv`` writes a layer's attribute table
+(with lon/lat for point layers) so that ``atlas import`` reads it back unchanged.
 """
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ import csv
 import html
 import io
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from geo.geojson import to_collection
+from geo.schema import get_schema
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,7 +35,17 @@ def escape_html(value: Any) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
     return html.escape(str(value), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+
+
+def md_escape(value: Any) -> str:
+    """Escape user text for Streamlit markdown (labels, messages): no links, images or formatting."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
 def defuse_formula(text: str) -> str:
@@ -73,9 +88,6 @@ def layer_csv(name: str, data: Any, *, defuse_formulas: bool = True) -> str:
     Point layers get ``lon``/``lat`` columns (WGS84) so the file can be re-imported; other layers export
     their attributes only.
     """
-    from geo.schema import get_schema
-    from geo.store import to_collection
-
     schema = get_schema(name)
     doc = to_collection(data, schema)
     present = {k for f in doc["features"] for k in f["properties"]}

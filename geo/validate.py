@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
 from geo.errors import Problem
-from geo.schema import CHINA_BBOX, SURROUNDINGS_BBOX, Field, LayerSchema
+from geo.schema import CHINA_BBOX, LAYERS, SURROUNDINGS_BBOX, Field, LayerSchema
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
@@ -22,7 +25,7 @@ def _short(value: Any, limit: int = 80) -> str:
 
 def _printable(text: str, limit: int = 80) -> str:
     """``text`` itself if it is a short plain line, else its escaped, shortened repr."""
-    if len(text) <= limit and text.isprintable() and not _bad_unicode(text):
+    if len(text) <= limit and text.isprintable() and not bad_unicode(text):
         return text
     return _short(text, limit)
 
@@ -30,7 +33,7 @@ def _printable(text: str, limit: int = 80) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _bad_unicode(text: str) -> bool:
+def bad_unicode(text: str) -> bool:
     """True if ``text`` holds lone surrogates (undecodable bytes or bad escapes): it cannot be saved as UTF-8."""
     return _SURROGATE.search(text) is not None
 
@@ -47,16 +50,70 @@ def _in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) ->
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
 
 
-def _positions(coords: Any, depth: int = 0) -> Iterable[Any]:
-    """Yield every position of a (nested) coordinates array; depth is capped against hostile input."""
-    if depth > 6:
-        raise ValueError("coordinates nested too deeply")
-    if isinstance(coords, list) and coords and not isinstance(coords[0], list):
-        yield coords
-        return
-    if isinstance(coords, list):
-        for c in coords:
-            yield from _positions(c, depth + 1)
+#: How deep each geometry type nests its positions (a position is depth 0: [lon, lat]).
+_POSITION_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
+                   "MultiPolygon": 3}
+#: The fewest positions each part holds, at the level just above the positions.
+_MIN_POSITIONS = {"LineString": 2, "MultiLineString": 2, "Polygon": 4, "MultiPolygon": 4}
+_TOO_FEW = {"LineString": "a line needs at least two positions",
+            "MultiLineString": "every part of a multi-line needs at least two positions",
+            "Polygon": "a polygon ring needs at least four positions (the first repeated last)",
+            "MultiPolygon": "a polygon ring needs at least four positions (the first repeated last)"}
+
+
+def _is_number(c: Any) -> bool:
+    return isinstance(c, (int, float)) and not isinstance(c, bool)
+
+
+def geometry_positions(gtype: str, coords: Any) -> list[list]:
+    """Return every position of ``coords`` nested exactly as ``gtype`` requires, else raise ValueError.
+
+    A LineString ``[line, line]`` or a Point ``[[x, y]]`` (one level too deep) is refused here, before
+    anything tries to read a list as a number.
+
+    >>> geometry_positions("Point", [115.0, 25.8])
+    [[115.0, 25.8]]
+    >>> geometry_positions("LineString", [[[115, 25], [116, 26]]])
+    Traceback (most recent call last):
+    ValueError: LineString coordinates nested too deeply (1 level(s) more than [[lon, lat], ...])
+    """
+    want = _POSITION_DEPTH[gtype]
+    out: list[list] = []
+
+    def walk(node: Any, depth: int) -> None:
+        if depth == want:
+            if not (isinstance(node, list) and 2 <= len(node) <= 3 and all(_is_number(c) for c in node)):
+                raise ValueError(f"position {_short(node)} is not [lon, lat] numbers")
+            out.append(node)
+            return
+        if not isinstance(node, list) or not node:
+            raise ValueError(f"{gtype} coordinates: expected a non-empty list at depth {depth}, got {_short(node)}")
+        if depth == want - 1 and gtype in _MIN_POSITIONS and len(node) < _MIN_POSITIONS[gtype]:
+            raise ValueError(_TOO_FEW[gtype] + f" (got {len(node)})")
+        for child in node:
+            walk(child, depth + 1)
+
+    if isinstance(coords, list) and coords and want > 0 and _is_number(coords[0]):
+        raise ValueError(f"{gtype} coordinates are a single position; expected {_SHAPES[gtype]}")
+    deepest = _depth(coords)
+    if deepest > want + 1:
+        raise ValueError(f"{gtype} coordinates nested too deeply ({deepest - want - 1} level(s) more than "
+                         f"{_SHAPES[gtype]})")
+    walk(coords, 0)
+    return out
+
+
+_SHAPES = {"Point": "[lon, lat]", "MultiPoint": "[[lon, lat], ...]", "LineString": "[[lon, lat], ...]",
+           "MultiLineString": "[[[lon, lat], ...], ...]", "Polygon": "[[[lon, lat], ...]] (rings)",
+           "MultiPolygon": "[[[[lon, lat], ...]]] (polygons of rings)"}
+
+
+def _depth(node: Any, cap: int = 8) -> int:
+    """Lists nested along the first element (a number counts 0): [1, 2] is 1, [[1, 2]] is 2."""
+    d = 0
+    while isinstance(node, list) and node and d < cap:
+        node, d = node[0], d + 1
+    return d
 
 
 def check_value(f: Field, value: Any) -> str | None:
@@ -65,7 +122,7 @@ def check_value(f: Field, value: Any) -> str | None:
     if t == "str":
         if not isinstance(value, str):
             return f"expected text, got {type(value).__name__} {_short(value)}"
-        if _bad_unicode(value):
+        if bad_unicode(value):
             return f"not valid UTF-8/Unicode text ({_short(value)}); re-save the file as UTF-8"
         if f.required and not value.strip():
             return "must not be empty"
@@ -86,7 +143,7 @@ def check_value(f: Field, value: Any) -> str | None:
     elif t == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             return f"expected a list of ids, got {_short(value)}"
-        if any(_bad_unicode(v) for v in value):
+        if any(bad_unicode(v) for v in value):
             return f"not valid UTF-8/Unicode text ({_short(value)}); re-save the file as UTF-8"
     elif t == "accuracy":
         if value == "schematic":
@@ -103,8 +160,7 @@ def check_value(f: Field, value: Any) -> str | None:
 
 
 def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tuple[str, str]]:
-    """Return (field, reason) pairs for a raw GeoJSON geometry."""
-    out: list[tuple[str, str]] = []
+    """Return (field, reason) pairs for a raw GeoJSON geometry: type, nesting, numbers, extent, validity."""
     if not isinstance(geom, Mapping):
         return [("geometry", "missing or empty geometry (null); every feature needs one")]
     gtype = geom.get("type")
@@ -115,60 +171,53 @@ def check_geometry(geom: Any, schema: LayerSchema, *, gateway: bool) -> list[tup
     if not isinstance(coords, list) or not coords:
         return [("geometry", "empty coordinates")]
     try:
-        positions = list(_positions(coords))
+        positions = geometry_positions(gtype, coords)
     except (ValueError, RecursionError) as exc:
         return [("geometry", str(exc))]
-    bbox = CHINA_BBOX if gateway else SURROUNDINGS_BBOX
+    out = _extent_problems(positions, CHINA_BBOX if gateway else SURROUNDINGS_BBOX, gateway=gateway)
+    if gtype in ("Polygon", "MultiPolygon") and not out:
+        out += _polygon_problems(geom)
+    return out
+
+
+def _extent_problems(positions: list[list], bbox: tuple[float, float, float, float], *,
+                     gateway: bool) -> list[tuple[str, str]]:
+    """Positions must be finite WGS84 lon/lat inside ``bbox``; [lat, lon] order is recognised and named."""
     swapped = outside = 0
     for pos in positions:
-        if len(pos) < 2 or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in pos[:2]):
-            out.append(("geometry", f"position {_short(pos)} is not [lon, lat] numbers"))
-            return out
         try:
             lon, lat = float(pos[0]), float(pos[1])
         except OverflowError:  # a 400-digit integer
-            out.append(("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat"))
-            return out
+            return [("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat")]
         if not (math.isfinite(lon) and math.isfinite(lat)):
-            out.append(("geometry", f"non-finite coordinate {_short(pos)} (NaN or Infinity); "
-                                    "every position needs two real numbers"))
-            return out
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            if _in_bbox(lat, lon, bbox):
-                swapped += 1
-            else:
-                out.append(("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat "
-                                        "(lon -180..180, lat -90..90); projected coordinates need "
-                                        "--crs EPSG:n"))
-                return out
-        elif not _in_bbox(lon, lat, bbox):
+            return [("geometry", f"non-finite coordinate {_short(pos)} (NaN or Infinity); "
+                                 "every position needs two real numbers")]
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90) and not _in_bbox(lat, lon, bbox):
+            return [("geometry", f"coordinate {_short(pos)} out of range for WGS84 lon/lat "
+                                 "(lon -180..180, lat -90..90); projected coordinates need --crs EPSG:n")]
+        if not _in_bbox(lon, lat, bbox):
             if _in_bbox(lat, lon, bbox):
                 swapped += 1
             else:
                 outside += 1
     if swapped:
-        out.append(("geometry", f"{swapped} position(s) look like [lat, lon]: GeoJSON wants [lon, lat]; swap them"))
-    elif outside:
+        return [("geometry", f"{swapped} position(s) look like [lat, lon]: GeoJSON wants [lon, lat]; swap them")]
+    if outside:
         where = "China" if gateway else "Ganzhou's surroundings " + str(SURROUNDINGS_BBOX)
         hint = "" if gateway else "; mark features beyond it with scope: gateway"
-        out.append(("geometry", f"{outside} position(s) outside {where}{hint}"))
-    if gtype in ("LineString",) and len(coords) < 2:
-        out.append(("geometry", "a line needs at least two positions"))
-    if gtype == "MultiLineString" and any(not isinstance(p, list) or len(p) < 2 for p in coords):
-        out.append(("geometry", "every part of a multi-line needs at least two positions"))
-    if gtype in ("Polygon", "MultiPolygon") and not out:
-        from shapely.geometry import shape
-        from shapely.validation import explain_validity
+        return [("geometry", f"{outside} position(s) outside {where}{hint}")]
+    return []
 
-        try:
-            g = shape(geom)
-        except Exception as exc:  # shapely raises several types for malformed rings
-            out.append(("geometry", f"invalid polygon: {exc}"))
-        else:
-            if not g.is_valid:
-                out.append(("geometry", f"invalid polygon ({explain_validity(g)}); repair it (shapely."
-                                        "make_valid, or `atlas import --make-valid`) and check the result"))
-    return out
+
+def _polygon_problems(geom: Mapping[str, Any]) -> list[tuple[str, str]]:
+    try:
+        g = shape(geom)
+    except Exception as exc:  # shapely raises several types for malformed rings
+        return [("geometry", f"invalid polygon: {exc}")]
+    if not g.is_valid:
+        return [("geometry", f"invalid polygon ({explain_validity(g)}); repair it (shapely.make_valid, or "
+                             "`atlas import --make-valid`) and check the result")]
+    return []
 
 
 def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Problem]:
@@ -222,3 +271,47 @@ def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Pro
         for field_name, why in check_geometry(feat.get("geometry"), schema, gateway=gateway):
             problems.append(Problem(file, i, fid, field_name, why))
     return problems
+
+
+def store_problems(docs: Mapping[str, Any], files: Mapping[str, str]) -> list[Problem]:
+    """Check a whole store at once: ids unique across layers, and every reference names an existing feature.
+
+    ``docs`` maps layer name -> parsed FeatureCollection (layers that could not be read are left out);
+    ``files`` maps layer name -> the file name used in messages. References are the schema fields with
+    ``refs`` (railway ``station_ids``, road ``node_ids``, ``from_airport``/``to_place``, ``seat_id`` …);
+    a reference into a layer that is absent from ``docs`` altogether is not checked.
+    """
+    owner: dict[str, str] = {}
+    out: list[Problem] = []
+    for name, doc in docs.items():
+        for i, props in _feature_props(doc):
+            fid = props.get("id")
+            if isinstance(fid, str):
+                if fid in owner and owner[fid] != name:
+                    out.append(Problem(files[name], i, fid, "id", f"id also used in layer {owner[fid]}; ids are unique "
+                                                                  "across layers: rename one"))
+                owner.setdefault(fid, name)
+    for name, doc in docs.items():
+        schema = LAYERS.get(name)
+        if schema is None:
+            continue
+        ref_fields = [f for f in schema.fields if set(f.refs) & set(docs)]  # a target layer absent: nothing to check
+        for i, props in _feature_props(doc):
+            fid = props.get("id") if isinstance(props.get("id"), str) else None
+            for f in ref_fields:
+                value = props.get(f.name)
+                for ref in (value if isinstance(value, list) else [value] if isinstance(value, str) else []):
+                    if not isinstance(ref, str) or owner.get(ref) in f.refs:
+                        continue
+                    where = f"a feature of layer {owner[ref]}" if ref in owner else "no feature"
+                    out.append(Problem(files[name], i, fid, f.name, f"{_printable(ref, 60)} names {where}; "
+                                                                    f"expected an id in {' or '.join(f.refs)}"))
+    return out
+
+
+def _feature_props(doc: Any) -> Iterable[tuple[int, Mapping[str, Any]]]:
+    feats = doc.get("features") if isinstance(doc, Mapping) else None
+    for i, feat in enumerate(feats if isinstance(feats, list) else []):
+        props = feat.get("properties") if isinstance(feat, Mapping) else None
+        if isinstance(props, Mapping):
+            yield i, props

@@ -97,15 +97,15 @@ def gravity_score(costs: pd.DataFrame, *, beta_minutes: float | None = None,
 
 
 def cost_matrix(scenario: Scenario | str, origins: pd.DataFrame, *, sites: str | Sequence[str] = "all",
-                base: Path | None = None, params: Params | None = None) -> CostMatrix:
+                data_dir: Path | None = None, params: Params | None = None) -> CostMatrix:
     """Route every origin to every site of ``scenario`` (see network.engine.CostMatrix)."""
-    return get_engine(scenario, base=base, params=params).cost_matrix(origins, sites)
+    return get_engine(scenario, data_dir=data_dir, params=params).cost_matrix(origins, sites)
 
 
 def cost_table(scenario: Scenario | str, origins: pd.DataFrame, *, sites: str | Sequence[str] = "all",
-               base: Path | None = None, params: Params | None = None) -> pd.DataFrame:
+               data_dir: Path | None = None, params: Params | None = None) -> pd.DataFrame:
     """Return the long cost table (origin_id, site_id, minutes, reachable, reason, modes)."""
-    return cost_matrix(scenario, origins, sites=sites, base=base, params=params).to_long()
+    return cost_matrix(scenario, origins, sites=sites, data_dir=data_dir, params=params).to_long()
 
 
 def access_from_matrix(cm: CostMatrix, *, beta_minutes: float) -> pd.DataFrame:
@@ -141,9 +141,9 @@ def engine_access_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequ
 
 
 def access_table(scenario: Scenario | str, origins: pd.DataFrame, *, sites: str | Sequence[str] = "all",
-                 base: Path | None = None, params: Params | None = None) -> pd.DataFrame:
+                 data_dir: Path | None = None, params: Params | None = None) -> pd.DataFrame:
     """One row per origin: nearest site and its minutes, sites within 60/120 min, gravity, reachability."""
-    return engine_access_table(get_engine(scenario, base=base, params=params), origins, sites)
+    return engine_access_table(get_engine(scenario, data_dir=data_dir, params=params), origins, sites)
 
 
 def county_summary(access: pd.DataFrame, *, thresholds: Sequence[float] = THRESHOLDS_MINUTES,

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import AtlasError
-from geo.store import data_dir
+from geo.paths import resolve_data_dir
 from network.data import load_network_data
 from network.engine import get_engine
 from network.errors import NetworkError
@@ -36,9 +36,9 @@ RAIL_MODES = ("hsr", "conventional_rail")
 CALIBRATION_COLUMNS = ("from", "to", "mode", "real_minutes", "use", "source", "confidence", "notes")
 
 
-def calibration_path(*, base: Path | None = None) -> Path:
-    """Return the path of the calibration table under ``base`` (default: the data folder)."""
-    return (Path(base) if base else data_dir()) / "calibration.csv"
+def calibration_path(*, data_dir: Path | None = None) -> Path:
+    """Return the path of the calibration table under ``data_dir`` (default: the data folder)."""
+    return resolve_data_dir(data_dir) / "calibration.csv"
 
 
 def timetable_minutes(legs) -> float:
@@ -52,9 +52,9 @@ def timetable_minutes(legs) -> float:
     return float(sum(leg.minutes for leg in legs[start:end]))
 
 
-def load_calibration(path: str | Path | None = None, *, base: Path | None = None) -> list[dict]:
+def load_calibration(path: str | Path | None = None, *, data_dir: Path | None = None) -> list[dict]:
     """Read the calibration table; raise NetworkError naming the line for bad rows."""
-    p = Path(path) if path else calibration_path(base=base)
+    p = Path(path) if path else calibration_path(data_dir=data_dir)
     if not p.exists():
         raise NetworkError(f"{p}: calibration table not found")
     rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
@@ -77,7 +77,7 @@ def load_calibration(path: str | Path | None = None, *, base: Path | None = None
     return out
 
 
-def calibrate(*, scenario: str = "existing", base: Path | None = None, params: Params | None = None,
+def calibrate(*, scenario: str = "existing", data_dir: Path | None = None, params: Params | None = None,
               path: str | Path | None = None) -> pd.DataFrame:
     """Return model vs real minutes per calibration pair with the relative error and a within-tolerance flag.
 
@@ -86,17 +86,17 @@ def calibrate(*, scenario: str = "existing", base: Path | None = None, params: P
     use=no, kept for the record), route (lines used), source, confidence, notes, problem (why a pair
     could not be modelled; then model_minutes is NaN).
     """
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     tol = params.num("calibration.tolerance")
     sc = resolve_scenario(scenario, data=data, params=params)  # a bad spec is one error, not one per pair
     rows = []
-    for r in load_calibration(path, base=data.base):
+    for r in load_calibration(path, data_dir=data.data_dir):
         rec = {k: r[k] for k in ("from", "to", "mode", "real_minutes", "used")}
         rec.update(model_minutes=math.nan, door_minutes=math.nan, rel_error=math.nan, within=False, route="",
                    source=r["source"], confidence=r["confidence"], notes=r["notes"], problem="")
         try:
-            eng = get_engine(sc, base=data.base, params=params, modes=CALIBRATION_MODES[r["mode"]],
+            eng = get_engine(sc, data_dir=data.data_dir, params=params, modes=CALIBRATION_MODES[r["mode"]],
                              connectors=r["mode"] not in RAIL_MODES)
             a, b = find_place(r["from"], data), find_place(r["to"], data)
             rt = route_between(eng, a, b)

@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from geo.store import atomic_write_text
+from geo.fileio import atomic_write_text
 from network.errors import NetworkError
 
 
@@ -65,7 +65,8 @@ def _scenario_args(p) -> None:
 
 
 def _two_scenario_args(p, *, origins: str, origins_help: str, out_help: str) -> None:
-    p.add_argument("--base", required=True, metavar="S")
+    p.add_argument("--baseline", "--base", dest="baseline", required=True, metavar="S",
+                   help="the scenario to compare against (e.g. existing)")
     p.add_argument("--with", dest="with_", required=True, metavar="S")
     p.add_argument("--origins", default=origins, help=origins_help)
     p.add_argument("--sites", default="national", choices=("all", "national"))
@@ -202,10 +203,10 @@ def cmd_access(args) -> int:
 
 
 def _base_origins_proposal(args):
-    """The --base engine, the origins, and the --with scenario with the --add proposal (None without --add)."""
+    """The --baseline engine, the origins, and the --with scenario with the --add proposal (None without --add)."""
     from network.engine import get_engine
     from network.origins import parse_origins
-    eng = get_engine(args.base)
+    eng = get_engine(args.baseline)
     origins = parse_origins(args.origins, data=eng.data)
     if not args.add:
         return eng, origins, None, None
@@ -218,14 +219,14 @@ def cmd_compare(args) -> int:
     from network.compare import compare_scenarios
     out = _out_path(args.out, (".csv", ".json"))
     eng, origins, w, proposal = _base_origins_proposal(args)
-    _progress(f"comparing {args.base} with {args.with_} over {len(origins):,} origins")
+    _progress(f"comparing {args.baseline} with {args.with_} over {len(origins):,} origins")
     if proposal is not None:
         from network.proposals import compare_with
         c = compare_with(eng.scenario, proposal, origins, with_=w, sites=args.sites)
     else:
         c = compare_scenarios(eng.scenario, args.with_, origins, sites=args.sites)
     if out.suffix.lower() == ".json":
-        doc = {"base": c.base, "with": c.with_, "notes": c.notes, "per_origin": _records(c.per_origin),
+        doc = {"baseline": c.baseline, "with": c.with_, "notes": c.notes, "per_origin": _records(c.per_origin),
                "per_county": _records(c.per_county), "gateway_sites": _records(c.gateway_sites)}
         _write_text(out, json.dumps(doc, ensure_ascii=False, indent=1))
     else:
@@ -234,7 +235,7 @@ def cmd_compare(args) -> int:
         _write_csv(c.gateway_sites, out.with_name(out.stem + "_gateways.csv"))
     for n in c.notes:
         print(f"note: {n}", file=sys.stderr)
-    print(f"{c.base} → {c.with_}: tables written to {out}")
+    print(f"{c.baseline} → {c.with_}: tables written to {out}")
     return 0
 
 
@@ -248,7 +249,7 @@ def cmd_rank(args) -> int:
     else:
         df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites)
     _write_csv(df, out)
-    print(f"{len(df)} projects ranked ({args.base} → {args.with_}) written to {out}")
+    print(f"{len(df)} projects ranked ({args.baseline} → {args.with_}) written to {out}")
     return 0
 
 

@@ -38,7 +38,7 @@ def nearest_minutes(engine: Engine, origins: pd.DataFrame, sites: str) -> np.nda
 class Comparison:
     """Result of compare_scenarios: per origin, per county and gateway → national site tables."""
 
-    base: str
+    baseline: str
     with_: str
     per_origin: pd.DataFrame
     per_county: pd.DataFrame
@@ -117,13 +117,13 @@ def compare_engines(base_engine: Engine, with_engine: Engine, origins: pd.DataFr
     return Comparison(base_engine.scenario.name, with_engine.scenario.name, po, county_table(po), gws, notes)
 
 
-def compare_scenarios(base: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
-                      sites: str = "national", data_base: Path | None = None,
+def compare_scenarios(baseline: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
+                      sites: str = "national", data_dir: Path | None = None,
                       params: Params | None = None) -> Comparison:
     """Compare two scenarios: minutes to the nearest site saved per origin and per county, and the
     gateway → national site table. ``origins`` defaults to a 2 km grid. Unreachable stays NaN."""
-    eb = get_engine(base, base=data_base, params=params)
-    ew = get_engine(with_, base=data_base, params=params)
+    eb = get_engine(baseline, data_dir=data_dir, params=params)
+    ew = get_engine(with_, data_dir=data_dir, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=eb.data)
     return compare_engines(eb, ew, origins, sites=sites)
 
@@ -148,9 +148,9 @@ def _refs(f: dict) -> list[str]:
     return out
 
 
-def find_projects(base: Scenario, with_: Scenario, data: NetworkData, *, passenger: bool = True) -> list[Project]:
-    """Group the features in ``with_`` but not in ``base`` into projects (see Project)."""
-    diff = with_.feature_ids - base.feature_ids
+def find_projects(baseline: Scenario, with_: Scenario, data: NetworkData, *, passenger: bool = True) -> list[Project]:
+    """Group the features in ``with_`` but not in ``baseline`` into projects (see Project)."""
+    diff = with_.feature_ids - baseline.feature_ids
     layers = LINE_LAYERS_RANKED if not passenger else tuple(x for x in LINE_LAYERS_RANKED if x != "waterways")
     lines = [fid for fid in sorted(diff) if data.features[fid]["layer"] in layers]
     users: dict[str, set[str]] = {}
@@ -223,19 +223,19 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None]:
     return show
 
 
-def rank_projects(base: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
-                  sites: str = "national", data_base: Path | None = None, params: Params | None = None,
+def rank_projects(baseline: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
+                  sites: str = "national", data_dir: Path | None = None, params: Params | None = None,
                   progress: bool | None = None) -> pd.DataFrame:
-    """Rank each project (a feature differing between ``base`` and ``with_``) by its marginal gain both ways.
+    """Rank each project (a feature differing between ``baseline`` and ``with_``) by its marginal gain both ways.
 
-    add_*: the project added alone to base; remove_*: removed alone from ``with_``. Gains are
+    add_*: the project added alone to the baseline; remove_*: removed alone from ``with_``. Gains are
     population-weighted minutes to the nearest (national) site saved (``*_pop_minutes``; divide by
     total population for per-capita ``*_mean_minutes``) and population newly within 60/120 min.
     Sorted by add_pop_minutes then remove_pop_minutes, both descending. ``origins`` default: 1 km grid.
     """
-    data = load_network_data(data_base)
-    params = params or load_params(base=data.base)
-    sb = resolve_scenario(base, data=data, params=params)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
+    sb = resolve_scenario(baseline, data=data, params=params)
     sw = resolve_scenario(with_, data=data, params=params)
     origins = origins if origins is not None else origins_grid(1.0, data=data)
     pop = population_weights(origins)
@@ -257,5 +257,5 @@ def rank_projects(base: Scenario | str, with_: Scenario | str, origins: pd.DataF
                              p.feature_ids, marginal_gain(pop, t_base, t_add), marginal_gain(pop, t_rem, t_with)))
     log.info("ranked %d projects in %.1f s", len(projects), time.perf_counter() - t0)
     df = sort_ranking(pd.DataFrame(rows, columns=list(RANK_COLUMNS)))
-    df.attrs.update(base=sb.name, with_=sw.name, origins=len(origins), population=pop.sum())
+    df.attrs.update(baseline=sb.name, with_=sw.name, origins=len(origins), population=pop.sum())
     return df

@@ -1,7 +1,8 @@
 """Layers prepared for the engine: features by id, projected coordinates and line geometries.
 
 Loading validates every layer once (geo.store.load_layer) and projects to EPSG:4547, where lengths are
-measured. The result is cached per data folder and file stamps, so repeated scenario builds are cheap.
+measured. The result is cached per data version (geo.paths.data_version: a stamp of every input file), so
+repeated scenario builds are cheap and an edited file is never served stale.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from shapely.ops import linemerge
 
 from geo.crs import PROJECTED_CRS
 from geo.errors import LayerError, Problem
-from geo.schema import LAYERS
-from geo.store import data_dir, layer_stamp, load_layer
+from geo.schema import LAYERS, LINE_LAYERS, POINT_LAYERS
+from geo.paths import DataVersion, data_version
+from geo.store import load_layer
 from network.errors import DataNotReadyError
 
 log = logging.getLogger(__name__)
@@ -66,16 +68,22 @@ def project_line(geom) -> LineString:
 class NetworkData:
     """All features of all layers, indexed for graph building (read-only once built)."""
 
-    base: Path
+    data_dir: Path
     layers: dict[str, Any]                       # layer name -> GeoDataFrame (EPSG:4326)
     features: dict[str, dict[str, Any]]          # id -> properties + 'layer'
     xy: dict[str, tuple[float, float]]           # point feature id -> EPSG:4547 x, y
     lonlat: dict[str, tuple[float, float]]       # point feature id -> lon, lat
     lines: dict[str, LineString]                 # line feature id -> single projected LineString
     lines_wgs84: dict[str, Any]                  # line feature id -> original geometry
-    stamp: tuple = ()
+    version: DataVersion | None = None
     missing_layers: tuple[str, ...] = ()
+    overlay: str = ""                            # digest of a sketched proposal laid over the data, or ''
     _measure: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, repr=False)
+
+    @property
+    def cache_key(self) -> tuple:
+        """What every cache built on this data is keyed on: the data version (and the overlay, if any)."""
+        return (self.version.engine_key if self.version else (str(self.data_dir),), self.overlay)
 
     def ids(self, layer: str) -> list[str]:
         """Return the ids of one layer's features, in file order."""
@@ -101,18 +109,20 @@ class NetworkData:
 _CACHE: dict[tuple, NetworkData] = {}
 
 
-def load_network_data(base: Path | str | None = None) -> NetworkData:
-    """Load every layer under ``base`` (default: the data folder) and index it; cached on file stamps.
+def load_network_data(data_dir: Path | str | None = None, *, version: DataVersion | None = None) -> NetworkData:
+    """Load every layer under ``data_dir`` (default: the data folder) and index it; cached on the data version.
 
-    Raises DataNotReadyError if a required layer (places, heritage_sites) is missing and LayerError if a
-    layer is invalid. Absent optional layers are treated as empty and logged.
+    ``version`` (``geo.paths.data_version``) is computed when not given; pass the one of the current request
+    to avoid stamping the files again. Raises DataNotReadyError if a required layer (places,
+    heritage_sites) is missing and LayerError if a layer is invalid. Absent optional layers are treated as
+    empty and logged.
     """
-    base_p = Path(base) if base else data_dir()
-    stamp = layer_stamp(base_p)
-    key = (str(base_p.resolve()), stamp)
+    version = version or data_version(data_dir)
+    base_p = Path(version.data_dir)
+    key = version.engine_key
     if key in _CACHE:
         return _CACHE[key]
-    missing = tuple(n for n, mt, _ in stamp if mt is None)
+    missing = version.missing_layers()
     req_missing = [n for n in REQUIRED_LAYERS if n in missing]
     if req_missing:
         raise DataNotReadyError(f"{base_p / 'layers'}: required layer file(s) missing: "
@@ -129,12 +139,12 @@ def load_network_data(base: Path | str | None = None) -> NetworkData:
     for name in LAYERS:
         if name in missing:
             continue
-        gdf = load_layer(name, base=base_p)
+        gdf = load_layer(name, data_dir=base_p)
         layers[name] = gdf
         cols = [c for c in gdf.columns if c != gdf.geometry.name]
         recs = gdf[cols].to_dict("records")
         geoms = list(gdf.geometry)
-        if name in ("places", "stations", "airports", "ports", "heritage_sites"):
+        if name in POINT_LAYERS:
             lon = np.array([g.x for g in geoms], dtype=float)
             lat = np.array([g.y for g in geoms], dtype=float)
             px, py = to_projected(lon, lat)
@@ -145,17 +155,17 @@ def load_network_data(base: Path | str | None = None) -> NetworkData:
             props = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
             props["layer"] = name
             features[fid] = props
-            if name in ("places", "stations", "airports", "ports", "heritage_sites"):
+            if name in POINT_LAYERS:
                 xy[fid] = (float(px[i]), float(py[i]))
                 lonlat[fid] = (float(lon[i]), float(lat[i]))
-            elif name in ("railways", "expressways", "trunk_roads", "waterways", "air_routes"):
+            elif name in LINE_LAYERS:
                 lines_wgs84[fid] = geom
                 lines[fid] = project_line(geom)
     if dupes:
         raise LayerError([Problem(str(base_p / "layers"), None, d.split(" ")[0], "id",
                                   f"id used in two layers: {d}; ids must be unique across layers")
                           for d in dupes])
-    nd = NetworkData(base_p, layers, features, xy, lonlat, lines, lines_wgs84, stamp, missing)
+    nd = NetworkData(base_p, layers, features, xy, lonlat, lines, lines_wgs84, version, missing)
     if len(_CACHE) >= 4:  # keep a few datasets (real data + test fixtures) in memory
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = nd

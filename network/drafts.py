@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from geo.store import data_dir
+from geo.paths import resolve_data_dir
 from network.errors import ProposalError
 from network.scenario import Scenario
 from network.sketch import EMPTY, PROMOTE_ORDER, SLUG, Proposal, build_proposal, read_sketch, slugify
@@ -46,7 +46,7 @@ class Draft:
         return {"type": "FeatureCollection", "features": [copy.deepcopy(s) for s in self.steps]}
 
     def to_geojson(self) -> dict[str, Any]:
-        """The draft as a sketch FeatureCollection with its name, base scenario and author."""
+        """The draft as a sketch FeatureCollection with its name, data_dir scenario and author."""
         return {"type": "FeatureCollection", "name": self.name, "atlas_draft": 1,
                 "base_scenario": self.base_scenario, "user": self.user, "features": self.sketch()["features"]}
 
@@ -56,26 +56,26 @@ class Draft:
         return cls(str(doc.get("name") or "draft")[:80], tuple(copy.deepcopy(f) for f in fc["features"]),
                    str(doc.get("base_scenario") or "existing")[:60], str(doc.get("user") or "planner")[:60])
 
-    def build(self, *, base: Path | None = None, scenario: Scenario | str | None = None) -> Proposal:
-        """Build the draft's proposal (``scenario`` defaults to the draft's base scenario)."""
+    def build(self, *, data_dir: Path | None = None, scenario: Scenario | str | None = None) -> Proposal:
+        """Build the draft's proposal (``scenario`` defaults to the draft's data_dir scenario)."""
         if not self.steps:
             return replace(EMPTY, name=self.slug)
-        return build_proposal(self.sketch(), base=base, scenario=scenario or self.base_scenario,
+        return build_proposal(self.sketch(), data_dir=data_dir, scenario=scenario or self.base_scenario,
                               user=self.user, name=self.slug)
 
 
-def drafts_dir(*, base: Path | None = None) -> Path:
-    return (Path(base) if base else data_dir()) / "drafts"
+def drafts_dir(*, data_dir: Path | None = None) -> Path:
+    return resolve_data_dir(data_dir) / "drafts"
 
 
-def draft_path(name: str, *, base: Path | None = None) -> Path:
-    return drafts_dir(base=base) / f"{slugify(name)}.geojson"
+def draft_path(name: str, *, data_dir: Path | None = None) -> Path:
+    return drafts_dir(data_dir=data_dir) / f"{slugify(name)}.geojson"
 
 
-def list_drafts(*, base: Path | None = None) -> list[tuple[str, str]]:
+def list_drafts(*, data_dir: Path | None = None) -> list[tuple[str, str]]:
     """Return (display name, slug) of the saved drafts, sorted by name."""
     out = []
-    for p in sorted(drafts_dir(base=base).glob("*.geojson")):
+    for p in sorted(drafts_dir(data_dir=data_dir).glob("*.geojson")):
         if p.name.startswith("."):
             continue
         try:
@@ -86,16 +86,16 @@ def list_drafts(*, base: Path | None = None) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def save_draft(draft: Draft, *, base: Path | None = None) -> Path:
+def save_draft(draft: Draft, *, data_dir: Path | None = None) -> Path:
     """Validate the draft (it must build) and write it atomically; the replaced version goes to history."""
     from geo.history import archive_bytes
-    from geo.store import atomic_write_bytes, folder_lock
+    from geo.fileio import atomic_write_bytes, folder_lock
     name = " ".join(draft.name.split())
     if not name:
         raise ProposalError("give the draft a name")
     draft = replace(draft, name=name[:80])
-    draft.build(base=base)  # raises ProposalError: nothing is written
-    path = draft_path(draft.name, base=base)
+    draft.build(data_dir=data_dir)  # raises ProposalError: nothing is written
+    path = draft_path(draft.name, data_dir=data_dir)
     new = (json.dumps(draft.to_geojson(), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     with folder_lock(path.parent):
         try:
@@ -110,52 +110,53 @@ def save_draft(draft: Draft, *, base: Path | None = None) -> Path:
     return path
 
 
-def draft_history(name: str, *, base: Path | None = None) -> list[Path]:
+def draft_history(name: str, *, data_dir: Path | None = None) -> list[Path]:
     """Return the archived versions of a draft, newest first."""
-    hist = drafts_dir(base=base) / "history" / slugify(name)
+    hist = drafts_dir(data_dir=data_dir) / "history" / slugify(name)
     return sorted((p for p in hist.glob("*.geojson") if not p.name.startswith(".")), reverse=True)
 
 
-def load_draft(name_or_slug: str, *, base: Path | None = None) -> Draft:
+def load_draft(name_or_slug: str, *, data_dir: Path | None = None) -> Draft:
     """Load a saved draft by display name or slug."""
-    d = drafts_dir(base=base)
+    d = drafts_dir(data_dir=data_dir)
     cands = [d / f"{slugify(name_or_slug)}.geojson"]
     if SLUG.fullmatch(name_or_slug):
         cands.append(d / f"{name_or_slug}.geojson")
     for p in cands:
         if p.is_file():
             return Draft.from_geojson(read_sketch(p))  # unreadable files raise ProposalError
-    names = ", ".join(n for n, _ in list_drafts(base=base)) or "none saved yet"
+    names = ", ".join(n for n, _ in list_drafts(data_dir=data_dir)) or "none saved yet"
     raise ProposalError(f"no draft named {name_or_slug!r}; drafts: {names}")
 
 
-def promote_draft(draft: Draft | Proposal, *, base: Path | None = None) -> dict[str, Any]:
+def promote_draft(draft: Draft | Proposal, *, data_dir: Path | None = None) -> dict[str, Any]:
     """Import the proposal's features into the layers, all or nothing; return the ImportResult per layer.
 
     Every layer is checked first (dry run); then written one by one. If a write fails, the layers already
     written are put back as they were, and the error is raised.
     """
     from geo.importer import import_features
-    from geo.store import atomic_write_bytes, layer_path
-    prop = draft.build(base=base) if isinstance(draft, Draft) else draft
+    from geo.fileio import atomic_write_bytes
+    from geo.paths import layer_path
+    prop = draft.build(data_dir=data_dir) if isinstance(draft, Draft) else draft
     if prop.empty:
         raise ProposalError("the draft is empty: sketch a line or a point first")
     order = [layer for layer in PROMOTE_ORDER if prop.features.get(layer)]
     payloads = {layer: json.dumps({"type": "FeatureCollection", "features": prop.features[layer]},
                                   ensure_ascii=False).encode("utf-8") for layer in order}
     for layer in order:
-        import_features(payloads[layer], layer, base=base, dry_run=True, filename=f"{prop.name}-{layer}.geojson")
+        import_features(payloads[layer], layer, data_dir=data_dir, dry_run=True, filename=f"{prop.name}-{layer}.geojson")
     before: dict[str, bytes | None] = {}
     results: dict[str, Any] = {}
     try:
         for layer in order:
-            p = layer_path(layer, base=base)
+            p = layer_path(layer, data_dir=data_dir)
             before[layer] = p.read_bytes() if p.exists() else None
-            results[layer] = import_features(payloads[layer], layer, base=base,
+            results[layer] = import_features(payloads[layer], layer, data_dir=data_dir,
                                              filename=f"{prop.name}-{layer}.geojson")
     except BaseException:
         for layer, old in before.items():
-            p = layer_path(layer, base=base)
+            p = layer_path(layer, data_dir=data_dir)
             if layer not in results:
                 continue
             if old is None:

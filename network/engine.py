@@ -72,12 +72,12 @@ class CostMatrix:
 class Engine:
     """A scenario graph compiled for fast queries (build with ``get_engine``)."""
 
-    def __init__(self, scenario: Scenario | str = "existing", *, base: Path | None = None,
+    def __init__(self, scenario: Scenario | str = "existing", *, data_dir: Path | None = None,
                  params: Params | None = None, passenger: bool = True, include: Iterable[str] | str = (),
                  exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
                  connectors: bool = True, data: NetworkData | None = None):
-        self.data = data or load_network_data(base)
-        self.params = params or load_params(base=self.data.base)
+        self.data = data or load_network_data(data_dir)
+        self.params = params or load_params(data_dir=self.data.data_dir)
         self.scenario = scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
                                                     params=self.params)
         self.passenger = passenger
@@ -235,17 +235,17 @@ MAX_CACHED_ENGINES = 8
 _ENGINES = LRUCache(MAX_CACHED_ENGINES)
 
 
-def get_engine(scenario: Scenario | str = "existing", *, base: Path | None = None, params: Params | None = None,
+def get_engine(scenario: Scenario | str = "existing", *, data_dir: Path | None = None, params: Params | None = None,
                passenger: bool = True, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
                modes: Iterable[str] | None = None, connectors: bool = True) -> Engine:
     """Return a cached Engine for the scenario (compiled once per data files, scenario and parameters).
 
     ``modes`` keeps only those modes' edges (plus local connectors unless ``connectors=False``).
     """
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
-    key = (str(data.base), data.stamp, scenario.key, params.digest, passenger,
+    key = (data.cache_key, scenario.key, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None, connectors)
     eng = _ENGINES.get(key)
     if eng is None:

@@ -140,9 +140,9 @@ def base_line_name(name: str) -> str:
     return re.split(r"[（(]", name or "", maxsplit=1)[0].strip()
 
 
-def load_through_services(base: Path) -> list[tuple[str, str, str, str]]:
+def load_through_services(data_dir: Path) -> list[tuple[str, str, str, str]]:
     """Read ``params/through_services.csv`` (from_line, to_line, station, source_or_reason); absent → []."""
-    p = Path(base) / "params" / "through_services.csv"
+    p = Path(data_dir) / "params" / "through_services.csv"
     if not p.exists():
         return []
     rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
@@ -345,7 +345,7 @@ class _Builder:
                     continue
                 for st in {sa[0], sa[-1]} & {sb[0], sb[-1]}:
                     pairs.add((a, b, st))
-        for a, b, st, _why in load_through_services(self.d.base):
+        for a, b, st, _why in load_through_services(self.d.data_dir):
             unknown = [x for x in (a, b, st) if x not in self.d.features]
             if unknown:
                 self.parts.problems.append(f"through_services.csv: unknown id(s) {', '.join(unknown)}; row skipped")
@@ -466,15 +466,15 @@ def graph_parts(data: NetworkData, scenario: Scenario, params: Params, *, passen
     return b.parts
 
 
-def build_graph(scenario: Scenario | str = "existing", *, base: Path | None = None, params: Params | None = None,
+def build_graph(scenario: Scenario | str = "existing", *, data_dir: Path | None = None, params: Params | None = None,
                 passenger: bool = True) -> nx.MultiDiGraph:
     """Build the multimodal graph of ``scenario`` as a MultiDiGraph (see the module docstring).
 
     ``passenger=False`` adds waterways and ports (freight). Data problems that do not stop the build
     (unknown stop ids, stops far from their line) are listed in ``G.graph['problems']``.
     """
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     scenario = resolve_scenario(scenario, data=data, params=params)
     parts = graph_parts(data, scenario, params, passenger=passenger)
     G = nx.MultiDiGraph(scenario=scenario.name, year=scenario.year, passenger=passenger,

@@ -58,9 +58,9 @@ def assign_county(x: np.ndarray, y: np.ndarray, data: NetworkData) -> np.ndarray
     return out
 
 
-def origins_counties(*, base: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
+def origins_counties(*, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
     """One origin per county at its county seat, weighted by the county's population."""
-    data = data or load_network_data(base)
+    data = data or load_network_data(data_dir)
     rows = []
     for rec in _counties(data).itertuples():
         seat = rec.seat_id
@@ -76,12 +76,12 @@ def origins_counties(*, base: Path | None = None, data: NetworkData | None = Non
 _GRID_CACHE: dict[tuple, gpd.GeoDataFrame] = {}
 
 
-def origins_grid(km: float = 1.0, *, base: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
+def origins_grid(km: float = 1.0, *, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
     """Regular grid of ``km`` cells (EPSG:4547) clipped to the counties; population by area share."""
     if not (isinstance(km, (int, float)) and math.isfinite(km) and 0.1 <= km <= 100):
         raise OriginsError(f"grid cell size must be between 0.1 and 100 km, got {km!r}")
-    data = data or load_network_data(base)
-    key = (str(data.base), data.stamp, float(km))
+    data = data or load_network_data(data_dir)
+    key = (data.cache_key, float(km))
     if key in _GRID_CACHE:
         return _GRID_CACHE[key].copy()
     c = _counties(data).to_crs(PROJECTED_CRS)
@@ -111,9 +111,9 @@ def origins_grid(km: float = 1.0, *, base: Path | None = None, data: NetworkData
     return gdf.copy()
 
 
-def origins_gateways(*, base: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
+def origins_gateways(*, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
     """One origin per gateway place (places of kind gateway); population unknown (NaN)."""
-    data = data or load_network_data(base)
+    data = data or load_network_data(data_dir)
     rows = []
     for fid in data.ids("places"):
         f = data.features[fid]
@@ -140,7 +140,7 @@ def _num(value, path, where, column) -> float:
     return v
 
 
-def origins_from_file(path: str | Path, *, base: Path | None = None,
+def origins_from_file(path: str | Path, *, data_dir: Path | None = None,
                       data: NetworkData | None = None) -> gpd.GeoDataFrame:
     """Read origins from a CSV (lon, lat[, name, id, population] columns) or GeoJSON points (WGS84).
 
@@ -188,7 +188,7 @@ def origins_from_file(path: str | Path, *, base: Path | None = None,
     x, y = to_projected(df["lon"].to_numpy(), df["lat"].to_numpy())
     df["x"], df["y"] = x, y
     try:
-        data = data or load_network_data(base)
+        data = data or load_network_data(data_dir)
         df["county"] = assign_county(np.asarray(x), np.asarray(y), data)
     except DataNotReadyError:
         df["county"] = ""
@@ -257,20 +257,20 @@ def _read_geojson(text: str, p: Path) -> list[dict]:
     return out
 
 
-def parse_origins(spec: str, *, base: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
+def parse_origins(spec: str, *, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
     """Return origins for a CLI/app spec: ``counties``, ``grid:KM``, ``gateways`` or a file path."""
     s = str(spec).strip()
     if s == "counties":
-        return origins_counties(base=base, data=data)
+        return origins_counties(data_dir=data_dir, data=data)
     if s == "gateways":
-        return origins_gateways(base=base, data=data)
+        return origins_gateways(data_dir=data_dir, data=data)
     if s.startswith("grid"):
         km_text = s.partition(":")[2] or "1"
         try:
             km = float(km_text)
         except ValueError:
             raise OriginsError(f"bad grid spec {s!r}; use grid:KM, e.g. grid:1 or grid:0.5") from None
-        return origins_grid(km, base=base, data=data)
+        return origins_grid(km, data_dir=data_dir, data=data)
     if Path(s).suffix.lower() in (".csv", ".geojson", ".json") or Path(s).exists():
-        return origins_from_file(s, base=base, data=data)
+        return origins_from_file(s, data_dir=data_dir, data=data)
     raise OriginsError(f"unknown origins {s!r}; use counties, gateways, grid:KM or a .csv/.geojson file")

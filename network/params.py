@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from geo.store import data_dir
+from geo.paths import resolve_data_dir
 from network.errors import ParameterError
 
 PARAM_COLUMNS: tuple[str, ...] = ("key", "value", "unit", "applies_to", "source_or_reason")
@@ -69,9 +69,9 @@ class Params(Mapping):
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def params_path(*, base: Path | None = None) -> Path:
-    """Return the path of the parameter table under ``base`` (default: the data folder)."""
-    return (Path(base) if base else data_dir()) / "params" / "parameters.csv"
+def params_path(*, data_dir: Path | None = None) -> Path:
+    """Return the path of the parameter table under ``data_dir`` (default: the data folder)."""
+    return resolve_data_dir(data_dir) / "params" / "parameters.csv"
 
 
 def _coerce(text: str) -> Any:
@@ -81,9 +81,9 @@ def _coerce(text: str) -> Any:
         return text
 
 
-def load_params(path: str | Path | None = None, *, base: Path | None = None) -> Params:
+def load_params(path: str | Path | None = None, *, data_dir: Path | None = None) -> Params:
     """Load and check the parameter table; raise ParameterError listing every problem."""
-    p = Path(path) if path else params_path(base=base)
+    p = Path(path) if path else params_path(data_dir=data_dir)
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

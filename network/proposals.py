@@ -31,7 +31,7 @@ from network.sketch import (EMPTY, LINE_KINDS, POINT_KINDS, RAIL_CLASSES, ROAD_C
 # -- the engine overlay --------------------------------------------------------------------------------
 
 MAX_CACHED = 8
-_OVERLAYS = LRUCache(MAX_CACHED)     # (data folder, stamp, proposal digest) -> NetworkData
+_OVERLAYS = LRUCache(MAX_CACHED)     # (data cache key, proposal digest) -> NetworkData
 _P_ENGINES = LRUCache(MAX_CACHED)    # (..., scenario, proposal, parameters, passenger, modes) -> Engine
 
 
@@ -39,7 +39,7 @@ def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
     """Return ``data`` plus the proposal's features (a new NetworkData; ``data`` is not touched). Cached."""
     if proposal.empty:
         return data
-    key = (str(data.base), data.stamp, proposal.digest)
+    key = (data.cache_key, proposal.digest)
     if (cached := _OVERLAYS.get(key)) is not None:
         return cached
     clash = sorted(proposal.ids & set(data.features))
@@ -65,9 +65,9 @@ def overlay_data(data: NetworkData, proposal: Proposal) -> NetworkData:
         old = layers.get(layer)
         layers[layer] = extra if old is None or old.empty else \
             gpd.GeoDataFrame(pd.concat([old, extra], ignore_index=True), crs="EPSG:4326")
-    nd = NetworkData(data.base, layers, features, xy, lonlat, lines, lines_wgs84,
-                     data.stamp + (("proposal", proposal.digest),),
-                     tuple(m for m in data.missing_layers if m not in proposal.features))
+    nd = NetworkData(data.data_dir, layers, features, xy, lonlat, lines, lines_wgs84, data.version,
+                     tuple(m for m in data.missing_layers if m not in proposal.features),
+                     overlay=f"{data.overlay}+{proposal.digest}")
     return _OVERLAYS.put(key, nd)
 
 
@@ -79,7 +79,7 @@ def with_proposal(scenario: Scenario, proposal: Proposal) -> Scenario:
                     scenario.spec, scenario.include, scenario.exclude, scenario.undated)
 
 
-def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base: Path | None = None,
+def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, data_dir: Path | None = None,
                     params: Params | None = None, include: Iterable[str] | str = (),
                     exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
                     passenger: bool = True) -> Engine:
@@ -88,12 +88,12 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base
     With no (or an empty) proposal this is exactly ``get_engine(scenario, ...)``.
     """
     from network.engine import get_engine
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     sc = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     if proposal is None or proposal.empty:
-        return get_engine(sc, base=data.base, params=params, passenger=passenger, modes=modes)
-    key = (str(data.base), data.stamp, sc.key, proposal.digest, params.digest, passenger,
+        return get_engine(sc, data_dir=data.data_dir, params=params, passenger=passenger, modes=modes)
+    key = (data.cache_key, sc.key, proposal.digest, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None)
     if (cached := _P_ENGINES.get(key)) is not None:
         return cached
@@ -103,64 +103,64 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, base
 
 
 def load_proposal(path: str | Path | Mapping[str, Any] | None, *, scenario: Scenario | str | None = None,
-                  base: Path | None = None, user: str = "planner") -> Proposal | None:
+                  data_dir: Path | None = None, user: str = "planner") -> Proposal | None:
     """Build the proposal of an ``--add`` file (None when ``path`` is None)."""
     if path is None:
         return None
     doc = read_sketch(path)
     name = str(doc.get("name") or ("sketch" if isinstance(path, Mapping) else Path(path).stem))
-    return build_proposal(doc, base=base, scenario=scenario, user=user, name=slugify(name, prefix="sketch"))
+    return build_proposal(doc, data_dir=data_dir, scenario=scenario, user=user, name=slugify(name, prefix="sketch"))
 
 
 # -- analyses with a proposal --------------------------------------------------------------------------
 
 def route_with(a: str, b: str, scenario: Scenario | str = "existing", proposal: Proposal | None = None, *,
-               base: Path | None = None, params: Params | None = None, include: Iterable[str] | str = (),
+               data_dir: Path | None = None, params: Params | None = None, include: Iterable[str] | str = (),
                exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None):
     """``network.route`` on the scenario plus the proposal (names of new stations can be used too)."""
     from network.routing import find_place, route_between
-    eng = proposal_engine(scenario, proposal, base=base, params=params, include=include, exclude=exclude,
+    eng = proposal_engine(scenario, proposal, data_dir=data_dir, params=params, include=include, exclude=exclude,
                           modes=modes)
     return route_between(eng, find_place(a, eng.data), find_place(b, eng.data))
 
 
 def access_with(scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame, *,
-                sites: str | Sequence[str] = "all", base: Path | None = None,
+                sites: str | Sequence[str] = "all", data_dir: Path | None = None,
                 params: Params | None = None) -> pd.DataFrame:
     """``network.access_table`` on the scenario plus the proposal."""
     from network.access import engine_access_table
-    return engine_access_table(proposal_engine(scenario, proposal, base=base, params=params), origins, sites)
+    return engine_access_table(proposal_engine(scenario, proposal, data_dir=data_dir, params=params), origins, sites)
 
 
 def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame | None = None,
-                 *, with_: Scenario | str | None = None, sites: str = "national", base: Path | None = None,
+                 *, with_: Scenario | str | None = None, sites: str = "national", data_dir: Path | None = None,
                  params: Params | None = None):
     """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``."""
     from network.compare import compare_engines
     from network.engine import get_engine
     from network.origins import origins_grid
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
-    eb = get_engine(base_scenario, base=data.base, params=params)
-    ew = proposal_engine(with_ if with_ is not None else eb.scenario, proposal, base=data.base, params=params)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
+    eb = get_engine(base_scenario, data_dir=data.data_dir, params=params)
+    ew = proposal_engine(with_ if with_ is not None else eb.scenario, proposal, data_dir=data.data_dir, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=data)
     return compare_engines(eb, ew, origins, sites=sites)
 
 
 def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,
-                      origins: pd.DataFrame, *, sites: str = "national", base: Path | None = None,
+                      origins: pd.DataFrame, *, sites: str = "national", data_dir: Path | None = None,
                       params: Params | None = None, label: str | None = None) -> dict[str, Any]:
     """The proposal as one row of ``rank_projects``: added alone to ``base_scenario`` (add_*) and its
     marginal gain on top of ``with_`` (remove_*: ``with_`` + proposal → ``with_``)."""
     from network.compare import marginal_gain, nearest_minutes, population_weights, rank_row
     from network.engine import get_engine
-    data = load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     pop = population_weights(origins)
-    eb, ew = get_engine(base_scenario, base=data.base, params=params), get_engine(with_, base=data.base, params=params)
+    eb, ew = get_engine(base_scenario, data_dir=data.data_dir, params=params), get_engine(with_, data_dir=data.data_dir, params=params)
     t_b, t_w = nearest_minutes(eb, origins, sites), nearest_minutes(ew, origins, sites)
-    t_bp = nearest_minutes(proposal_engine(eb.scenario, proposal, base=data.base, params=params), origins, sites)
-    t_wp = nearest_minutes(proposal_engine(ew.scenario, proposal, base=data.base, params=params), origins, sites)
+    t_bp = nearest_minutes(proposal_engine(eb.scenario, proposal, data_dir=data.data_dir, params=params), origins, sites)
+    t_wp = nearest_minutes(proposal_engine(ew.scenario, proposal, data_dir=data.data_dir, params=params), origins, sites)
     first = next((f["properties"] for layer in ("railways", "expressways", "trunk_roads", "air_routes",
                                                 "stations", "places", "airports", "heritage_sites")
                   for f in proposal.features.get(layer, [])), {})
@@ -178,17 +178,17 @@ def insert_rank_row(ranking: pd.DataFrame, row: Mapping[str, Any]) -> pd.DataFra
 
 
 def rank_with(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,
-              origins: pd.DataFrame | None = None, *, sites: str = "national", base: Path | None = None,
+              origins: pd.DataFrame | None = None, *, sites: str = "national", data_dir: Path | None = None,
               params: Params | None = None) -> pd.DataFrame:
     """``rank_projects(base_scenario, with_)`` plus a row for the proposal (see ``proposal_rank_row``)."""
     from network.compare import rank_projects
     from network.origins import origins_grid
-    data = load_network_data(base)
+    data = load_network_data(data_dir)
     origins = origins if origins is not None else origins_grid(1.0, data=data)
-    ranking = rank_projects(base_scenario, with_, origins, sites=sites, data_base=data.base, params=params,
+    ranking = rank_projects(base_scenario, with_, origins, sites=sites, data_dir=data.data_dir, params=params,
                             progress=False)
     return insert_rank_row(ranking, proposal_rank_row(base_scenario, with_, proposal, origins, sites=sites,
-                                                      base=data.base, params=params))
+                                                      data_dir=data.data_dir, params=params))
 
 __all__ = ["Draft", "EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "RAIL_CLASSES", "ROAD_CLASSES", "SITE_LEVELS",
            "SKETCH_KINDS", "access_with", "build_proposal", "compare_with", "draft_history", "draft_path",

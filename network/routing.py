@@ -75,7 +75,7 @@ def _norm(s: str) -> str:
 MAX_LISTED = 8
 
 
-def find_place(name: str, data: NetworkData | None = None, *, base: Path | None = None,
+def find_place(name: str, data: NetworkData | None = None, *, data_dir: Path | None = None,
                layers: Iterable[str] = NAMED_LAYERS) -> str:
     """Return the feature id named ``name`` (matched on id, name_zh, name_en; case and spaces ignored).
 
@@ -85,7 +85,7 @@ def find_place(name: str, data: NetworkData | None = None, *, base: Path | None 
     Raises UnknownPlaceError when the name is ambiguous (listing the candidates) or unknown (listing close
     matches).
     """
-    data = data or load_network_data(base)
+    data = data or load_network_data(data_dir)
     layers = tuple(layers)
     q = _norm(name)
     if not q:
@@ -165,7 +165,7 @@ def route_between(engine: Engine, a: str, b: str) -> Route:
 REASON_NO_ROUTE = "no path between them in this scenario"
 
 
-def route(a: str, b: str, scenario: Scenario | str = "existing", *, base: Path | None = None,
+def route(a: str, b: str, scenario: Scenario | str = "existing", *, data_dir: Path | None = None,
           params: Params | None = None, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
           modes: Iterable[str] | None = None) -> Route:
     """Return the fastest Route between two named places in ``scenario``.
@@ -174,6 +174,6 @@ def route(a: str, b: str, scenario: Scenario | str = "existing", *, base: Path |
     ``modes`` restricts riding to those modes (e.g. {'hsr'}); connectors stay allowed. Unreachable pairs
     return ``Route(reachable=False, minutes=nan, reason=...)``; nothing raises for them.
     """
-    engine = get_engine(scenario, base=base, params=params, include=include, exclude=exclude, modes=modes)
+    engine = get_engine(scenario, data_dir=data_dir, params=params, include=include, exclude=exclude, modes=modes)
     ia, ib = find_place(a, engine.data), find_place(b, engine.data)
     return route_between(engine, ia, ib)

@@ -31,7 +31,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from geo.store import data_dir
+from geo.paths import resolve_data_dir
 from network.data import NetworkData, load_network_data
 from network.errors import ScenarioError, UnknownFeatureError
 from network.params import Params, load_params
@@ -84,9 +84,9 @@ def _split_ids(text: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(p for p in (x.strip() for x in parts) if p)
 
 
-def load_plan_sets(path: str | Path | None = None, *, base: Path | None = None) -> dict[str, PlanSet]:
+def load_plan_sets(path: str | Path | None = None, *, data_dir: Path | None = None) -> dict[str, PlanSet]:
     """Load ``data/params/plan_sets.csv`` (an absent file means no named sets)."""
-    p = Path(path) if path else (Path(base) if base else data_dir()) / "params" / "plan_sets.csv"
+    p = Path(path) if path else resolve_data_dir(data_dir) / "params" / "plan_sets.csv"
     if not p.exists():
         return {}
     rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
@@ -143,9 +143,9 @@ def opening_year(props: Mapping[str, Any], params: Params) -> int | None:
     return max(y, as_of + int(params.num(lead_key)))
 
 
-def scenario_names(*, base: Path | None = None) -> list[str]:
+def scenario_names(*, data_dir: Path | None = None) -> list[str]:
     """Return the names a user can pick: existing, the usual years and the plan sets."""
-    return ["existing", "2025", "2030", "2035", *load_plan_sets(base=base)]
+    return ["existing", "2025", "2030", "2035", *load_plan_sets(data_dir=data_dir)]
 
 
 def _check_ids(ids: Iterable[str], data: NetworkData, what: str) -> None:
@@ -159,7 +159,7 @@ def _check_ids(ids: Iterable[str], data: NetworkData, what: str) -> None:
 
 
 def resolve_scenario(spec: str | Scenario, *, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
-                     base: Path | None = None, data: NetworkData | None = None,
+                     data_dir: Path | None = None, data: NetworkData | None = None,
                      params: Params | None = None) -> Scenario:
     """Resolve a scenario spec (existing, a year, a plan-set name) plus include/exclude ids to a Scenario.
 
@@ -168,8 +168,8 @@ def resolve_scenario(spec: str | Scenario, *, include: Iterable[str] | str = (),
     include, exclude = _split_ids(include), _split_ids(exclude)
     if isinstance(spec, Scenario) and not include and not exclude:
         return spec
-    data = data or load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = data or load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     if isinstance(spec, Scenario):
         base_ids, year, name, undated = set(spec.feature_ids), spec.year, spec.name, spec.undated
         spec_text = spec.spec
@@ -207,7 +207,7 @@ def _spec_ids(spec: str, data: NetworkData, params: Params) -> tuple[set[str], i
             elif y <= year:
                 ids.add(fid)
         return ids, year, sorted(undated)
-    sets = load_plan_sets(base=data.base)
+    sets = load_plan_sets(data_dir=data.data_dir)
     if spec in sets:
         ps = sets[spec]
         ids = set()

@@ -111,7 +111,7 @@ def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     else:
         p = Path(source)
         where = str(p)
-        from geo.store import parse_json_bytes, read_capped
+        from geo.fileio import parse_json_bytes, read_capped
         if p.is_dir():
             raise ProposalError(f"{p}: is a folder; give a GeoJSON file")
         if not p.is_file():
@@ -241,7 +241,7 @@ _GZ_CACHE: dict[tuple, tuple[list[tuple[str, Any]], Any]] = {}
 
 
 def _ganzhou_cached(data: NetworkData) -> tuple[list[tuple[str, Any]], Any]:
-    key = (str(data.base), data.stamp)
+    key = (data.cache_key,)
     if key not in _GZ_CACHE:
         if len(_GZ_CACHE) > 4:
             _GZ_CACHE.clear()
@@ -278,7 +278,7 @@ def _kind(props: Mapping[str, Any]) -> str | None:
     return str(k).strip().lower() if isinstance(k, str) else None
 
 
-def build_proposal(sketch: str | Path | Mapping[str, Any], *, base: Path | None = None,
+def build_proposal(sketch: str | Path | Mapping[str, Any], *, data_dir: Path | None = None,
                    data: NetworkData | None = None, params: Params | None = None,
                    scenario: Scenario | str | None = None, user: str = "planner",
                    name: str = "sketch") -> Proposal:
@@ -288,8 +288,8 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, base: Path | None 
     Nothing is written anywhere.
     """
     doc = read_sketch(sketch)
-    data = data or load_network_data(base)
-    params = params or load_params(base=data.base)
+    data = data or load_network_data(data_dir)
+    params = params or load_params(data_dir=data.data_dir)
     if isinstance(scenario, str):
         scenario = resolve_scenario(scenario, data=data, params=params)
     user = " ".join(str(user or "planner").split())[:60] or "planner"

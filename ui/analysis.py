@@ -111,14 +111,14 @@ def legend_table(table: pd.DataFrame, colours: Sequence[str], lang: str) -> str:
 
 def grid(km: float, base: Path) -> pd.DataFrame:
     from network import origins_grid
-    return origins_grid(km, base=base)
+    return origins_grid(km, data_dir=base)
 
 
 def access(spec: str, include: Sequence[str], km: float, base: Path, exclude: Sequence[str] = ()) -> pd.DataFrame:
     """Return the engine's access table (one row per grid cell) with the cells' x, y."""
     from network import access_table, get_engine
     g = grid(km, base)
-    eng = get_engine(spec, base=base, include=tuple(include), exclude=tuple(exclude))
+    eng = get_engine(spec, data_dir=base, include=tuple(include), exclude=tuple(exclude))
     a = access_table(eng.scenario, g)
     a = a.merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
     return pd.DataFrame(a)
@@ -135,14 +135,14 @@ def access_bands(a: pd.DataFrame, *, km: float, lang: str, title: str) -> BandRe
 def scenario(spec: str, include: Sequence[str], base: Path, exclude: Sequence[str] = ()) -> Any:
     """Resolve a spec (+ included, - excluded feature ids) with the engine."""
     from network import resolve_scenario
-    return resolve_scenario(spec, include=tuple(include), exclude=tuple(exclude), base=base)
+    return resolve_scenario(spec, include=tuple(include), exclude=tuple(exclude), data_dir=base)
 
 
 def isochrones(site_id: str, spec: str, include: Sequence[str], km: float, base: Path, *,
                lang: str, exclude: Sequence[str] = ()) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """Return nested isochrone polygons (engine: grid-based, not hulls) as map features + a table."""
     from network.isochrone import isochrones as engine_isochrones
-    gdf = engine_isochrones(site_id, scenario(spec, include, base, exclude), minutes=BAND_EDGES, cell_km=km, base=base)
+    gdf = engine_isochrones(site_id, scenario(spec, include, base, exclude), minutes=BAND_EDGES, cell_km=km, data_dir=base)
     feats = []
     # largest first so the smaller (faster) areas sit on top
     for i, row in reversed(list(enumerate(gdf.itertuples()))):
@@ -169,7 +169,7 @@ def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], 
     from network.routing import route_between
     from network.data import to_projected
 
-    eng = get_engine(spec, base=base, include=tuple(include), exclude=tuple(exclude))
+    eng = get_engine(spec, data_dir=base, include=tuple(include), exclude=tuple(exclude))
     px, py = to_projected(np.array([lon]), np.array([lat]))
     x, y = float(px[0]), float(py[0])
     sites = eng.site_ids("all")
@@ -232,7 +232,7 @@ def compare(before_spec: str, before_inc: Sequence[str], after_spec: str, after_
     g = grid(km, base)
     c = compare_scenarios(scenario(before_spec, before_inc, base, before_exc),
                           scenario(after_spec, after_inc, base, after_exc), g,
-                          data_base=base)
+                          data_dir=base)
     po = c.per_origin.merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
     return pd.DataFrame(po), c.per_county, c.gateway_sites, list(c.notes)
 
@@ -269,7 +269,7 @@ def rank(before_spec: str, before_inc: Sequence[str], after_spec: str, after_inc
     from network.compare import rank_projects
     return rank_projects(scenario(before_spec, before_inc, base, before_exc),
                          scenario(after_spec, after_inc, base, after_exc),
-                         grid(km, base), data_base=base, progress=False)
+                         grid(km, base), data_dir=base, progress=False)
 
 
 # --- tables for people: sensible precision, names instead of ids -----------------------------------------

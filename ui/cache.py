@@ -16,7 +16,8 @@ import streamlit as st
 
 from geo.errors import AtlasError
 from geo.schema import LAYERS
-from geo.store import data_dir, layer_path, layer_stamp, load_layer
+from geo.paths import default_data_dir, layer_path, layer_stamp
+from geo.store import load_layer
 from ui.features import prepare_features
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class LoadedLayers:
 
 def data_stamp(base: Path | None = None) -> tuple[str, tuple]:
     """Return (data folder, stamp of its layer files and params) used in every cache key."""
-    b = base or data_dir()
+    b = base or default_data_dir()
     params = b / "params"
     param_stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
                         for p in sorted(params.iterdir())) if params.is_dir() else ()
@@ -43,11 +44,11 @@ def data_stamp(base: Path | None = None) -> tuple[str, tuple]:
 def _load_layers(base: str, stamp: tuple) -> LoadedLayers:
     out = LoadedLayers()
     for name in LAYERS:
-        p = layer_path(name, base=Path(base))
+        p = layer_path(name, data_dir=Path(base))
         if not p.exists():
             continue
         try:
-            out.layers[name] = load_layer(name, base=Path(base))
+            out.layers[name] = load_layer(name, data_dir=Path(base))
         except AtlasError as exc:
             out.errors.append(f"{name}: {exc}")
     return out

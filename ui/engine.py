@@ -28,7 +28,7 @@ def _engine_error(exc: BaseException) -> EngineUnavailable:
 def _scenario(base: str, stamp: tuple, spec: str, include: tuple[str, ...]) -> Any:
     try:
         from network.scenario import resolve_scenario
-        return resolve_scenario(spec, include=include, base=Path(base))
+        return resolve_scenario(spec, include=include, data_dir=Path(base))
     except ImportError as exc:
         raise _engine_error(exc) from None
     except Exception as exc:  # AtlasError subclasses, DataNotReadyError …
@@ -70,9 +70,9 @@ def scenario_names() -> list[str]:
 def scenario_names_from_file(base: Path | None = None) -> list[str]:
     """Return existing, the standard years and the plan-set names of ``params/plan_sets.csv``."""
     import csv
-    from geo.store import data_dir
+    from geo.paths import default_data_dir
     out = ["existing", "2025", "2030", "2035"]
-    p = (base or data_dir()) / "params" / "plan_sets.csv"
+    p = (base or default_data_dir()) / "params" / "plan_sets.csv"
     try:
         rows = csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines())
         out += [r["name"].strip() for r in rows if (r.get("name") or "").strip()]

@@ -150,7 +150,7 @@ def parse_coords(text: str) -> dict[str, Any]:
 
 def _defaults(base: Path) -> dict[str, float]:
     from network.params import load_params
-    p = load_params(base=base)
+    p = load_params(data_dir=base)
     return {k: p.num(k) for k in p if k.startswith("sketch.default.")}
 
 
@@ -180,21 +180,21 @@ def evaluate(draft, spec: str, include: tuple[str, ...], base: Path, *, km: floa
     from network.scenario import resolve_scenario
     from ui import analysis as A
     t0 = time.perf_counter()
-    sc = resolve_scenario(spec, include=include, base=base)
-    prop = draft.build(base=base, scenario=sc)
-    grid = origins_grid(km, base=base)
-    eng = proposal_engine(sc, prop, base=base)
+    sc = resolve_scenario(spec, include=include, data_dir=base)
+    prop = draft.build(data_dir=base, scenario=sc)
+    grid = origins_grid(km, data_dir=base)
+    eng = proposal_engine(sc, prop, data_dir=base)
     from network.access import access_from_matrix
     acc = access_from_matrix(eng.cost_matrix(grid, "all"), beta_minutes=eng.params.num("gravity.beta_minutes"))
     acc = acc.merge(grid[["origin_id", "x", "y"]], on="origin_id", how="left")
-    cmp_ = compare_with(sc, prop, grid, base=base)
+    cmp_ = compare_with(sc, prop, grid, data_dir=base)
     po = cmp_.per_origin.merge(grid[["origin_id", "x", "y"]], on="origin_id", how="left")
     t_tables = time.perf_counter()
     minutes = A.access_bands(acc, km=km, lang=lang, title=L("show_minutes", lang))
     diff = A.difference_bands(po, km=km, lang=lang, title=L("show_diff", lang))
     t_bands = time.perf_counter()
-    rb = resolve_scenario(rank_base[0], include=rank_base[1], base=base)
-    row = None if prop.empty else proposal_rank_row(rb, sc, prop, grid, base=base, label=draft.name)
+    rb = resolve_scenario(rank_base[0], include=rank_base[1], data_dir=base)
+    row = None if prop.empty else proposal_rank_row(rb, sc, prop, grid, data_dir=base, label=draft.name)
     t_row = time.perf_counter()
     return {"proposal": prop, "scenario": sc.name, "county": cmp_.per_county, "gateways": cmp_.gateway_sites,
             "notes": list(prop.notes) + list(cmp_.notes), "minutes": minutes, "diff": diff, "rank_row": row,
@@ -281,7 +281,7 @@ def _add_step(base: Path, spec: str, include: tuple[str, ...], lang: str) -> Non
     new = d.add(sketch_feature(pending, choice, attrs))
     new = type(new)(new.name, new.steps, spec, " ".join(str(ss.get(K_USER) or "planner").split()) or "planner")
     try:
-        new.build(base=base, scenario=resolve_scenario(spec, include=include, base=base))
+        new.build(data_dir=base, scenario=resolve_scenario(spec, include=include, data_dir=base))
     except AtlasError as exc:
         ss[K_ERROR] = str(exc)
         return
@@ -479,7 +479,7 @@ def _load_cb(base: Path) -> None:
     from network.proposals import load_draft
     ss = st.session_state
     try:
-        loaded = load_draft(ss.get(K_LOAD) or "", base=base)
+        loaded = load_draft(ss.get(K_LOAD) or "", data_dir=base)
     except AtlasError as exc:
         ss[K_LOAD_ERROR] = str(exc)
         return
@@ -495,7 +495,7 @@ def _promote_cb(base: Path, spec: str, inc: tuple[str, ...], lang: str) -> None:
     ss = st.session_state
     d = _draft()
     try:
-        res = promote_draft(d.build(base=base, scenario=resolve_scenario(spec, include=inc, base=base)), base=base)
+        res = promote_draft(d.build(data_dir=base, scenario=resolve_scenario(spec, include=inc, data_dir=base)), data_dir=base)
     except AtlasError as exc:
         ss[K_PROMOTED] = ("error", str(exc))
         return
@@ -531,13 +531,13 @@ def _draft_panel(base: Path, spec: str, inc: tuple[str, ...], lang: str, result:
         named = Draft(ss.get(K_DRAFT_NAME) or "", d.steps, spec,
                       " ".join(str(ss.get(K_USER) or "planner").split()) or "planner")
         try:
-            path = save_draft(named, base=base)
+            path = save_draft(named, data_dir=base)
         except AtlasError as exc:
             st.error(md_escape(exc))
         else:
             _set_draft(named)
             st.success(f"{L('saved', lang)}: {md_escape(path.name)}")
-    saved = list_drafts(base=base)
+    saved = list_drafts(data_dir=base)
     if saved:
         names = {slug: name for name, slug in saved}
         c2.selectbox(L("load", lang), list(names), key=K_LOAD, format_func=lambda v: names.get(v, v))

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import LayerError
-from geo.store import atomic_write_text, data_dir, read_json
+from geo.fileio import atomic_write_text, read_json
+from geo.paths import default_data_dir
 from ui.state import ZOOM_MAX, ZOOM_MIN, _SCEN
 from ui.style import GROUPS
 
@@ -36,7 +37,7 @@ class SavedView:
 
 def views_path(*, base: Path | None = None) -> Path:
     """Return the saved-views file (under ``$ATLAS_DATA_DIR`` when set)."""
-    return (base or data_dir()) / "views.json"
+    return (base or default_data_dir()) / "views.json"
 
 
 def parse_view(raw: Any) -> tuple[SavedView | None, str | None]:

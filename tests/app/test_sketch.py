@@ -164,7 +164,7 @@ def test_sketched_names_are_escaped_on_the_map(app_data):
         {"type": "Feature", "properties": {"kind": "heritage_site", "name_zh": xss},
          "geometry": {"type": "Point", "coordinates": [115.6, 25.9]}},
         sketch_feature(WEST_EAST, "expressway", {"name_zh": xss})]}
-    feats = proposal_map_features(build_proposal(sk, base=app_data), "zh")
+    feats = proposal_map_features(build_proposal(sk, data_dir=app_data), "zh")
     assert feats and all("<img" not in (f["properties"]["_popup"] + f["properties"]["_tip"]) for f in feats)
     assert any("&lt;img" in f["properties"]["_popup"] for f in feats)
 

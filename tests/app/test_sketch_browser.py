@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import CHROMIUM, FRAME, map_frame, settle, shot, wait_until
+from browserkit import CHROMIUM, FRAME, settle, shot, wait_until
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from shapely.geometry import Point
 
 from geo.crs import PROJECTED_CRS, haversine_m
 from geo.schema import LAYERS, SURROUNDINGS_BBOX
@@ -56,7 +55,7 @@ GATEWAYS = ("gw-nanchang", "gw-shenzhen", "gw-guangzhou", "gw-changsha", "gw-xia
 
 @pytest.fixture(scope="module")
 def layers():
-    return {name: load_layer(name, base=DATA) for name in LAYERS}
+    return {name: load_layer(name, data_dir=DATA) for name in LAYERS}
 
 
 def _ids(gdf) -> set[str]:

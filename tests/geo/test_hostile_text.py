@@ -10,7 +10,8 @@ import json
 import pytest
 
 from geo.importer import import_features
-from geo.store import layer_path, load_layer, save_layer
+from geo.paths import layer_path
+from geo.store import load_layer, save_layer
 from geo.text import csv_text, defuse_formula, escape_html, layer_csv
 
 HOSTILE = [
@@ -38,7 +39,7 @@ HOSTILE = [
 
 
 def _hostile_doc(store):
-    doc = json.loads(layer_path("stations", base=store).read_text(encoding="utf-8"))
+    doc = json.loads(layer_path("stations", data_dir=store).read_text(encoding="utf-8"))
     feats = []
     for i, text in enumerate(HOSTILE):
         f = json.loads(json.dumps(doc["features"][i % 2]))
@@ -49,33 +50,33 @@ def _hostile_doc(store):
 
 
 def test_hostile_text_round_trips_through_save_and_load(store):
-    save_layer("stations", _hostile_doc(store), base=store)
-    gdf = load_layer("stations", base=store).set_index("id")
+    save_layer("stations", _hostile_doc(store), data_dir=store)
+    gdf = load_layer("stations", data_dir=store).set_index("id")
     for i, text in enumerate(HOSTILE):
         row = gdf.loc[f"stn-h{i:02d}"]
         assert row["name_zh"] == text and row["notes"] == text and row["source"] == f"source: {text}"
-    raw = layer_path("stations", base=store).read_bytes()
+    raw = layer_path("stations", data_dir=store).read_bytes()
     assert b"<script>" in raw  # stored as the text it is, not escaped or stripped
     assert b"\x00" not in raw and b"\x1b" not in raw  # control characters are JSON-escaped in the file
 
 
 def test_hostile_text_round_trips_through_csv_export_and_reimport(store):
-    save_layer("stations", _hostile_doc(store), base=store)
-    before = layer_path("stations", base=store).read_bytes()
-    text = layer_csv("stations", load_layer("stations", base=store), defuse_formulas=False)
+    save_layer("stations", _hostile_doc(store), data_dir=store)
+    before = layer_path("stations", data_dir=store).read_bytes()
+    text = layer_csv("stations", load_layer("stations", data_dir=store), defuse_formulas=False)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     by_id = {r["id"]: r for r in rows}
     for i, t in enumerate(HOSTILE):
         assert by_id[f"stn-h{i:02d}"]["name_zh"] == t  # byte-for-byte as text
         assert by_id[f"stn-h{i:02d}"]["notes"] == t
-    res = import_features(text.encode("utf-8"), "stations", base=store, replace=True, filename="export.csv")
+    res = import_features(text.encode("utf-8"), "stations", data_dir=store, replace=True, filename="export.csv")
     assert sorted(res.unchanged) == sorted(by_id) and not res.replaced
-    assert layer_path("stations", base=store).read_bytes() == before
+    assert layer_path("stations", data_dir=store).read_bytes() == before
 
 
 def test_csv_export_defuses_formulas_by_default(store):
-    save_layer("stations", _hostile_doc(store), base=store)
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(layer_csv("stations", load_layer("stations", base=store)),
+    save_layer("stations", _hostile_doc(store), data_dir=store)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(layer_csv("stations", load_layer("stations", data_dir=store)),
                                                            newline=""))}
     for i, t in enumerate(HOSTILE):
         got = rows[f"stn-h{i:02d}"]["name_zh"]

@@ -51,7 +51,7 @@ collections = st.fixed_dictionaries({"type": st.just("FeatureCollection"),
 
 def _import(data: bytes, base, **kw):
     try:
-        import_features(data, "stations", base=base, dry_run=True, **kw)
+        import_features(data, "stations", data_dir=base, dry_run=True, **kw)
     except LayerError as exc:
         assert exc.problems and all(str(p) for p in exc.problems)
 
@@ -90,7 +90,7 @@ def test_random_csv_only_raises_layer_error(base, rows):
 @given(st.integers(33, 5000), st.sampled_from([b"[", b'{"a":']))
 def test_any_nesting_beyond_the_cap_is_refused(base, depth, opener):
     with pytest.raises(LayerError, match=f"nested {depth} levels deep"):
-        import_features(opener * depth, "stations", dry_run=True, base=base)
+        import_features(opener * depth, "stations", dry_run=True, data_dir=base)
 
 
 # ------------------------------------------------------------------------------------------------- CRS
@@ -146,7 +146,7 @@ nested = st.recursive(st.none() | st.integers() | tricky_text,
 @given(nested, st.booleans())
 def test_nesting_scan_agrees_with_the_parser(value, ascii_only):
     """The pre-parse scan skips brackets inside strings (with any escaping) and counts the rest exactly."""
-    from geo.store import json_nesting_depth
+    from geo.fileio import json_nesting_depth
 
     raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
     assert json_nesting_depth(raw) == _depth(value)
@@ -156,7 +156,7 @@ def test_nesting_scan_agrees_with_the_parser(value, ascii_only):
 @given(nested, st.integers(1, 16))
 def test_nesting_scan_is_the_same_in_small_pieces(value, chunk):
     """Escape and string state carry correctly across piece boundaries."""
-    from geo.store import json_nesting_depth
+    from geo.fileio import json_nesting_depth
 
     raw = json.dumps(value).encode("utf-8")
     assert json_nesting_depth(raw, chunk=chunk) == _depth(value)

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 import atlas_cli
-from geo import store as store_mod
+from geo import fileio as store_mod
 from geo.errors import LayerError
-from geo.store import ABSENT, folder_lock, layer_path, load_layer, save_layer
+from geo.fileio import folder_lock
+from geo.paths import layer_path
+from geo.store import ABSENT, load_layer, save_layer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,29 +30,29 @@ def _renamed(gdf, suffix):
 
 
 def test_save_based_on_older_version_is_refused(store):
-    alice = load_layer("stations", base=store)
-    bob = load_layer("stations", base=store)
-    save_layer("stations", _renamed(alice, " (A)"), base=store, expected_hash=alice.attrs["content_hash"])
-    after_alice = layer_path("stations", base=store).read_bytes()
+    alice = load_layer("stations", data_dir=store)
+    bob = load_layer("stations", data_dir=store)
+    save_layer("stations", _renamed(alice, " (A)"), data_dir=store, expected_hash=alice.attrs["content_hash"])
+    after_alice = layer_path("stations", data_dir=store).read_bytes()
     with pytest.raises(LayerError, match="conflict: layer stations was not saved because it was changed by "
                                          "someone else since you loaded it; reload"):
-        save_layer("stations", _renamed(bob, " (B)"), base=store, expected_hash=bob.attrs["content_hash"])
-    assert layer_path("stations", base=store).read_bytes() == after_alice
+        save_layer("stations", _renamed(bob, " (B)"), data_dir=store, expected_hash=bob.attrs["content_hash"])
+    assert layer_path("stations", data_dir=store).read_bytes() == after_alice
     # reloading and re-applying works
-    bob = load_layer("stations", base=store)
-    save_layer("stations", _renamed(bob, " (B)"), base=store, expected_hash=bob.attrs["content_hash"])
-    assert load_layer("stations", base=store)["name_en"].str.endswith(" (A) (B)").all()
+    bob = load_layer("stations", data_dir=store)
+    save_layer("stations", _renamed(bob, " (B)"), data_dir=store, expected_hash=bob.attrs["content_hash"])
+    assert load_layer("stations", data_dir=store)["name_en"].str.endswith(" (A) (B)").all()
 
 
 def test_absent_means_must_not_exist(store):
-    gdf = load_layer("stations", base=store)
+    gdf = load_layer("stations", data_dir=store)
     with pytest.raises(LayerError, match="someone created it since you started"):
-        save_layer("stations", gdf, base=store, expected_hash=ABSENT)
+        save_layer("stations", gdf, data_dir=store, expected_hash=ABSENT)
 
 
 def test_simultaneous_saves_exactly_one_wins(store):
     for round_ in range(5):
-        gdf = load_layer("stations", base=store)
+        gdf = load_layer("stations", data_dir=store)
         h = gdf.attrs["content_hash"]
         n = 6
         barrier = threading.Barrier(n)
@@ -60,7 +62,7 @@ def test_simultaneous_saves_exactly_one_wins(store):
             edited = _renamed(gdf, f" r{round_}e{k}")
             barrier.wait()
             try:
-                save_layer("stations", edited, base=store, expected_hash=h)
+                save_layer("stations", edited, data_dir=store, expected_hash=h)
                 results.append(f"ok{k}")
             except LayerError as exc:
                 assert "conflict" in str(exc)
@@ -74,26 +76,26 @@ def test_simultaneous_saves_exactly_one_wins(store):
         winners = [r for r in results if r.startswith("ok")]
         assert len(winners) == 1, results
         k = winners[0][2:]
-        assert load_layer("stations", base=store)["name_en"].str.endswith(f" r{round_}e{k}").all()
+        assert load_layer("stations", data_dir=store)["name_en"].str.endswith(f" r{round_}e{k}").all()
 
 
 def test_lock_is_exclusive_and_times_out_clearly(store, monkeypatch):
     monkeypatch.setattr(store_mod, "LOCK_TIMEOUT_S", 0.2)
-    folder = layer_path("stations", base=store).parent
-    gdf = load_layer("stations", base=store)
-    before = layer_path("stations", base=store).read_bytes()
+    folder = layer_path("stations", data_dir=store).parent
+    gdf = load_layer("stations", data_dir=store)
+    before = layer_path("stations", data_dir=store).read_bytes()
     with folder_lock(folder):
         t0 = time.monotonic()
         with pytest.raises(LayerError, match="another save has held the folder"):
-            save_layer("stations", _renamed(gdf, " x"), base=store)
+            save_layer("stations", _renamed(gdf, " x"), data_dir=store)
         assert time.monotonic() - t0 < 2
-    assert layer_path("stations", base=store).read_bytes() == before
-    save_layer("stations", _renamed(gdf, " x"), base=store)  # released: saves again
+    assert layer_path("stations", data_dir=store).read_bytes() == before
+    save_layer("stations", _renamed(gdf, " x"), data_dir=store)  # released: saves again
 
 
 def test_lock_of_a_killed_holder_is_released(store):
-    folder = layer_path("stations", base=store).parent
-    code = ("import sys, time; from geo.store import folder_lock\n"
+    folder = layer_path("stations", data_dir=store).parent
+    code = ("import sys, time; from geo.fileio import folder_lock\n"
             f"with folder_lock({str(folder)!r}):\n    print('locked', flush=True); time.sleep(60)\n")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
@@ -103,7 +105,7 @@ def test_lock_of_a_killed_holder_is_released(store):
         with folder_lock(folder, timeout_s=0):  # free at once: one non-blocking try, else LayerError
             pass
         t0 = time.monotonic()
-        save_layer("stations", _renamed(load_layer("stations", base=store), " y"), base=store)
+        save_layer("stations", _renamed(load_layer("stations", data_dir=store), " y"), data_dir=store)
         assert time.monotonic() - t0 < store_mod.LOCK_TIMEOUT_S  # did not sit out a lock timeout
     finally:
         proc.kill()
@@ -128,7 +130,7 @@ docs = [__import__("json").loads(Path(p).read_text(encoding="utf-8")) for p in s
 print("ready", flush=True)
 i = 0
 while True:
-    save_layer("stations", docs[i % 2], base=base)
+    save_layer("stations", docs[i % 2], data_dir=base)
     i += 1
     if i >= n_fast:
         delay[0] = slow_s
@@ -154,7 +156,7 @@ def _temps(store: Path) -> list[Path]:
 
 def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
     from geo.schema import get_schema
-    from geo.store import dumps_collection
+    from geo.geojson import dumps_collection
 
     schema = get_schema("stations")
     versions = {}
@@ -165,9 +167,9 @@ def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
         p.write_text(json.dumps(doc), encoding="utf-8")
         paths.append(str(p))
         versions[letter] = dumps_collection(doc, schema).encode()
-    layer = layer_path("stations", base=store)
+    layer = layer_path("stations", data_dir=store)
     fixture_version = layer.read_bytes()  # archived by the first save below
-    save_layer("stations", json.loads(Path(paths[0]).read_text(encoding="utf-8")), base=store)
+    save_layer("stations", json.loads(Path(paths[0]).read_text(encoding="utf-8")), data_dir=store)
     assert layer.stat().st_size > 4_000_000
     rng = random.Random(20261128)
     seen = set()
@@ -206,7 +208,7 @@ def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
         if in_flight:  # the save in flight never renamed: old file kept, its temp file left behind
             assert raw == before_kill
             assert set(_temps(store)) - temps_before
-        gdf = load_layer("stations", base=store)
+        gdf = load_layer("stations", data_dir=store)
         assert len(gdf) == 400
         temps_left += len(_temps(store))
         for h in (store / "history" / "stations").glob("*.geojson"):
@@ -218,20 +220,20 @@ def test_writer_killed_mid_save_leaves_old_or_new_file(store, tmp_path):
     # a stray temp file is never taken for a layer, and the next save clears old ones
     for tmp in _temps(store):
         os.utime(tmp, (time.time() - 3600, time.time() - 3600))
-    save_layer("stations", _renamed(load_layer("stations", base=store), " z"), base=store)
+    save_layer("stations", _renamed(load_layer("stations", data_dir=store), " z"), data_dir=store)
     assert not _temps(store)
     print(f"temp files left by kills: {temps_left}")
 
 
 def test_stray_temp_files_are_not_layers(store, capsys):
-    folder = layer_path("stations", base=store).parent
+    folder = layer_path("stations", data_dir=store).parent
     (folder / ".stations.geojson.abc123.tmp").write_text('{"type": "FeatureCollection", "features": [', "utf-8")
     (folder / "stations.geojson.tmp").write_text("garbage", "utf-8")
-    assert len(load_layer("stations", base=store)) == 2
-    from geo.commands import cross_layer_id_problems
-    assert cross_layer_id_problems(base=store) == []
-    rc = atlas_cli.main(["validate", str(layer_path("stations", base=store))])
+    assert len(load_layer("stations", data_dir=store)) == 2
+    from geo.commands import cross_layer_problems
+    assert cross_layer_problems(data_dir=store) == []
+    rc = atlas_cli.main(["validate", str(layer_path("stations", data_dir=store))])
     assert rc == 0
     # a fresh temp file (a save in progress elsewhere) is left alone
-    save_layer("stations", _renamed(load_layer("stations", base=store), " t"), base=store)
+    save_layer("stations", _renamed(load_layer("stations", data_dir=store), " t"), data_dir=store)
     assert (folder / ".stations.geojson.abc123.tmp").exists()

@@ -9,29 +9,23 @@ import stat
 import pytest
 
 from geo.errors import LayerError
-from geo.store import (
-    REPO_DATA_DIR,
-    dumps_collection,
-    json_nesting_depth,
-    layer_path,
-    load_layer,
-    read_json,
-    save_layer,
-    validate_layer_file,
-)
+from geo.fileio import json_nesting_depth, read_json
+from geo.geojson import dumps_collection
+from geo.paths import REPO_DATA_DIR, layer_path
+from geo.store import load_layer, save_layer, validate_layer_file
 from geo.schema import get_schema
 
 SRC = "test fixture, not real data"
 
 
 def _doc(store, name="stations"):
-    return json.loads(layer_path(name, base=store).read_text(encoding="utf-8"))
+    return json.loads(layer_path(name, data_dir=store).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", ["places", "stations", "heritage_sites"])
 def test_load_save_is_byte_stable(store, tmp_path, name):
-    original = layer_path(name, base=store).read_bytes()
-    gdf = load_layer(name, base=store)
+    original = layer_path(name, data_dir=store).read_bytes()
+    gdf = load_layer(name, data_dir=store)
     out = tmp_path / f"{name}.geojson"
     save_layer(name, gdf, path=out)
     assert out.read_bytes() == original
@@ -58,9 +52,9 @@ def test_real_layers_round_trip_byte_for_byte(tmp_path):
 
 
 def test_load_gives_content_hash_and_lists(store):
-    gdf = load_layer("stations", base=store)
+    gdf = load_layer("stations", data_dir=store)
     import hashlib
-    assert gdf.attrs["content_hash"] == hashlib.sha256(layer_path("stations", base=store).read_bytes()).hexdigest()
+    assert gdf.attrs["content_hash"] == hashlib.sha256(layer_path("stations", data_dir=store).read_bytes()).hexdigest()
     assert gdf.crs.to_epsg() == 4326
 
 
@@ -87,10 +81,10 @@ BAD_EDITS = [
 
 @pytest.mark.parametrize("props,match", BAD_EDITS, ids=[m[:30] for _, m in BAD_EDITS])
 def test_invalid_properties_are_refused(store, props, match):
-    path = layer_path("stations", base=store)
+    path = layer_path("stations", data_dir=store)
     before = path.read_bytes()
     with pytest.raises(LayerError, match=match):
-        save_layer("stations", _edit(store, **props), base=store)
+        save_layer("stations", _edit(store, **props), data_dir=store)
     assert path.read_bytes() == before
 
 
@@ -111,17 +105,17 @@ def test_invalid_geometries_are_refused(store, geom, match):
     doc = _doc(store)
     doc["features"][0]["geometry"] = geom
     with pytest.raises(LayerError, match=match):
-        save_layer("stations", doc, base=store)
+        save_layer("stations", doc, data_dir=store)
 
 
 def test_gateway_scope_allows_far_points_but_not_outside_china(store):
     doc = _doc(store)
     doc["features"][0]["properties"]["scope"] = "gateway"
     doc["features"][0]["geometry"]["coordinates"] = [116.40, 39.90]  # Beijing
-    save_layer("stations", doc, base=store)
+    save_layer("stations", doc, data_dir=store)
     doc["features"][0]["geometry"]["coordinates"] = [2.35, 48.85]  # Paris
     with pytest.raises(LayerError, match="outside China"):
-        save_layer("stations", doc, base=store)
+        save_layer("stations", doc, data_dir=store)
 
 
 def test_self_intersecting_polygon_is_refused_with_make_valid_hint(store):
@@ -132,8 +126,8 @@ def test_self_intersecting_polygon_is_refused_with_make_valid_hint(store):
                                                   [115.0, 25.8]]]}
     doc = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": props, "geometry": bowtie}]}
     with pytest.raises(LayerError, match=r"Self-intersection.*--make-valid"):
-        save_layer("counties", doc, base=store)
-    assert not layer_path("counties", base=store).exists()
+        save_layer("counties", doc, data_dir=store)
+    assert not layer_path("counties", data_dir=store).exists()
 
 
 def test_all_problems_reported_at_once(store):
@@ -142,37 +136,37 @@ def test_all_problems_reported_at_once(store):
     doc["features"][1]["properties"]["confidence"] = "sure"
     doc["features"][1]["geometry"]["coordinates"] = [0, 0]
     with pytest.raises(LayerError) as exc:
-        save_layer("stations", doc, base=store)
+        save_layer("stations", doc, data_dir=store)
     assert {(p.index, p.field) for p in exc.value.problems} == {(0, "status"), (1, "confidence"), (1, "geometry")}
 
 
 def test_load_of_invalid_file_lists_every_problem(store):
-    path = layer_path("stations", base=store)
+    path = layer_path("stations", data_dir=store)
     doc = _doc(store)
     doc["features"][0]["properties"]["status"] = "x"
     doc["features"][1]["properties"]["confidence"] = "sure"
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(LayerError, match="layer stations: 2 problem"):
-        load_layer("stations", base=store)
+        load_layer("stations", data_dir=store)
 
 
 def test_lone_surrogate_text_is_refused_not_crashing_the_writer(store):
     with pytest.raises(LayerError, match="not valid UTF-8/Unicode text"):
-        save_layer("stations", _edit(store, notes="bad \udc80 text"), base=store)
+        save_layer("stations", _edit(store, notes="bad \udc80 text"), data_dir=store)
 
 
 def test_long_values_are_shortened_in_messages(store):
     with pytest.raises(LayerError) as exc:
-        save_layer("stations", _edit(store, status="x" * 100_000), base=store)
+        save_layer("stations", _edit(store, status="x" * 100_000), data_dir=store)
     assert len(str(exc.value.problems[0])) < 400
 
 
 def test_save_keeps_permission_bits(store):
-    path = layer_path("stations", base=store)
+    path = layer_path("stations", data_dir=store)
     os.chmod(path, 0o664)
-    save_layer("stations", _edit(store, notes="edited"), base=store)
+    save_layer("stations", _edit(store, notes="edited"), data_dir=store)
     assert stat.S_IMODE(path.stat().st_mode) == 0o664
-    new = layer_path("railways", base=store)
+    new = layer_path("railways", data_dir=store)
     assert not new.exists()
     umask = os.umask(0o022)
     try:
@@ -180,7 +174,7 @@ def test_save_keeps_permission_bits(store):
                 "confidence": "low", "accuracy_m": "schematic", "rail_class": "hsr", "design_speed_kmh": 350,
                 "tracks": 2, "station_ids": ["stn-xunwu"]}
         save_layer("railways", {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": line,
-                   "geometry": {"type": "LineString", "coordinates": [[115.0, 25.8], [115.1, 25.9]]}}]}, base=store)
+                   "geometry": {"type": "LineString", "coordinates": [[115.0, 25.8], [115.1, 25.9]]}}]}, data_dir=store)
     finally:
         os.umask(umask)
     assert stat.S_IMODE(new.stat().st_mode) == 0o644  # not mkstemp's private 0600

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from geo.store import layer_path
+from geo.paths import layer_path
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "network" / "mini"
 REAL = Path(__file__).resolve().parents[2] / "data"
 
 
 def real_data_ready() -> bool:
-    return all(layer_path(n, base=REAL).exists() for n in ("places", "stations", "railways", "expressways",
+    return all(layer_path(n, data_dir=REAL).exists() for n in ("places", "stations", "railways", "expressways",
                                                            "heritage_sites", "counties"))
 
 

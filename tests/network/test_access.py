@@ -57,23 +57,23 @@ def test_county_summary_population_weighted():
 
 
 def test_cost_table_and_access_table_agree(mini):
-    o = origins_counties(base=mini)
-    long = cost_table("existing", o, base=mini)
+    o = origins_counties(data_dir=mini)
+    long = cost_table("existing", o, data_dir=mini)
     assert set(long.columns) >= {"origin_id", "site_id", "minutes", "reachable", "reason", "modes"}
     assert len(long) == 2 * 4
-    t = access_table("existing", o, base=mini).set_index("origin_id")
+    t = access_table("existing", o, data_dir=mini).set_index("origin_id")
     n = nearest_site_minutes(long)
     assert t["nearest_site_minutes"].to_dict() == pytest.approx(n["nearest_site_minutes"].to_dict())
     # county-a sits on seat-a: nearest site is site-1 by road, 57 min
     assert t.loc["county-a", "nearest_site_minutes"] == pytest.approx(57, abs=0.01)
-    national = access_table("existing", o, sites="national", base=mini).set_index("origin_id")
+    national = access_table("existing", o, sites="national", data_dir=mini).set_index("origin_id")
     assert national.loc["county-a", "nearest_site_id"] == "site-4"
     assert (long.loc[long["site_id"] == "site-3", "reachable"] == False).all()  # noqa: E712
 
 
 def test_isochrones_follow_the_network(mini):
     from network.isochrone import isochrones
-    iso = isochrones("site-1", "existing", minutes=(30, 65), cell_km=2, base=mini)
+    iso = isochrones("site-1", "existing", minutes=(30, 65), cell_km=2, data_dir=mini)
     assert list(iso["minutes"]) == [30, 65]
     a30, a60 = iso["area_km2"]
     assert 0 < a30 < a60

@@ -58,7 +58,7 @@ def test_calibrate_known_answer_and_flag(tmp_path):
     p = _write(tmp_path, "st-a,st-e,hsr,62,yes,s 2020,high,\n"
                          "st-a,st-e,hsr,40,yes,s 2020,high,\n"
                          "st-a,st-e,hsr,40,no,s 2020,high,excluded: test\n")
-    df = calibrate(base=MINI, path=p)
+    df = calibrate(data_dir=MINI, path=p)
     assert df["model_minutes"].tolist() == pytest.approx([62, 62, 62], abs=0.01)
     assert df["within"].tolist() == [True, False, False]
     assert df["rel_error"].iloc[1] == pytest.approx((62 - 40) / 40, abs=1e-3)
@@ -92,7 +92,7 @@ def test_enough_sourced_pairs(table):
 
 @needs_real
 def test_every_used_pair_within_tolerance():
-    df = calibrate(scenario="existing", base=REAL)
+    df = calibrate(scenario="existing", data_dir=REAL)
     used = df[df["used"]]
     assert (used["problem"] == "").all(), used.loc[used["problem"] != "", ["from", "to", "problem"]].to_string()
     assert used["model_minutes"].notna().all()

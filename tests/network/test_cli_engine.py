@@ -129,7 +129,7 @@ def test_csv_numbers_are_rounded_for_reading(cli, tmp_path):
 
 def test_rounding_stays_in_the_cli(mini):
     from network import access_table, origins_grid
-    t = access_table("existing", origins_grid(10, base=mini), base=mini)
+    t = access_table("existing", origins_grid(10, data_dir=mini), data_dir=mini)
     assert t.loc[t["county"] == "county-a", "population"].iloc[0] == pytest.approx(1000 / 36)
 
 
@@ -161,13 +161,13 @@ def test_bad_paths_exit_1_with_one_line(cli, tmp_path, monkeypatch, argv, msg):
 
 
 def test_unwritable_out_and_unreadable_origins(cli, tmp_path, monkeypatch):
-    import geo.store
+    import geo.fileio
     from pathlib import Path
 
     def refuse(path, data):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(geo.store, "atomic_write_bytes", refuse)
+    monkeypatch.setattr(geo.fileio, "atomic_write_bytes", refuse)
     code, _, err = cli("access", "--out", str(tmp_path / "a.csv"))
     assert code == 1 and "cannot write the file (Permission denied); nothing was written" in err
     monkeypatch.undo()

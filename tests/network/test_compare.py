@@ -11,14 +11,14 @@ from network.engine import get_engine
 
 def test_projects_group_lines_with_their_new_stations(mini):
     data = load_network_data(mini)
-    p = {x.project_id: x for x in find_projects(resolve_scenario("existing", base=mini),
-                                                 resolve_scenario("plan-full", base=mini), data)}
+    p = {x.project_id: x for x in find_projects(resolve_scenario("existing", data_dir=mini),
+                                                 resolve_scenario("plan-full", data_dir=mini), data)}
     assert set(p) == {"rail-conv", "exp-2", "tr-1", "tr-2", "tr-3"}
     assert p["rail-conv"].feature_ids == {"rail-conv", "st-c"}
 
 
 def test_rank_known_gain(mini):
-    r = rank_projects("existing", "plan-full", origins_counties(base=mini), data_base=mini).set_index("project_id")
+    r = rank_projects("existing", "plan-full", origins_counties(data_dir=mini), data_dir=mini).set_index("project_id")
     # exp-2 (seat-a → town-e, 84.85 km at 90 km/h = 56.57 min) brings county-a (pop 1000) to site-4:
     # before: hsr 5+10+62+3 + 8.49 connector = 88.49; after: 1+56.57+1+8.49 = 67.06 → 21.43 min saved
     assert r.loc["exp-2", "add_pop_minutes"] == pytest.approx(1000 * 21.43, rel=1e-3)
@@ -28,7 +28,7 @@ def test_rank_known_gain(mini):
 
 
 def test_compare_per_origin_and_county(mini):
-    c = compare_scenarios("existing", "2035", origins_counties(base=mini), data_base=mini)
+    c = compare_scenarios("existing", "2035", origins_counties(data_dir=mini), data_dir=mini)
     po = c.per_origin.set_index("origin_id")
     assert po.loc["county-a", "minutes_saved"] == pytest.approx(21.43, abs=0.01)
     assert po.loc["county-b", "minutes_saved"] == pytest.approx(0, abs=1e-9)
@@ -38,7 +38,7 @@ def test_compare_per_origin_and_county(mini):
 
 
 def test_gateway_table(mini):
-    t, notes = gateway_site_table(get_engine("existing", base=mini), get_engine("2035", base=mini), cities=("远方",))
+    t, notes = gateway_site_table(get_engine("existing", data_dir=mini), get_engine("2035", data_dir=mini), cities=("远方",))
     assert notes == [] and set(t["site_id"]) == {"site-3", "site-4"}
     row = t.set_index("site_id").loc["site-4"]
     # gw-far → ap-a by air (30+45+90+15) then 30 min to seat-a, hsr to st-e 80, connector 8.49
@@ -48,8 +48,8 @@ def test_gateway_table(mini):
 @pytest.mark.parametrize("extra", [["st-c"], ["rail-conv", "st-c"], ["exp-2"], ["tr-1"], ["tr-2"]])
 def test_adding_features_never_slows_any_trip(mini, extra):
     from network import Engine
-    base = Engine("existing", base=mini)
-    more = Engine("existing", base=mini, include=extra)
+    base = Engine("existing", data_dir=mini)
+    more = Engine("existing", data_dir=mini, include=extra)
     sites = base.site_ids("all")
     Db, _ = base.to_sites(sites)
     Dm, _ = more.to_sites(sites)

@@ -25,20 +25,20 @@ def _check_equal(eng: Engine, sites):
 
 @pytest.mark.parametrize("scenario", ["existing", "2030", "plan-full"])
 def test_compiled_equals_networkx_on_mini(mini, scenario):
-    eng = Engine(scenario, base=mini)
+    eng = Engine(scenario, data_dir=mini)
     _check_equal(eng, eng.site_ids("all"))
 
 
 def test_compile_graph_from_networkx_matches_parts(mini):
-    G = build_graph("2030", base=mini)
+    G = build_graph("2030", data_dir=mini)
     a = compile_graph(G)
-    b = Engine("2030", base=mini).graph
+    b = Engine("2030", data_dir=mini).graph
     assert a.nodes == b.nodes
     assert np.array_equal(a.w, b.w) and np.array_equal(a.u, b.u)
 
 
 def test_path_modes_are_recorded(mini):
-    eng = Engine("existing", base=mini)
+    eng = Engine("existing", data_dir=mini)
     D, bits = eng.to_sites(["site-1"])
     j = eng.graph.index["gw-far"]
     # gw-far flies to ap-a, drives the local road to seat-a, takes exp-1 to seat-b, then the connector to site-1
@@ -48,6 +48,6 @@ def test_path_modes_are_recorded(mini):
 @needs_real
 @pytest.mark.slow
 def test_compiled_equals_networkx_on_real_data():
-    eng = Engine("plan2035-full", base=REAL)
+    eng = Engine("plan2035-full", data_dir=REAL)
     sites = eng.site_ids("national")[:4]
     _check_equal(eng, sites)

@@ -12,7 +12,7 @@ from network.origins import ORIGIN_COLUMNS
 
 
 def test_grid_population_sums_to_counties(mini):
-    g = origins_grid(5, base=mini)
+    g = origins_grid(5, data_dir=mini)
     assert list(g.columns[:-1]) == list(ORIGIN_COLUMNS)
     sums = g.groupby("county")["population"].sum()
     assert sums["county-a"] == pytest.approx(1000) and sums["county-b"] == pytest.approx(2000)
@@ -24,20 +24,20 @@ def test_grid_population_sums_to_counties(mini):
 
 def test_grid_cell_size_checked(mini):
     with pytest.raises(OriginsError, match="between 0.1 and 100"):
-        origins_grid(0, base=mini)
+        origins_grid(0, data_dir=mini)
 
 
 def test_counties_and_gateways(mini):
-    c = origins_counties(base=mini)
+    c = origins_counties(data_dir=mini)
     assert set(c["origin_id"]) == {"county-a", "county-b"} and c["population"].sum() == 3000
-    g = origins_gateways(base=mini)
+    g = origins_gateways(data_dir=mini)
     assert list(g["origin_id"]) == ["gw-far"] and np.isnan(g["population"].iloc[0])
 
 
 def test_csv_file(tmp_path, mini):
     p = tmp_path / "o.csv"
     p.write_text("name,lon,lat,population\nA,115.0,25.75,10\nB,115.5,25.75,\n", encoding="utf-8")
-    o = origins_from_file(p, base=mini)
+    o = origins_from_file(p, data_dir=mini)
     assert list(o["name"]) == ["A", "B"] and o["population"].iloc[0] == 10 and np.isnan(o["population"].iloc[1])
     assert o["county"].iloc[0] == "county-a"
 
@@ -47,7 +47,7 @@ def test_geojson_file(tmp_path, mini):
     p.write_text(json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"id": "x1", "name": "甲"}, "geometry": {"type": "Point", "coordinates": [115.0, 25.75]}}]}),
         encoding="utf-8")
-    o = origins_from_file(p, base=mini)
+    o = origins_from_file(p, data_dir=mini)
     assert list(o["origin_id"]) == ["x1"]
 
 
@@ -67,24 +67,24 @@ def test_bad_files(tmp_path, mini, content, match):
     p = tmp_path / f"o{suffix}"
     p.write_text(content, encoding="utf-8")
     if match is None:
-        assert len(origins_from_file(p, base=mini)) == 1
+        assert len(origins_from_file(p, data_dir=mini)) == 1
     else:
         with pytest.raises(OriginsError, match=match):
-            origins_from_file(p, base=mini)
+            origins_from_file(p, data_dir=mini)
 
 
 def test_missing_and_binary_files(tmp_path, mini):
     with pytest.raises(OriginsError, match="not found"):
-        origins_from_file(tmp_path / "nope.csv", base=mini)
+        origins_from_file(tmp_path / "nope.csv", data_dir=mini)
     p = tmp_path / "b.csv"
     p.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(OriginsError, match="UTF-8"):
-        origins_from_file(p, base=mini)
+        origins_from_file(p, data_dir=mini)
 
 
 def test_parse_origins_specs(mini):
-    assert len(parse_origins("grid:10", base=mini)) > 0
+    assert len(parse_origins("grid:10", data_dir=mini)) > 0
     with pytest.raises(OriginsError, match="grid:KM"):
-        parse_origins("grid:abc", base=mini)
+        parse_origins("grid:abc", data_dir=mini)
     with pytest.raises(OriginsError, match="unknown origins"):
-        parse_origins("bogus", base=mini)
+        parse_origins("bogus", data_dir=mini)

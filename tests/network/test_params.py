@@ -9,7 +9,7 @@ from network_testutil import REAL
 
 
 def test_real_table_complete():
-    p = load_params(base=REAL)
+    p = load_params(data_dir=REAL)
     for key, row in p.rows.items():
         assert row["source_or_reason"], key
         assert row["unit"], key
@@ -20,7 +20,7 @@ def test_real_table_complete():
 
 
 def test_missing_key_names_close_matches():
-    p = load_params(base=REAL)
+    p = load_params(data_dir=REAL)
     with pytest.raises(ParameterError, match="rail.access_minutes"):
         p["rail.acess_minutes"]
 
@@ -30,10 +30,10 @@ def test_bad_tables(tmp_path):
     f = tmp_path / "params" / "parameters.csv"
     f.write_text("key,value,unit,applies_to,source_or_reason\na,1,min,x,\na,2,min,x,why\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="source or a reason") as e:
-        load_params(base=tmp_path)
+        load_params(data_dir=tmp_path)
     assert "duplicate key 'a'" in str(e.value)
     f.write_text("key,value\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="missing column"):
-        load_params(base=tmp_path)
+        load_params(data_dir=tmp_path)
     with pytest.raises(ParameterError, match="not found"):
         load_params(tmp_path / "nope.csv")

@@ -88,10 +88,10 @@ def base(tmp_path, monkeypatch) -> Path:
 # -- known answers ---------------------------------------------------------------------------------------
 
 def test_expressway_between_two_seats_saves_the_expected_minutes(base):
-    before = route("seat-a", "seat-b", "existing", base=base)
+    before = route("seat-a", "seat-b", "existing", data_dir=base)
     # trunk road: 100 km at min(design 60, national 65) = 60 km/h = 100 min, + 1 on + 1 off
     assert before.minutes == pytest.approx(102, abs=1e-3)
-    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)], speed_kmh=100)), base=base,
+    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)], speed_kmh=100)), data_dir=base,
                           scenario="existing")
     exp = prop.features["expressways"][0]["properties"]
     assert exp["node_ids"][0] == "seat-a" and exp["node_ids"][-1] == "seat-b"
@@ -100,17 +100,17 @@ def test_expressway_between_two_seats_saves_the_expected_minutes(base):
     assert exp["status"] == "proposed" and exp["confidence"] == "low" and exp["accuracy_m"] == "schematic"
     assert exp["source"] == "sketch by planner"
     # 100 km × 1.10 (schematic) = 110 km at min(100 × 0.96, 110) = 96 km/h = 68.75 min, + 1 on + 1 off
-    after = route_with("seat-a", "seat-b", "existing", prop, base=base)
+    after = route_with("seat-a", "seat-b", "existing", prop, data_dir=base)
     assert after.minutes == pytest.approx(70.75, abs=1e-3)
     assert after.modes == ["expressway"]
     # a heritage site beyond seat-b gains exactly the same minutes (same connector at the end)
-    b2 = route("seat-a", "site-b", "existing", base=base)
-    a2 = route_with("seat-a", "site-b", "existing", prop, base=base)
+    b2 = route("seat-a", "site-b", "existing", data_dir=base)
+    a2 = route_with("seat-a", "site-b", "existing", prop, data_dir=base)
     assert b2.minutes - a2.minutes == pytest.approx(102 - 70.75, abs=1e-3)
 
 
 def test_hsr_between_two_stations_known_answer(base):
-    prop = build_proposal(fc(line("railway", [(0, 1), (100, 1)], rail_class="hsr")), base=base)
+    prop = build_proposal(fc(line("railway", [(0, 1), (100, 1)], rail_class="hsr")), data_dir=base)
     rail = prop.features["railways"][0]["properties"]
     assert (rail["design_speed_kmh"], rail["tracks"]) == (350, 2)      # the pinned sketch defaults
     ids = rail["station_ids"]
@@ -119,64 +119,64 @@ def test_hsr_between_two_stations_known_answer(base):
     assert len(ids) == 4 and len(prop.features["stations"]) == 2
     # 100 km × 1.09 = 109 km at 350 × 0.80 = 280 km/h = 23.357 min, + 2 dwells × 3 min;
     # boarding 15 + half the 60 min headway, alighting 5
-    r = route_with("st-a", "st-b", "existing", prop, base=base)
+    r = route_with("st-a", "st-b", "existing", prop, data_dir=base)
     assert r.minutes == pytest.approx(15 + 30 + 109 / 280 * 60 + 6 + 5, abs=1e-3)
     assert r.minutes == pytest.approx(79.357, abs=1e-3)
     assert r.modes == ["hsr"]
     # a generated station is a named place the router finds
     new = prop.features["stations"][0]["properties"]
-    r2 = route_with(new["name_zh"], "st-b", "existing", prop, base=base)
+    r2 = route_with(new["name_zh"], "st-b", "existing", prop, data_dir=base)
     assert r2.reachable and r2.minutes < r.minutes
 
 
 def test_vertices_snap_to_nearby_nodes_and_give_the_same_answer(base):
-    exact = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), base=base)
-    rough = build_proposal(fc(line("expressway", [(1.5, 2), (99, -2.5)])), base=base)
+    exact = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), data_dir=base)
+    rough = build_proposal(fc(line("expressway", [(1.5, 2), (99, -2.5)])), data_dir=base)
     ids = rough.features["expressways"][0]["properties"]["node_ids"]
     assert ids[0] == "seat-a" and ids[-1] == "seat-b"
     # the drawn ends were moved onto the seats
     assert rough.features["expressways"][0]["geometry"]["coordinates"][0] == pytest.approx(ll(0, 0), abs=1e-6)
-    t_exact = route_with("seat-a", "seat-b", "existing", exact, base=base).minutes
-    t_rough = route_with("seat-a", "seat-b", "existing", rough, base=base).minutes
+    t_exact = route_with("seat-a", "seat-b", "existing", exact, data_dir=base).minutes
+    t_rough = route_with("seat-a", "seat-b", "existing", rough, data_dir=base).minutes
     assert t_rough == pytest.approx(t_exact, abs=1e-6)
 
 
 def test_placed_interchange_is_used_and_unsnapped_end_gets_a_new_stop(base):
     sketch = fc(point("interchange", 50, 30, name_zh="丙互通"),
                 line("expressway", [(0, 0), (50, 31)], name_zh="甲丙高速"))
-    prop = build_proposal(sketch, base=base)
+    prop = build_proposal(sketch, data_dir=base)
     places = {f["properties"]["name_zh"]: f["properties"] for f in prop.features["places"]}
     assert "丙互通" in places and places["丙互通"]["kind"] == "interchange" and places["丙互通"]["county"] == "cty-a"
     ids = prop.features["expressways"][0]["properties"]["node_ids"]
     assert ids[0] == "seat-a" and ids[-1] == places["丙互通"]["id"]
-    r = route_with("甲城", "丙互通", "existing", prop, base=base)
+    r = route_with("甲城", "丙互通", "existing", prop, data_dir=base)
     assert r.reachable and r.modes == ["expressway"]
 
 
 def test_new_heritage_site_changes_nearest_site_minutes(base):
-    origins = origins_counties(base=base)
-    before = access_table("existing", origins, base=base)
-    prop = build_proposal(fc(point("heritage_site", 0, 0.5, name_zh="新纪念地", level="national")), base=base)
+    origins = origins_counties(data_dir=base)
+    before = access_table("existing", origins, data_dir=base)
+    prop = build_proposal(fc(point("heritage_site", 0, 0.5, name_zh="新纪念地", level="national")), data_dir=base)
     site = prop.features["heritage_sites"][0]["properties"]
     assert site["county"] == "cty-a" and site["level"] == "national"
-    eng = proposal_engine("existing", prop, base=base)
+    eng = proposal_engine("existing", prop, data_dir=base)
     assert site["id"] in eng.site_ids("national")
     cm = eng.cost_matrix(origins, "all")
     assert np.nanmin(cm.minutes[0]) < before["nearest_site_minutes"].iloc[0]
 
 
 def test_removing_the_sketch_restores_the_base_exactly(base):
-    grid = origins_grid(5.0, base=base)
-    base_eng = get_engine("existing", base=base)
+    grid = origins_grid(5.0, data_dir=base)
+    base_eng = get_engine("existing", data_dir=base)
     before = base_eng.cost_matrix(grid, "all").minutes.copy()
     draft = Draft("t").add(line("hsr", [(0, 1), (100, 1)])).add(line("expressway", [(0, 0), (100, 0)]))
-    prop = draft.build(base=base)
-    with_ = proposal_engine("existing", prop, base=base).cost_matrix(grid, "all").minutes
+    prop = draft.build(data_dir=base)
+    with_ = proposal_engine("existing", prop, data_dir=base).cost_matrix(grid, "all").minutes
     assert np.nansum(before - with_) > 0  # the sketch did change something
     undone = draft.undo().undo()
-    assert undone.steps == () and undone.build(base=base).empty
-    restored = proposal_engine("existing", undone.build(base=base), base=base)
-    assert restored is get_engine("existing", base=base)
+    assert undone.steps == () and undone.build(data_dir=base).empty
+    restored = proposal_engine("existing", undone.build(data_dir=base), data_dir=base)
+    assert restored is get_engine("existing", data_dir=base)
     np.testing.assert_array_equal(restored.cost_matrix(grid, "all").minutes, before)
     # the shared base data was never touched by the overlay
     assert not (prop.ids & set(base_eng.data.features))
@@ -187,18 +187,18 @@ def test_undo_removes_only_the_last_step(base):
     d = Draft("u").add(line("hsr", [(0, 1), (100, 1)])).add(point("heritage_site", 50, 10))
     one = d.undo()
     assert len(one.steps) == 1 and one.steps[0]["properties"]["kind"] == "hsr"
-    assert "heritage_sites" not in one.build(base=base).features
+    assert "heritage_sites" not in one.build(data_dir=base).features
 
 
 def test_compare_and_rank_with_a_sketch(base):
-    grid = origins_grid(5.0, base=base)
-    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), base=base, name="my-sketch")
-    c = compare_with("existing", prop, grid, base=base)
+    grid = origins_grid(5.0, data_dir=base)
+    prop = build_proposal(fc(line("expressway", [(0, 0), (100, 0)])), data_dir=base, name="my-sketch")
+    c = compare_with("existing", prop, grid, data_dir=base)
     assert c.with_ == "existing+my-sketch"
     assert (c.per_origin["minutes_saved"].fillna(0) >= -1e-9).all()
     assert c.per_origin["minutes_saved"].max() > 10
     assert c.per_county["mean_minutes_saved"].iloc[0] > 0
-    row = proposal_rank_row("existing", "existing", prop, grid, base=base)
+    row = proposal_rank_row("existing", "existing", prop, grid, data_dir=base)
     assert row["project_id"] == "my-sketch" and row["add_pop_minutes"] > 0
     assert row["add_pop_minutes"] == pytest.approx(row["remove_pop_minutes"])  # same base both ways
 
@@ -230,21 +230,21 @@ BAD = [
 def test_bad_sketches_are_rejected_and_change_nothing(base, sketch, message):
     h = tree_hash(base)
     if message is None:
-        prop = build_proposal(sketch, base=base)
+        prop = build_proposal(sketch, data_dir=base)
         assert prop.empty
     else:
         with pytest.raises(ProposalError, match=message):
-            build_proposal(sketch, base=base)
+            build_proposal(sketch, data_dir=base)
         if isinstance(sketch, dict) and isinstance(sketch.get("features"), list):
             with pytest.raises(ProposalError, match=message):
-                save_draft(Draft("bad", tuple(sketch["features"])), base=base)
+                save_draft(Draft("bad", tuple(sketch["features"])), data_dir=base)
     assert tree_hash(base) == h
 
 
 def test_every_problem_is_listed_at_once(base):
     with pytest.raises(ProposalError) as exc:
         build_proposal(fc(line("railway", [(0, 1), (100, 1)], design_speed_kmh=0),
-                          line("zeppelin", [(0, 0), (1, 1)])), base=base)
+                          line("zeppelin", [(0, 0), (1, 1)])), data_dir=base)
     msg = str(exc.value)
     assert "feature 1" in msg and "feature 2" in msg and "nothing was changed" in msg
 
@@ -253,19 +253,19 @@ def test_every_problem_is_listed_at_once(base):
 
 def test_draft_save_reload_history_and_export(base):
     d = Draft("赣南新线 A", base_scenario="existing", user="li").add(line("hsr", [(0, 1), (100, 1)]))
-    p1 = save_draft(d, base=base)
+    p1 = save_draft(d, data_dir=base)
     assert p1.parent == base / "drafts" and p1.name == f"{slugify('赣南新线 A')}.geojson"
-    assert list_drafts(base=base) == [("赣南新线 A", p1.stem)]
-    back = load_draft("赣南新线 A", base=base)
+    assert list_drafts(data_dir=base) == [("赣南新线 A", p1.stem)]
+    back = load_draft("赣南新线 A", data_dir=base)
     assert back == d
     d2 = d.add(point("heritage_site", 50, 10, name_zh="<b>x</b>"))
-    save_draft(d2, base=base)
+    save_draft(d2, data_dir=base)
     hist = sorted((base / "drafts" / "history" / p1.stem).glob("*.geojson"))
     assert len(hist) == 1 and json.loads(hist[0].read_text())["features"] == d.to_geojson()["features"]
-    assert load_draft(p1.stem, base=base) == d2
+    assert load_draft(p1.stem, data_dir=base) == d2
     # the exported proposal (layer features) can be added again as is
-    prop = d2.build(base=base)
-    again = build_proposal(prop.collection(), base=base)
+    prop = d2.build(data_dir=base)
+    again = build_proposal(prop.collection(), data_dir=base)
     assert again.ids == prop.ids
     assert again.features["railways"][0]["properties"]["station_ids"] == \
         prop.features["railways"][0]["properties"]["station_ids"]
@@ -274,7 +274,7 @@ def test_draft_save_reload_history_and_export(base):
 
 def test_promote_is_all_or_nothing(base, monkeypatch):
     d = Draft("p").add(line("hsr", [(0, 1), (100, 1)])).add(point("heritage_site", 50, 10))
-    prop = d.build(base=base)
+    prop = d.build(data_dir=base)
     h = tree_hash(base / "layers")
     import geo.importer as imp
     real = imp.import_features
@@ -289,16 +289,16 @@ def test_promote_is_all_or_nothing(base, monkeypatch):
 
     monkeypatch.setattr(imp, "import_features", flaky)
     with pytest.raises(OSError):
-        promote_draft(d, base=base)
+        promote_draft(d, data_dir=base)
     assert calls[:2] == ["stations", "heritage_sites"]
     # railways.geojson did not exist: layers are exactly as before (history may hold the archived copies)
     assert tree_hash(base / "layers") == h
     monkeypatch.setattr(imp, "import_features", real)
-    res = promote_draft(d, base=base)
+    res = promote_draft(d, data_dir=base)
     assert set(res) == {"stations", "heritage_sites", "railways"}
-    eng = get_engine("plan2035-full", base=base)
+    eng = get_engine("plan2035-full", data_dir=base)
     assert prop.ids <= set(eng.data.features)
-    r = route("st-a", "st-b", "plan2035-full", base=base)
+    r = route("st-a", "st-b", "plan2035-full", data_dir=base)
     assert r.modes == ["hsr"]
 
 
@@ -361,11 +361,11 @@ def test_cli_access_compare_rank_with_add(base, tmp_path, capsys):
 
 
 def test_exported_line_with_unknown_stop_is_rejected(base):
-    prop = build_proposal(fc(line("hsr", [(0, 1), (100, 1)])), base=base)
+    prop = build_proposal(fc(line("hsr", [(0, 1), (100, 1)])), data_dir=base)
     doc = prop.collection()
     doc["features"] = [f for f in doc["features"] if f["properties"]["layer"] == "railways"]  # stations dropped
     with pytest.raises(ProposalError, match="references unknown id"):
-        build_proposal(doc, base=base)
+        build_proposal(doc, data_dir=base)
 
 
 REAL = ROOT / "data" / "layers" / "places.geojson"
@@ -390,5 +390,5 @@ def test_corrupt_draft_file_gives_a_clear_error(base):
     (base / "drafts").mkdir()
     (base / "drafts" / "broken.geojson").write_text("{oops", encoding="utf-8")
     with pytest.raises(ProposalError, match="not valid JSON"):
-        load_draft("broken", base=base)
-    assert list_drafts(base=base) == []  # skipped, not fatal
+        load_draft("broken", data_dir=base)
+    assert list_drafts(data_dir=base) == []  # skipped, not fatal

@@ -9,7 +9,7 @@ from network.errors import ScenarioError, UnknownFeatureError
 
 
 def ids(spec, mini, **kw):
-    return resolve_scenario(spec, base=mini, **kw).feature_ids
+    return resolve_scenario(spec, data_dir=mini, **kw).feature_ids
 
 
 def test_existing_has_only_existing(mini):
@@ -25,7 +25,7 @@ def test_years_use_planned_open_then_plan_period(mini):
 
 
 def test_undated_and_proposed_never_in_year_scenarios(mini):
-    sc = resolve_scenario("2035", base=mini)
+    sc = resolve_scenario("2035", data_dir=mini)
     assert "tr-3" not in sc.feature_ids and "tr-3" in sc.undated     # planned, no date, no period
     assert "tr-2" not in sc.feature_ids                              # proposed
     assert {"tr-2", "tr-3"} <= ids("plan-full", mini)
@@ -37,7 +37,7 @@ def test_plan_set_exclude_and_max_year(mini):
 
 
 def test_include_exclude_on_top(mini):
-    sc = resolve_scenario("existing", include=["rail-conv", "st-c"], exclude="exp-1", base=mini)
+    sc = resolve_scenario("existing", include=["rail-conv", "st-c"], exclude="exp-1", data_dir=mini)
     assert {"rail-conv", "st-c"} <= sc.feature_ids and "exp-1" not in sc.feature_ids
     assert sc.name == "existing+rail-conv,st-c-exp-1"
     assert isinstance(sc, Scenario) and sc.year is None
@@ -45,20 +45,20 @@ def test_include_exclude_on_top(mini):
 
 def test_unknown_ids_list_close_matches(mini):
     with pytest.raises(UnknownFeatureError, match="rail-conv"):
-        resolve_scenario("existing", include=["rail-cnv"], base=mini)
+        resolve_scenario("existing", include=["rail-cnv"], data_dir=mini)
     with pytest.raises(UnknownFeatureError, match="unknown feature id"):
-        resolve_scenario("existing", exclude=["nothing-like-it-at-all"], base=mini)
+        resolve_scenario("existing", exclude=["nothing-like-it-at-all"], data_dir=mini)
 
 
 def test_unknown_scenario(mini):
     with pytest.raises(ScenarioError, match="plan-full"):
-        resolve_scenario("plan-ful", base=mini)
+        resolve_scenario("plan-ful", data_dir=mini)
 
 
 def test_scenario_features_filters_without_mutating(mini):
     data = load_network_data(mini)
     before = len(data.layers["railways"])
-    out = scenario_features(resolve_scenario("existing", base=mini), data.layers)
+    out = scenario_features(resolve_scenario("existing", data_dir=mini), data.layers)
     assert list(out["railways"]["id"]) == ["rail-hsr"]
     assert len(data.layers["railways"]) == before
 
@@ -68,7 +68,7 @@ def test_past_horizon_slips_to_data_date_plus_build_time():
     from network.params import load_params
     from network.scenario import opening_year
 
-    params = load_params(base=None).with_values(**{
+    params = load_params(data_dir=None).with_values(**{
         "scenario.as_of": "2026-11",
         "scenario.min_lead_years.planned": 4.0,
         "scenario.min_lead_years.under_construction": 1.0,

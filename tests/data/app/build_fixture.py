@@ -105,7 +105,7 @@ LAYERS = {
 
 def main() -> None:
     for name, feats in LAYERS.items():
-        save_layer(name, {"type": "FeatureCollection", "features": feats}, base=HERE)
+        save_layer(name, {"type": "FeatureCollection", "features": feats}, data_dir=HERE)
         print("wrote", name)
 
 

@@ -128,7 +128,7 @@ LAYERS = {
 
 def main(out: Path) -> None:
     for name, doc in LAYERS.items():
-        save_layer(name, doc, base=out)
+        save_layer(name, doc, data_dir=out)
 
 
 if __name__ == "__main__":

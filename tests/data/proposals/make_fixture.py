@@ -67,5 +67,5 @@ LAYERS = {
 
 if __name__ == "__main__":
     for name, doc in LAYERS.items():
-        save_layer(name, doc, base=OUT, history=False)
+        save_layer(name, doc, data_dir=OUT, history=False)
     print(f"wrote {len(LAYERS)} layers to {OUT}")
