@@ -6,7 +6,7 @@ baseline on the same graph (multi-source Dijkstra for the nearest site, one Dijk
 table) with the speed ratio. Targets: build ≤ 1 s, nearest ≤ 0.5 s, table ≤ 2 s, ranking ≤ 10 s,
 peak ≤ 1 GB, 0.5 km ≤ 4.5 × 1 km.
 
-Run: .venv/bin/python benchmarks/bench_access.py [--base DATA_DIR] [--repeat N]
+Run: .venv/bin/python benchmarks/bench_access.py [--data DATA_DIR] [--repeat N]
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from network import Engine, build_graph, origins_grid  # noqa: E402
-from network.compare import rank_projects  # noqa: E402
+from network.ranking import rank_projects  # noqa: E402
 from network.data import load_network_data  # noqa: E402
 from network.engine import clear_cache  # noqa: E402
 from network.params import load_params  # noqa: E402
@@ -46,7 +46,7 @@ def nearest_minutes(eng: Engine, grid, sites) -> np.ndarray:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, default=None, help="data folder (default: ATLAS_DATA_DIR or data/)")
+    ap.add_argument("--data", type=Path, default=None, help="data folder (default: ATLAS_DATA_DIR or data/)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--scenario", default="existing")
     ap.add_argument("--with", dest="with_", default="plan2035-full", help="'with' scenario for the ranking")
@@ -59,8 +59,8 @@ def main() -> int:
         print(f"{label:52} {seconds:8.3f} s{ok} {extra}", flush=True)
 
     t = time.perf_counter()
-    data = load_network_data(args.base)
-    params = load_params(data_dir=data.base)
+    data = load_network_data(args.data)
+    params = load_params(data_dir=data.data_dir)
     print(f"load + validate layers (once, cached)                {time.perf_counter() - t:8.3f} s")
     grid1 = origins_grid(1.0, data=data)
     grid05 = origins_grid(0.5, data=data)
@@ -71,7 +71,7 @@ def main() -> int:
     print(f"graph {args.scenario}: {eng.graph.n:,} nodes, {len(eng.graph.w):,} edges (after parallel-edge "
           f"reduction); {len(sites)} heritage sites")
     report("graph build (scenario → compiled arrays)", secs, 1.0)
-    secs_nx, G = best_of(lambda: build_graph(args.scenario, data_dir=data.base, params=params), args.repeat)
+    secs_nx, G = best_of(lambda: build_graph(args.scenario, data_dir=data.data_dir, params=params), args.repeat)
     report("graph build as NetworkX MultiDiGraph", secs_nx, 1.0)
 
     secs, near1 = best_of(lambda: nearest_minutes(eng, grid1, sites), args.repeat)
@@ -88,8 +88,8 @@ def main() -> int:
     report(f"full cost table ({len(table):,} rows, long DataFrame)", secs, 2.0)
 
     t = time.perf_counter()
-    ranked = rank_projects(args.scenario, args.with_, grid1, sites="national", data_dir=data.base, params=params,
-                           progress=False)
+    ranked = rank_projects(args.scenario, args.with_, grid1, sites="national", data_dir=data.data_dir, params=params)
+
     report(f"rank {len(ranked)} projects both ways (1 km grid, national)", time.perf_counter() - t, 10.0)
 
     # -- plain NetworkX baseline on the same graph -------------------------------------------------------

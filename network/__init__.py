@@ -4,8 +4,8 @@ Public API (documented in docs/ENGINE_API.md); import from here or from the topi
 """
 from __future__ import annotations
 
-from network.access import (access_table, cost_matrix, cost_table, county_summary, exponential_decay,
-                            gravity_score, nearest_site_minutes, sites_within)
+from network.access import access_table, cost_matrix, cost_table, county_summary
+from network.measures import exponential_decay, gravity_score, nearest_site_minutes, sites_within
 from network.engine import CostMatrix, Engine, clear_cache, get_engine
 from network.errors import (DataNotReadyError, NetworkError, OriginsError, ParameterError, ScenarioError,
                             UnknownFeatureError, UnknownPlaceError)

@@ -10,11 +10,23 @@ import math
 import sys
 from pathlib import Path
 
+import geopandas as gpd
 import networkx as nx
 import pandas as pd
 
 from geo.fileio import atomic_write_text
+from network.access import access_columns, access_table
+from network.calibration import calibrate
+from network.compare import compare_scenarios
+from network.engine import get_engine
 from network.errors import NetworkError
+from network.graph import MODES
+from network.origins import parse_origins
+from network.proposals import access_with, compare_with, load_proposal, rank_with, route_with
+from network.ranking import rank_projects
+from network.routing import route
+from network.scenario import resolve_scenario
+from network.tables import rounded, table_csv
 
 
 def register(sub) -> None:
@@ -101,36 +113,8 @@ def _write_text(path: Path, text: str) -> None:
             from None
 
 
-#: Precision of the numbers the CLI writes (the library keeps full precision): minutes to 0.1, people
-#: (and people × minutes) to 1, shares to 0.001. Per-inhabitant means of a ranking are often a few
-#: hundredths of a minute, so they keep 0.01.
-def _decimals(column: str) -> int | None:
-    if column in ("lon", "lat"):
-        return 6
-    if column in ("add_mean_minutes", "remove_mean_minutes"):
-        return 2
-    if column == "population" or column.endswith("_population") or "pop_" in column:
-        return 0
-    if column.startswith("share_") or column in ("gravity", "rel_error"):
-        return 3
-    if "minutes" in column:
-        return 1
-    return None
-
-
-def rounded(df: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy of ``df`` with its float columns rounded for output (see ``_decimals``)."""
-    out = df.copy()
-    for col in out.columns:
-        d = _decimals(str(col))
-        if d is None or not pd.api.types.is_float_dtype(out[col]):
-            continue
-        out[col] = out[col].round(d).astype("Int64") if d == 0 else out[col].round(d)
-    return out
-
-
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    _write_text(path, rounded(df).to_csv(index=False, lineterminator="\n"))
+    _write_text(path, table_csv(df))
 
 
 def _records(df: pd.DataFrame) -> list:
@@ -145,16 +129,12 @@ def _fmt_minutes(m: float) -> str:
 
 
 def cmd_route(args) -> int:
-    from network.routing import route
     modes = [m.strip() for m in args.modes.split(",") if m.strip()] if args.modes else None
     if modes:
-        from network.graph import MODES
         bad = [m for m in modes if m not in MODES]
         if bad:
             raise NetworkError(f"unknown mode(s) {', '.join(bad)}; modes are {', '.join(MODES)}")
     if args.add:
-        from network.proposals import load_proposal, route_with
-        from network.scenario import resolve_scenario
         sc = resolve_scenario(args.scenario, include=args.include, exclude=args.exclude)
         r = route_with(args.origin, args.destination, sc, load_proposal(args.add, scenario=sc), modes=modes)
     else:
@@ -177,23 +157,18 @@ def cmd_route(args) -> int:
 
 
 def cmd_access(args) -> int:
-    from network.access import ACCESS_COLUMNS, access_table
-    from network.engine import get_engine
-    from network.origins import parse_origins
     out = _out_path(args.out, (".csv", ".geojson"))
     eng = get_engine(args.scenario, include=args.include, exclude=args.exclude)
     origins = parse_origins(args.origins, data=eng.data)
     _progress(f"routing {len(origins):,} origins × {len(eng.site_ids(args.sites))} sites in {eng.scenario.name}")
     if args.add:
-        from network.proposals import access_with, load_proposal
         table = access_with(eng.scenario, load_proposal(args.add, scenario=eng.scenario), origins, sites=args.sites)
     else:
         table = access_table(eng.scenario, origins, sites=args.sites)
-    table = table[list(ACCESS_COLUMNS)]
+    table = table[access_columns(eng.params)]
     if out.suffix.lower() == ".csv":
         _write_csv(table, out)
     else:
-        import geopandas as gpd
         gdf = gpd.GeoDataFrame(rounded(table), geometry=gpd.points_from_xy(table["lon"], table["lat"]),
                                crs="EPSG:4326")
         _write_text(out, gdf.to_json(na="null", show_bbox=False, drop_id=True, ensure_ascii=False))
@@ -204,24 +179,19 @@ def cmd_access(args) -> int:
 
 def _base_origins_proposal(args):
     """The --baseline engine, the origins, and the --with scenario with the --add proposal (None without --add)."""
-    from network.engine import get_engine
-    from network.origins import parse_origins
     eng = get_engine(args.baseline)
     origins = parse_origins(args.origins, data=eng.data)
     if not args.add:
         return eng, origins, None, None
-    from network.proposals import load_proposal
     w = get_engine(args.with_).scenario
     return eng, origins, w, load_proposal(args.add, scenario=w)
 
 
 def cmd_compare(args) -> int:
-    from network.compare import compare_scenarios
     out = _out_path(args.out, (".csv", ".json"))
     eng, origins, w, proposal = _base_origins_proposal(args)
     _progress(f"comparing {args.baseline} with {args.with_} over {len(origins):,} origins")
     if proposal is not None:
-        from network.proposals import compare_with
         c = compare_with(eng.scenario, proposal, origins, with_=w, sites=args.sites)
     else:
         c = compare_scenarios(eng.scenario, args.with_, origins, sites=args.sites)
@@ -240,21 +210,18 @@ def cmd_compare(args) -> int:
 
 
 def cmd_rank(args) -> int:
-    from network.compare import rank_projects
     out = _out_path(args.out, (".csv",))
     eng, origins, w, proposal = _base_origins_proposal(args)
     if proposal is not None:
-        from network.proposals import rank_with
         df = rank_with(eng.scenario, w, proposal, origins, sites=args.sites)
     else:
-        df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites)
+        df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites, progress=_progress_bar("ranking"))
     _write_csv(df, out)
     print(f"{len(df)} projects ranked ({args.baseline} → {args.with_}) written to {out}")
     return 0
 
 
 def cmd_calibrate(args) -> int:
-    from network.calibration import calibrate
     out = _out_path(args.out, (".csv",)) if args.out else None
     df = calibrate(scenario=args.scenario)
     tol = df.attrs["tolerance"]
@@ -273,7 +240,6 @@ def cmd_calibrate(args) -> int:
 
 
 def cmd_export_graph(args) -> int:
-    from network.engine import get_engine
     out = _out_path(args.out, (".graphml",))
     G = get_engine(args.scenario, include=args.include, exclude=args.exclude, passenger=not args.freight).nx_graph()
     H = nx.MultiDiGraph()
@@ -298,3 +264,13 @@ def _graphml_value(v):
 def _progress(msg: str) -> None:
     if sys.stderr.isatty():
         print(msg, file=sys.stderr, flush=True)
+
+
+def _progress_bar(what: str):
+    """A progress callback (done, total, label) drawing one updating line on a terminal; None otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(i: int, n: int, label: str) -> None:
+        print(f"\r  {what} {i}/{n} {label[:40]:40}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+    return show

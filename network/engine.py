@@ -18,7 +18,7 @@ from scipy.spatial import cKDTree
 
 from network.compiled import CompiledGraph, compile_parts, modes_text, MODE_BITS
 from network.data import NetworkData, load_network_data
-from network.errors import NetworkError
+from network.errors import NetworkError, UnknownFeatureError
 from network.graph import MODE_GROUP, graph_parts, connector_minutes
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
@@ -49,6 +49,9 @@ class CostMatrix:
     modes: np.ndarray              # origins × sites mode bits (see network.compiled.MODE_BITS)
     origin_reason: np.ndarray      # '' or why the origin reaches nothing
     scenario: str = ""
+    #: origins × sites index of the network node each origin joins at (-1: a direct local trip, or none);
+    #: only filled by ``cost_matrix(..., with_via=True)``
+    via: np.ndarray | None = None
 
     def to_long(self, *, with_modes: bool = True) -> pd.DataFrame:
         """Return the long cost table: origin_id, site_id, minutes, reachable, reason, modes."""
@@ -109,9 +112,17 @@ class Engine:
                     if sites == "all" or self.data.features[s].get("level") == "national"]
         missing = [s for s in sites if s not in self.graph.index]
         if missing:
-            from network.errors import UnknownFeatureError
             raise UnknownFeatureError(f"not a heritage site in scenario {self.scenario.name}: {', '.join(missing)}")
         return list(sites)
+
+    def site_minutes(self, origins: pd.DataFrame, site_ids: Sequence[str]) -> np.ndarray:
+        """Minutes origins × ``site_ids``, NaN for a site absent from this scenario (or unreachable)."""
+        own = [s for s in site_ids if s in self.graph.index]
+        m = np.full((len(origins), len(site_ids)), np.nan)
+        if own:
+            pos = {s: j for j, s in enumerate(site_ids)}
+            m[:, [pos[s] for s in own]] = self.cost_matrix(origins, own).minutes
+        return m
 
     def to_sites(self, site_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Minutes (sites × nodes) and path mode bits from every node to each site; cached."""
@@ -158,8 +169,13 @@ class Engine:
         return np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
-                    chunk: int = 20000) -> CostMatrix:
-        """Minutes from each origin (columns origin_id, x, y) to each site; NaN = unreachable."""
+                    chunk: int = 20000, with_via: bool = False) -> CostMatrix:
+        """Minutes from each origin (columns origin_id, x, y) to each site; NaN = unreachable.
+
+        An origin joins the network through its connector candidates (``origin_links``) and takes the
+        best candidate per site, or a direct local trip to the site when that is faster. ``with_via``
+        also records the node each origin joins at (``CostMatrix.via``).
+        """
         site_ids = self.site_ids(sites)
         x = origins["x"].to_numpy(dtype=float)
         y = origins["y"].to_numpy(dtype=float)
@@ -171,6 +187,7 @@ class Engine:
         sy = np.array([self.data.xy[s][1] for s in site_ids])
         out = np.empty((O, S))
         bits = np.zeros((O, S), dtype=np.int64)
+        via = np.full((O, S), -1, dtype=np.int64) if with_via else None
         local = MODE_BITS["local"]
         for a in range(0, O, chunk):
             b = min(O, a + chunk)
@@ -192,6 +209,8 @@ class Engine:
             m = np.where(use_direct, direct, net)
             out[a:b] = m
             bits[a:b] = np.where(use_direct, local, bb.T)
+            if via is not None:
+                via[a:b] = np.where(use_direct | ~np.isfinite(net), -1, node.T)
         has_link = (cand >= 0).any(axis=1)
         near_site = (out < np.inf).any(axis=1) if S else np.zeros(O, bool)
         reason = np.where(has_link | near_site, "",
@@ -199,7 +218,7 @@ class Engine:
         out[~np.isfinite(out)] = np.nan
         bits[np.isnan(out)] = 0
         return CostMatrix(origins.reset_index(drop=True), site_ids, out, bits, reason.astype(object),
-                          self.scenario.name)
+                          self.scenario.name, via)
 
 
 class LRUCache:

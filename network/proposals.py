@@ -18,12 +18,18 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import shape
 
+from network.access import engine_access_table, nearest_minutes
+from network.compare import compare_engines
 from network.data import NetworkData, load_network_data, project_line, to_projected
 from network.drafts import (Draft, draft_history, draft_path, drafts_dir, list_drafts, load_draft, promote_draft,
                             save_draft)
-from network.engine import Engine, LRUCache
+from network.engine import Engine, LRUCache, get_engine
 from network.errors import ProposalError
+from network.measures import gain
+from network.origins import origins_grid
 from network.params import Params, load_params
+from network.ranking import population_weights, rank_projects, rank_row, rank_thresholds, sort_ranking
+from network.routing import find_place, route_between
 from network.scenario import Scenario, resolve_scenario
 from network.sketch import (EMPTY, LINE_KINDS, POINT_KINDS, RAIL_CLASSES, ROAD_CLASSES, SITE_LEVELS, SKETCH_KINDS,
                             Proposal, build_proposal, read_sketch, slugify)
@@ -87,7 +93,6 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, data
 
     With no (or an empty) proposal this is exactly ``get_engine(scenario, ...)``.
     """
-    from network.engine import get_engine
     data = load_network_data(data_dir)
     params = params or load_params(data_dir=data.data_dir)
     sc = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
@@ -118,7 +123,6 @@ def route_with(a: str, b: str, scenario: Scenario | str = "existing", proposal: 
                data_dir: Path | None = None, params: Params | None = None, include: Iterable[str] | str = (),
                exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None):
     """``network.route`` on the scenario plus the proposal (names of new stations can be used too)."""
-    from network.routing import find_place, route_between
     eng = proposal_engine(scenario, proposal, data_dir=data_dir, params=params, include=include, exclude=exclude,
                           modes=modes)
     return route_between(eng, find_place(a, eng.data), find_place(b, eng.data))
@@ -128,7 +132,6 @@ def access_with(scenario: Scenario | str, proposal: Proposal | None, origins: pd
                 sites: str | Sequence[str] = "all", data_dir: Path | None = None,
                 params: Params | None = None) -> pd.DataFrame:
     """``network.access_table`` on the scenario plus the proposal."""
-    from network.access import engine_access_table
     return engine_access_table(proposal_engine(scenario, proposal, data_dir=data_dir, params=params), origins, sites)
 
 
@@ -136,9 +139,6 @@ def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origi
                  *, with_: Scenario | str | None = None, sites: str = "national", data_dir: Path | None = None,
                  params: Params | None = None):
     """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``."""
-    from network.compare import compare_engines
-    from network.engine import get_engine
-    from network.origins import origins_grid
     data = load_network_data(data_dir)
     params = params or load_params(data_dir=data.data_dir)
     eb = get_engine(base_scenario, data_dir=data.data_dir, params=params)
@@ -152,11 +152,10 @@ def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, prop
                       params: Params | None = None, label: str | None = None) -> dict[str, Any]:
     """The proposal as one row of ``rank_projects``: added alone to ``base_scenario`` (add_*) and its
     marginal gain on top of ``with_`` (remove_*: ``with_`` + proposal → ``with_``)."""
-    from network.compare import marginal_gain, nearest_minutes, population_weights, rank_row
-    from network.engine import get_engine
     data = load_network_data(data_dir)
     params = params or load_params(data_dir=data.data_dir)
     pop = population_weights(origins)
+    thresholds = rank_thresholds(params)
     eb, ew = get_engine(base_scenario, data_dir=data.data_dir, params=params), get_engine(with_, data_dir=data.data_dir, params=params)
     t_b, t_w = nearest_minutes(eb, origins, sites), nearest_minutes(ew, origins, sites)
     t_bp = nearest_minutes(proposal_engine(eb.scenario, proposal, data_dir=data.data_dir, params=params), origins, sites)
@@ -165,12 +164,12 @@ def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, prop
                                                 "stations", "places", "airports", "heritage_sites")
                   for f in proposal.features.get(layer, [])), {})
     return rank_row(proposal.name, label or first.get("name_zh") or proposal.name, "+".join(sorted(proposal.features)),
-                    "proposed (sketch)", proposal.ids, marginal_gain(pop, t_b, t_bp), marginal_gain(pop, t_w, t_wp))
+                    "proposed (sketch)", proposal.ids, gain(pop, t_b, t_bp, thresholds=thresholds),
+                    gain(pop, t_w, t_wp, thresholds=thresholds))
 
 
 def insert_rank_row(ranking: pd.DataFrame, row: Mapping[str, Any]) -> pd.DataFrame:
     """Return ``ranking`` (from rank_projects) with ``row`` added and the order of rank_projects kept."""
-    from network.compare import sort_ranking
     df = pd.concat([ranking, pd.DataFrame([row])], ignore_index=True) if len(ranking) else pd.DataFrame([row])
     df = sort_ranking(df)
     df.attrs.update(ranking.attrs)
@@ -181,12 +180,9 @@ def rank_with(base_scenario: Scenario | str, with_: Scenario | str, proposal: Pr
               origins: pd.DataFrame | None = None, *, sites: str = "national", data_dir: Path | None = None,
               params: Params | None = None) -> pd.DataFrame:
     """``rank_projects(base_scenario, with_)`` plus a row for the proposal (see ``proposal_rank_row``)."""
-    from network.compare import rank_projects
-    from network.origins import origins_grid
     data = load_network_data(data_dir)
     origins = origins if origins is not None else origins_grid(1.0, data=data)
-    ranking = rank_projects(base_scenario, with_, origins, sites=sites, data_dir=data.data_dir, params=params,
-                            progress=False)
+    ranking = rank_projects(base_scenario, with_, origins, sites=sites, data_dir=data.data_dir, params=params)
     return insert_rank_row(ranking, proposal_rank_row(base_scenario, with_, proposal, origins, sites=sites,
                                                       data_dir=data.data_dir, params=params))
 

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from network.data import NetworkData, load_network_data
+from network.data import NetworkData, load_network_data, to_projected
 from network.engine import Engine, get_engine
 from network.errors import UnknownPlaceError
 from network.graph import base_line_name
+from network.measures import nearest
 from network.params import Params
 from network.scenario import Scenario
 
@@ -163,6 +165,49 @@ def route_between(engine: Engine, a: str, b: str) -> Route:
 
 
 REASON_NO_ROUTE = "no path between them in this scenario"
+REASON_NO_SITE = "no heritage site in this scenario"
+REASON_OUT_OF_REACH = "no network node or site within reach of this point"
+
+
+def route_from_point(engine: Engine, lon: float, lat: float, sites: str | Sequence[str] = "all") -> Route:
+    """Return the fastest route from a point (WGS84) to its nearest site, joined like any origin.
+
+    The point joins the network exactly as a grid origin does in ``Engine.cost_matrix`` (its connector
+    candidates, or a direct local trip when faster), so the minutes equal that origin's nearest-site
+    minutes. The first leg is the connector from the point (``from_id`` ''); the rest is
+    ``route_between`` from the joining hub to the site.
+    """
+    x, y = to_projected(np.array([float(lon)]), np.array([float(lat)]))
+    origin = pd.DataFrame({"origin_id": ["point"], "x": x, "y": y})
+    site_ids = engine.site_ids(sites)
+    here = f"{lat:.4f}, {lon:.4f}"
+    sc = engine.scenario.name
+    if not site_ids:
+        return Route("", "", here, "", sc, math.nan, (), False, REASON_NO_SITE)
+    cm = engine.cost_matrix(origin, site_ids, with_via=True)
+    minutes, arg = nearest(cm.minutes)
+    if arg[0] < 0:
+        return Route("", "", here, "", sc, math.nan, (), False, REASON_OUT_OF_REACH)
+    site = site_ids[int(arg[0])]
+    node = int(cm.via[0, arg[0]])
+    if node < 0:  # a direct local trip
+        first = Leg("connector", "connector", "", "", "", site, here, engine.data.name(site), float(minutes[0]))
+        return Route("", site, here, engine.data.name(site), sc, float(minutes[0]), (first,), True, "")
+    hub = _hub_of(engine, engine.graph.nodes[node])
+    rest = route_between(engine, hub, site)
+    connector = float(minutes[0]) - rest.minutes
+    first = Leg("connector", "connector", "", "", "", hub, here, engine.data.name(hub), connector)
+    return Route("", site, here, engine.data.name(site), sc, float(minutes[0]), (first, *rest.legs), True, "")
+
+
+def route_path(route: Route, data: NetworkData, start: tuple[float, float] | None = None) -> list[tuple[float, float]]:
+    """The (lon, lat) points a route passes: ``start`` (if given), then every leg's end, without repeats."""
+    path: list[tuple[float, float]] = [start] if start else []
+    for leg in route.legs:
+        for fid in (leg.from_id, leg.to_id):
+            if fid in data.lonlat and (not path or path[-1] != data.lonlat[fid]):
+                path.append(data.lonlat[fid])
+    return path
 
 
 def route(a: str, b: str, scenario: Scenario | str = "existing", *, data_dir: Path | None = None,

@@ -159,68 +159,22 @@ def isochrones(site_id: str, spec: str, include: Sequence[str], km: float, base:
 
 def route_from_point(lon: float, lat: float, spec: str, include: Sequence[str], base: Path,
                      exclude: Sequence[str] = ()) -> dict[str, Any]:
-    """Return the fastest route from a clicked point to its nearest heritage site.
+    """Return the fastest route from a clicked point to its nearest heritage site (network.routing).
 
-    The point joins the network like a grid origin (engine connector rules): the best of its candidate
-    hubs + network time, or a direct local trip if that is faster. Returns a dict with site, minutes,
-    legs (list of dicts) and the path geometry (list of [lat, lon]).
+    A dict with site_id, site_name, minutes, legs (list of dicts) and the path (list of [lat, lon]).
     """
     from network import get_engine
-    from network.routing import route_between
-    from network.data import to_projected
+    from network.routing import route_from_point as engine_route, route_path
 
     eng = get_engine(spec, data_dir=base, include=tuple(include), exclude=tuple(exclude))
-    px, py = to_projected(np.array([lon]), np.array([lat]))
-    x, y = float(px[0]), float(py[0])
-    sites = eng.site_ids("all")
-    if not sites:
-        return {"reachable": False, "reason": "no heritage sites in this scenario"}
-    D, _ = eng.to_sites(sites)
-    cand, cmin = eng.origin_links(np.array([x]), np.array([y]))
-    best = (math.inf, None, None, 0.0)
-    for node, cm in zip(cand[0], cmin[0]):
-        if node < 0:
-            continue
-        tot = cm + D[:, node]
-        s = int(np.argmin(tot))
-        if tot[s] < best[0]:
-            best = (float(tot[s]), sites[s], eng.graph.nodes[node], float(cm))
-    # direct local trip to a site (no network), as the engine's cost matrix allows
-    from network.graph import connector_minutes
-    max_m = eng.params.num("connector.origin_max_km") * 1000
-    for s in sites:
-        sx, sy = eng.data.xy[s]
-        d = math.hypot(sx - x, sy - y)
-        if d <= max_m:
-            mins = float(connector_minutes(d, eng.params))
-            if mins < best[0]:
-                best = (mins, s, None, mins)
-    total, site, hub, first = best
-    if site is None:
-        return {"reachable": False, "reason": "no network node or site within reach of this point"}
-    hub_id = None
-    if hub is not None:
-        hub_id = eng.graph.node_attrs[hub].get("hub", hub) if hasattr(eng.graph, "node_attrs") else hub
-    legs = [{"kind": "connector", "mode": "local", "line": "", "from_id": "", "to_id": str(hub_id or site),
-             "from_name": f"{lat:.4f}, {lon:.4f}",
-             "to_name": eng.data.name(hub) if hub else eng.data.name(site), "minutes": first}]
-    path = [[lat, lon]]
-    if hub is not None:
-        r = route_between(eng, hub_id, site)
-        for leg in r.legs:
-            legs.append({"kind": leg.kind, "mode": leg.mode, "line": leg.line, "from_id": leg.from_id,
-                         "to_id": leg.to_id, "from_name": leg.from_name, "to_name": leg.to_name,
-                         "minutes": leg.minutes})
-        for leg in r.legs:
-            for fid in (leg.from_id, leg.to_id):
-                if fid in eng.data.lonlat:
-                    lo, la = eng.data.lonlat[fid]
-                    if path[-1] != [la, lo]:
-                        path.append([la, lo])
-    slon, slat = eng.data.lonlat[site]
-    if path[-1] != [slat, slon]:
-        path.append([slat, slon])
-    return {"reachable": True, "site_id": site, "site_name": eng.data.name(site), "minutes": total,
+    r = engine_route(eng, lon, lat)
+    if not r.reachable:
+        return {"reachable": False, "reason": r.reason}
+    legs = [{"kind": leg.kind, "mode": "local" if leg.kind == "connector" and i == 0 else leg.mode,
+             "line": leg.line, "from_id": leg.from_id, "to_id": leg.to_id, "from_name": leg.from_name,
+             "to_name": leg.to_name, "minutes": leg.minutes} for i, leg in enumerate(r.legs)]
+    path = [[la, lo] for lo, la in route_path(r, eng.data, start=(lon, lat))]
+    return {"reachable": True, "site_id": r.to_id, "site_name": r.to_name, "minutes": r.minutes,
             "legs": legs, "path": path}
 
 
@@ -266,10 +220,10 @@ def difference_bands(d: pd.DataFrame, *, km: float, lang: str, title: str) -> Ba
 def rank(before_spec: str, before_inc: Sequence[str], after_spec: str, after_inc: Sequence[str], km: float,
          base: Path, *, before_exc: Sequence[str] = (), after_exc: Sequence[str] = ()) -> pd.DataFrame:
     """Engine project ranking (each project added alone / removed alone) on a km grid."""
-    from network.compare import rank_projects
+    from network.ranking import rank_projects
     return rank_projects(scenario(before_spec, before_inc, base, before_exc),
                          scenario(after_spec, after_inc, base, after_exc),
-                         grid(km, base), data_dir=base, progress=False)
+                         grid(km, base), data_dir=base)
 
 
 # --- tables for people: sensible precision, names instead of ids -----------------------------------------

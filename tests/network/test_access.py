@@ -48,7 +48,7 @@ def test_measures_check_columns():
 def test_county_summary_population_weighted():
     t = pd.DataFrame({"county": ["x", "x", "x", "y"], "population": [100.0, 300.0, 100.0, 50.0],
                       "nearest_site_minutes": [20.0, 70.0, np.nan, 200.0]})
-    s = county_summary(t).set_index("county")
+    s = county_summary(t, thresholds=(30, 60, 90, 120)).set_index("county")
     assert s.loc["x", "share_within_30"] == pytest.approx(100 / 500)
     assert s.loc["x", "share_within_90"] == pytest.approx(400 / 500)
     assert s.loc["x", "mean_minutes"] == pytest.approx((100 * 20 + 300 * 70) / 400)

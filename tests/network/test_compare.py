@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from network import origins_counties, resolve_scenario
-from network.compare import compare_scenarios, find_projects, gateway_site_table, rank_projects
+from network.compare import compare_scenarios, gateway_site_table
+from network.ranking import find_projects, rank_projects
 from network.data import load_network_data
 from network.engine import get_engine
 
@@ -58,13 +59,16 @@ def test_adding_features_never_slows_any_trip(mini, extra):
         assert (Dm[:, j] <= Db[:, i] + 1e-9).all(), node
 
 
-def test_marginal_gain_by_hand():
+def test_gain_by_hand():
     import numpy as np
-    from network.compare import marginal_gain
+    from network.measures import gain
     pop = np.array([100.0, 200.0, 300.0, 400.0])
     before = np.array([70.0, 50.0, np.nan, 130.0])
     after = np.array([50.0, 50.0, 100.0, 110.0])
     # saved: 100 × 20 + 400 × 20 (the third origin was unreachable: not counted) = 10 000 over 1 000 people;
     # within 60: the first origin (100) comes in; within 120: the third (300) and the fourth (400) come in
-    assert marginal_gain(pop, before, after) == pytest.approx((10_000, 10.0, 100, 700, 300))
-    assert marginal_gain(pop, after, before) == pytest.approx((-10_000, -10.0, -100, -700, 0))
+    g = gain(pop, before, after, thresholds=(60, 120))
+    assert list(g) == ["pop_minutes", "mean_minutes", "pop_newly_within_60", "pop_newly_within_120",
+                       "pop_newly_reachable"]
+    assert list(g.values()) == pytest.approx([10_000, 10.0, 100, 700, 300])
+    assert list(gain(pop, after, before, thresholds=(60, 120)).values()) == pytest.approx([-10_000, -10.0, -100, -700, 0])

@@ -69,8 +69,8 @@ def test_freight_graph_has_waterways_passenger_graph_not():
 @pytest.mark.slow
 def test_rank_gains_are_not_negative():
     from network import origins_grid
-    from network.compare import rank_projects
-    r = rank_projects("existing", "plan2035-full", origins_grid(5, data_dir=REAL), data_dir=REAL, progress=False)
+    from network.ranking import rank_projects
+    r = rank_projects("existing", "plan2035-full", origins_grid(5, data_dir=REAL), data_dir=REAL)
     assert len(r) >= 10
     # adding a project only adds links (new stops on an existing line could slow through trains; none here)
     assert (r["add_pop_minutes"] >= -1e-6).all(), r[["project_id", "add_pop_minutes"]]
