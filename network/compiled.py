@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 
-from network.graph import GraphParts, MODES
+from network.graph import MODES
+from network.parts import GraphParts
 
 #: Bits used to record which modes a path uses (``local`` = connectors on local roads).
 MODE_BITS: dict[str, int] = {m: 1 << i for i, m in enumerate((*MODES, "local"))}
@@ -119,15 +119,6 @@ def compile_parts(parts: GraphParts, *, name: str = "",
     index = {nid: i for i, nid in enumerate(nodes)}
     edges = parts.edges if edge_filter is None else [e for e in parts.edges if edge_filter(e[2])]
     return _compile(nodes, index, edges, parts.nodes, parts.hubs, parts.sites, parts.problems, name)
-
-
-def compile_graph(G: nx.MultiDiGraph) -> CompiledGraph:
-    """Compile a NetworkX MultiDiGraph built by ``build_graph`` to arrays."""
-    nodes = list(G.nodes)
-    index = {nid: i for i, nid in enumerate(nodes)}
-    edges = [(a, b, d) for a, b, d in G.edges(data=True)]
-    return _compile(nodes, index, edges, dict(G.nodes(data=True)), G.graph.get("hubs", []),
-                    G.graph.get("sites", []), G.graph.get("problems", []), G.graph.get("scenario", ""))
 
 
 def _compile(nodes, index, edges, node_attrs, hubs, sites, problems, name) -> CompiledGraph:

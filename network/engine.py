@@ -17,9 +17,11 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from network.compiled import CompiledGraph, compile_parts, modes_text, MODE_BITS
+from geo.paths import DataVersion
 from network.data import NetworkData, load_network_data
 from network.errors import NetworkError, UnknownFeatureError
-from network.graph import MODE_GROUP, graph_parts, connector_minutes
+from network.connectors import connector_minutes
+from network.graph import MODE_GROUP, WAIT_MODELS, graph_parts, parts_graph
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
 
@@ -78,7 +80,7 @@ class Engine:
     def __init__(self, scenario: Scenario | str = "existing", *, data_dir: Path | None = None,
                  params: Params | None = None, passenger: bool = True, include: Iterable[str] | str = (),
                  exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
-                 connectors: bool = True, data: NetworkData | None = None):
+                 connectors: bool = True, data: NetworkData | None = None, waits: str = "random"):
         self.data = data or load_network_data(data_dir)
         self.params = params or load_params(data_dir=self.data.data_dir)
         self.scenario = scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
@@ -86,7 +88,8 @@ class Engine:
         self.passenger = passenger
         self.modes = tuple(modes) if modes is not None else None
         self.connectors = connectors
-        self.parts = graph_parts(self.data, scenario, self.params, passenger=passenger)
+        self.waits = waits
+        self.parts = graph_parts(self.data, scenario, self.params, passenger=passenger, waits=waits)
         self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
                                                   edge_filter=mode_filter(self.modes, connectors=connectors))
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
@@ -95,13 +98,8 @@ class Engine:
     # -- graph views ---------------------------------------------------------------------------------
     def nx_graph(self) -> nx.MultiDiGraph:
         """Return the scenario's NetworkX MultiDiGraph (same nodes and edges as the compiled arrays)."""
-        keep = mode_filter(self.modes, connectors=self.connectors)
-        G = nx.MultiDiGraph(scenario=self.scenario.name, year=self.scenario.year, passenger=self.passenger,
-                            problems=list(self.parts.problems), hubs=list(self.parts.hubs),
-                            sites=list(self.parts.sites), crs="EPSG:4547")
-        G.add_nodes_from(self.parts.nodes.items())
-        G.add_edges_from(e for e in self.parts.edges if keep is None or keep(e[2]))
-        return G
+        return parts_graph(self.parts, self.scenario, passenger=self.passenger,
+                           keep=mode_filter(self.modes, connectors=self.connectors))
 
     def site_ids(self, sites: str | Sequence[str] = "all") -> list[str]:
         """Return the heritage sites in this scenario: 'all', 'national' or an explicit list of ids."""
@@ -256,20 +254,25 @@ _ENGINES = LRUCache(MAX_CACHED_ENGINES)
 
 def get_engine(scenario: Scenario | str = "existing", *, data_dir: Path | None = None, params: Params | None = None,
                passenger: bool = True, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
-               modes: Iterable[str] | None = None, connectors: bool = True) -> Engine:
-    """Return a cached Engine for the scenario (compiled once per data files, scenario and parameters).
+               modes: Iterable[str] | None = None, connectors: bool = True, waits: str = "random",
+               version: DataVersion | None = None) -> Engine:
+    """Return a cached Engine for the scenario (compiled once per data version, scenario and parameters).
 
-    ``modes`` keeps only those modes' edges (plus local connectors unless ``connectors=False``).
+    ``modes`` keeps only those modes' edges (plus local connectors unless ``connectors=False``);
+    ``waits`` is the wait model (``random``: half the headway; ``planned``: a boarding margin — see
+    network.graph); ``version`` is the request's data version, stamped here when not given.
     """
-    data = load_network_data(data_dir)
+    if waits not in WAIT_MODELS:
+        raise NetworkError(f"unknown wait model {waits!r}; use one of {', '.join(WAIT_MODELS)}")
+    data = load_network_data(data_dir, version=version)
     params = params or load_params(data_dir=data.data_dir)
     scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     key = (data.cache_key, scenario.key, params.digest, passenger,
-           tuple(sorted(modes)) if modes is not None else None, connectors)
+           tuple(sorted(modes)) if modes is not None else None, connectors, waits)
     eng = _ENGINES.get(key)
     if eng is None:
         eng = _ENGINES.put(key, Engine(scenario, params=params, passenger=passenger, modes=modes,
-                                       connectors=connectors, data=data))
+                                       connectors=connectors, data=data, waits=waits))
     return eng
 
 

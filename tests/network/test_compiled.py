@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from network import Engine, build_graph
-from network.compiled import compile_graph, modes_text
+from network.compiled import modes_text
 
 from network_testutil import REAL, needs_real
 
@@ -29,12 +29,19 @@ def test_compiled_equals_networkx_on_mini(mini, scenario):
     _check_equal(eng, eng.site_ids("all"))
 
 
-def test_compile_graph_from_networkx_matches_parts(mini):
+def test_build_graph_is_the_engines_graph_and_rides_carry_their_speed(mini):
     G = build_graph("2030", data_dir=mini)
-    a = compile_graph(G)
-    b = Engine("2030", data_dir=mini).graph
-    assert a.nodes == b.nodes
-    assert np.array_equal(a.w, b.w) and np.array_equal(a.u, b.u)
+    eng = Engine("2030", data_dir=mini)
+    assert list(G.nodes) == eng.graph.nodes
+    assert G.number_of_edges() == len(eng.parts.edges)
+    rides = [d for _, _, d in G.edges(data=True) if d["kind"] == "ride"]
+    assert rides and all("speed_kmh" in d for d in rides)
+    for d in rides:
+        if d["mode"] != "air":  # a flight keeps its block time; others run length / speed
+            assert d["minutes"] == pytest.approx(d["length_m"] / 1000 / d["speed_kmh"] * 60)
+    # hsr 240 km/h × 0.5 (mini parameter table), expressway 100 × 0.9
+    assert {d["speed_kmh"] for d in rides if d["mode"] == "hsr"} == {120.0}
+    assert sorted({round(d["speed_kmh"], 6) for d in rides if d["mode"] == "expressway"}) == [90.0]
 
 
 def test_path_modes_are_recorded(mini):
