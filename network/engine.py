@@ -25,7 +25,7 @@ from network.graph import MODE_GROUP, WAIT_MODELS, graph_parts, parts_graph
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
 
-SITE_LEVELS = ("all", "national")
+SITE_SELECTIONS = ("all", "national")
 
 REASON_NO_CONNECTOR = "no network node within {km:g} km of the origin"
 REASON_NO_PATH = "no path in this scenario"
@@ -82,7 +82,7 @@ class Engine:
                  exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
                  connectors: bool = True, data: NetworkData | None = None, waits: str = "random"):
         self.data = data or load_network_data(data_dir)
-        self.params = params or load_params(data_dir=self.data.data_dir)
+        self.params = params or data_params(self.data)
         self.scenario = scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=self.data,
                                                     params=self.params)
         self.passenger = passenger
@@ -104,8 +104,8 @@ class Engine:
     def site_ids(self, sites: str | Sequence[str] = "all") -> list[str]:
         """Return the heritage sites in this scenario: 'all', 'national' or an explicit list of ids."""
         if isinstance(sites, str):
-            if sites not in SITE_LEVELS:
-                raise NetworkError(f"unknown site level {sites!r}; use one of {', '.join(SITE_LEVELS)}")
+            if sites not in SITE_SELECTIONS:
+                raise NetworkError(f"unknown site level {sites!r}; use one of {', '.join(SITE_SELECTIONS)}")
             return [s for s in self.graph.sites
                     if sites == "all" or self.data.features[s].get("level") == "national"]
         missing = [s for s in sites if s not in self.graph.index]
@@ -250,6 +250,13 @@ class LRUCache:
 
 MAX_CACHED_ENGINES = 8
 _ENGINES = LRUCache(MAX_CACHED_ENGINES)
+_PARAMS = LRUCache(4)
+
+
+def data_params(data: NetworkData) -> Params:
+    """The parameter table of ``data``'s folder, read once per data version."""
+    key = data.cache_key
+    return _PARAMS.get(key) or _PARAMS.put(key, load_params(data_dir=data.data_dir))
 
 
 def get_engine(scenario: Scenario | str = "existing", *, data_dir: Path | None = None, params: Params | None = None,
@@ -265,7 +272,7 @@ def get_engine(scenario: Scenario | str = "existing", *, data_dir: Path | None =
     if waits not in WAIT_MODELS:
         raise NetworkError(f"unknown wait model {waits!r}; use one of {', '.join(WAIT_MODELS)}")
     data = load_network_data(data_dir, version=version)
-    params = params or load_params(data_dir=data.data_dir)
+    params = params or data_params(data)
     scenario = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     key = (data.cache_key, scenario.key, params.digest, passenger,
            tuple(sorted(modes)) if modes is not None else None, connectors, waits)
@@ -277,5 +284,6 @@ def get_engine(scenario: Scenario | str = "existing", *, data_dir: Path | None =
 
 
 def clear_cache() -> None:
-    """Forget every cached engine (e.g. after the layers changed on disk)."""
+    """Forget every cached engine and parameter table (e.g. after the layers changed on disk)."""
     _ENGINES.clear()
+    _PARAMS.clear()

@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 
 from geo.crs import PROJECTED_CRS
+from geo.paths import DataVersion
 from network.engine import get_engine
 from network.origins import origins_grid
 from network.params import Params
@@ -17,14 +18,15 @@ from network.scenario import Scenario
 
 
 def isochrones(site: str, scenario: Scenario | str = "existing", *, minutes: Sequence[float] = (30, 60, 90, 120),
-               cell_km: float = 1.0, data_dir: Path | None = None, params: Params | None = None) -> gpd.GeoDataFrame:
+               cell_km: float = 1.0, data_dir: Path | None = None, params: Params | None = None,
+               version: DataVersion | None = None) -> gpd.GeoDataFrame:
     """Return one (Multi)Polygon per threshold: the union of grid cells whose travel time to ``site`` ≤ T.
 
     Cells are the ``origins_grid(cell_km)`` cells (inside the counties); a cell's time is routed from its
     centre like any origin, so the polygons follow the network (corridors along expressways and around
     stations), not a convex hull. Columns: site_id, minutes, area_km2, cells, geometry (EPSG:4326).
     """
-    eng = get_engine(scenario, data_dir=data_dir, params=params)
+    eng = get_engine(scenario, data_dir=data_dir, params=params, version=version)
     sid = find_place(site, eng.data, layers=("heritage_sites",))
     grid = origins_grid(cell_km, data=eng.data)
     rows = []

@@ -31,7 +31,7 @@ from network.params import Params, load_params
 from network.ranking import population_weights, rank_projects, rank_row, rank_thresholds, sort_ranking
 from network.routing import find_place, route_between
 from network.scenario import Scenario, resolve_scenario
-from network.sketch import (EMPTY, LINE_KINDS, POINT_KINDS, RAIL_CLASSES, ROAD_CLASSES, SITE_LEVELS, SKETCH_KINDS,
+from network.sketch import (EMPTY, LINE_KINDS, POINT_KINDS, RAIL_CLASSES, ROAD_CLASSES, HERITAGE_LEVELS, SKETCH_KINDS,
                             Proposal, build_proposal, read_sketch, slugify)
 
 # -- the engine overlay --------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def rank_with(base_scenario: Scenario | str, with_: Scenario | str, proposal: Pr
     return insert_rank_row(ranking, proposal_rank_row(base_scenario, with_, proposal, origins, sites=sites,
                                                       data_dir=data.data_dir, params=params))
 
-__all__ = ["Draft", "EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "RAIL_CLASSES", "ROAD_CLASSES", "SITE_LEVELS",
+__all__ = ["Draft", "EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "RAIL_CLASSES", "ROAD_CLASSES", "HERITAGE_LEVELS",
            "SKETCH_KINDS", "access_with", "build_proposal", "compare_with", "draft_history", "draft_path",
            "drafts_dir", "insert_rank_row", "list_drafts", "load_draft", "load_proposal", "overlay_data",
            "promote_draft", "proposal_engine", "proposal_rank_row", "rank_with", "read_sketch", "route_with",

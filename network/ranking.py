@@ -16,12 +16,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geo.paths import DataVersion
 from network.access import nearest_minutes
 from network.data import NetworkData, load_network_data
-from network.engine import Engine
+from network.engine import Engine, data_params
 from network.measures import gain, parse_thresholds
 from network.origins import origins_grid
-from network.params import Params, load_params
+from network.params import Params
 from network.scenario import Scenario, resolve_scenario
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ def sort_ranking(df: pd.DataFrame) -> pd.DataFrame:
 
 def rank_projects(baseline: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
                   sites: str = "national", data_dir: Path | None = None, params: Params | None = None,
-                  progress: Progress | None = None) -> pd.DataFrame:
+                  progress: Progress | None = None, version: DataVersion | None = None) -> pd.DataFrame:
     """Rank each project (a feature differing between ``baseline`` and ``with_``) by its marginal gain both ways.
 
     add_*: the project added alone to the baseline; remove_*: removed alone from ``with_``. Gains are
@@ -126,8 +127,8 @@ def rank_projects(baseline: Scenario | str, with_: Scenario | str, origins: pd.D
     total population for per-capita ``*_mean_minutes``) and population newly within each threshold.
     Sorted by add_pop_minutes then remove_pop_minutes, both descending. ``origins`` default: 1 km grid.
     """
-    data = load_network_data(data_dir)
-    params = params or load_params(data_dir=data.data_dir)
+    data = load_network_data(data_dir, version=version)
+    params = params or data_params(data)
     sb = resolve_scenario(baseline, data=data, params=params)
     sw = resolve_scenario(with_, data=data, params=params)
     origins = origins if origins is not None else origins_grid(1.0, data=data)

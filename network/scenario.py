@@ -2,6 +2,8 @@
 
 Specs
 -----
+``all``
+    every feature of every layer, whatever its status (what the map shows with no filter).
 ``existing``
     features whose status is ``existing`` (the data date is 2026-11, ``scenario.as_of``).
 ``YYYY`` (e.g. ``2025``, ``2030``, ``2035``)
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.paths import resolve_data_dir
+from geo.schema import STATUSES
 from network.data import NetworkData, load_network_data
 from network.errors import ScenarioError, UnknownFeatureError
 from network.params import Params, load_params
@@ -92,7 +95,6 @@ def load_plan_sets(path: str | Path | None = None, *, data_dir: Path | None = No
     rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
     out: dict[str, PlanSet] = {}
     problems = []
-    from geo.schema import STATUSES
     for i, r in enumerate(rows, start=2):
         name = (r.get("name") or "").strip()
         statuses = _split_ids(r.get("statuses") or "")
@@ -144,87 +146,111 @@ def opening_year(props: Mapping[str, Any], params: Params) -> int | None:
 
 
 def scenario_names(*, data_dir: Path | None = None) -> list[str]:
-    """Return the names a user can pick: existing, the usual years and the plan sets."""
-    return ["existing", "2025", "2030", "2035", *load_plan_sets(data_dir=data_dir)]
+    """Return the names a user can pick: all, existing, the usual years and the plan sets."""
+    return ["all", "existing", "2025", "2030", "2035", *load_plan_sets(data_dir=data_dir)]
 
 
-def _check_ids(ids: Iterable[str], data: NetworkData, what: str) -> None:
-    unknown = [i for i in ids if i not in data.features]
+def _check_ids(ids: Iterable[str], features: Mapping[str, Any], what: str) -> None:
+    unknown = [i for i in ids if i not in features]
     if unknown:
         msgs = []
         for u in unknown:
-            close = get_close_matches(u, data.features, n=3, cutoff=0.5)
+            close = get_close_matches(u, features, n=3, cutoff=0.5)
             msgs.append(f"{u!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
         raise UnknownFeatureError(f"unknown feature id(s) to {what}: {'; '.join(msgs)}")
 
 
 def resolve_scenario(spec: str | Scenario, *, include: Iterable[str] | str = (), exclude: Iterable[str] | str = (),
-                     data_dir: Path | None = None, data: NetworkData | None = None,
+                     as_of: int | None = None, data_dir: Path | None = None, data: NetworkData | None = None,
                      params: Params | None = None) -> Scenario:
-    """Resolve a scenario spec (existing, a year, a plan-set name) plus include/exclude ids to a Scenario.
+    """Resolve a scenario spec (all, existing, a year, a plan-set name) plus include/exclude ids to a Scenario.
 
-    A Scenario with nothing to include or exclude is returned as it is.
+    ``as_of`` (a year) keeps only the features of the resolved scenario that are open by that year under
+    the year rule (the network of that year within the chosen scenario). A Scenario with nothing to
+    include, exclude or date is returned as it is.
     """
     include, exclude = _split_ids(include), _split_ids(exclude)
-    if isinstance(spec, Scenario) and not include and not exclude:
+    if isinstance(spec, Scenario) and not include and not exclude and as_of is None:
         return spec
     data = data or load_network_data(data_dir)
     params = params or load_params(data_dir=data.data_dir)
+    return scenario_from_features(spec, data.features, params, include=include, exclude=exclude, as_of=as_of,
+                                  plan_sets=load_plan_sets(data_dir=data.data_dir))
+
+
+def scenario_from_features(spec: str | Scenario, features: Mapping[str, Mapping[str, Any]], params: Params, *,
+                           include: Iterable[str] = (), exclude: Iterable[str] = (), as_of: int | None = None,
+                           plan_sets: Mapping[str, PlanSet] | None = None) -> Scenario:
+    """``resolve_scenario`` over plain feature properties (id -> properties with a status): the one copy of
+    the scenario rules, also used by the app when the engine's data cannot be loaded."""
+    include, exclude = _split_ids(include), _split_ids(exclude)
     if isinstance(spec, Scenario):
         base_ids, year, name, undated = set(spec.feature_ids), spec.year, spec.name, spec.undated
         spec_text = spec.spec
     else:
         spec_text = str(spec).strip()
-        ids, year, undated = _spec_ids(spec_text, data, params)
-        base_ids, name = ids, spec_text
-    _check_ids(include, data, "include")
-    _check_ids(exclude, data, "exclude")
+        base_ids, year, undated = _spec_ids(spec_text, features, params, plan_sets or {})
+        name = spec_text
+    _check_ids(include, features, "include")
+    _check_ids(exclude, features, "exclude")
     ids = (set(base_ids) | set(include)) - set(exclude)
     if include:
         name += "+" + ",".join(include)
     if exclude:
         name += "-" + ",".join(exclude)
+    if as_of is not None:
+        year_ids, _, _ = _spec_ids(str(int(as_of)), features, params, {})
+        ids &= year_ids
+        name += f"@{int(as_of)}"
+        year = int(as_of)
     return Scenario(name, year, frozenset(ids), spec_text, tuple(include), tuple(exclude), tuple(undated))
 
 
-def _spec_ids(spec: str, data: NetworkData, params: Params) -> tuple[set[str], int | None, list[str]]:
-    feats = data.features
-    if spec == "existing":
-        return {fid for fid, f in feats.items() if f.get("status") == "existing"}, None, []
-    if _YEAR.match(spec):
-        year = int(spec)
-        ids, undated = set(), []
-        for fid, f in feats.items():
-            status = f.get("status")
-            if status in ("proposed", "study"):
-                continue
-            y = opening_year(f, params)
-            if status == "existing":
-                if y is None or y <= year:
-                    ids.add(fid)
-            elif y is None:
-                undated.append(fid)
-            elif y <= year:
+def _year_ids(year: int, features: Mapping[str, Mapping[str, Any]], params: Params) -> tuple[set[str], list[str]]:
+    ids, undated = set(), []
+    for fid, f in features.items():
+        status = f.get("status")
+        if status in ("proposed", "study"):
+            continue
+        y = opening_year(f, params)
+        if status == "existing":
+            if y is None or y <= year:
                 ids.add(fid)
-        return ids, year, sorted(undated)
-    sets = load_plan_sets(data_dir=data.data_dir)
-    if spec in sets:
-        ps = sets[spec]
-        ids = set()
-        for fid, f in feats.items():
-            if f.get("status") not in ps.statuses:
-                continue
-            if ps.max_year is not None and f.get("status") != "existing":
-                y = opening_year(f, params)
-                if y is None or y > ps.max_year:
-                    continue
+        elif y is None:
+            undated.append(fid)
+        elif y <= year:
             ids.add(fid)
-        _check_ids(ps.include, data, f"include in plan set {spec}")
-        _check_ids(ps.exclude, data, f"exclude in plan set {spec}")
-        ids = (ids | set(ps.include)) - set(ps.exclude)
-        return ids, ps.max_year, []
-    choices = ["existing", "a year such as 2030", *sets]
-    close = get_close_matches(spec, ["existing", *sets], n=3)
+    return ids, sorted(undated)
+
+
+def _plan_set_ids(ps: PlanSet, features: Mapping[str, Mapping[str, Any]], params: Params) -> set[str]:
+    ids = set()
+    for fid, f in features.items():
+        if f.get("status") not in ps.statuses:
+            continue
+        if ps.max_year is not None and f.get("status") != "existing":
+            y = opening_year(f, params)
+            if y is None or y > ps.max_year:
+                continue
+        ids.add(fid)
+    _check_ids(ps.include, features, f"include in plan set {ps.name}")
+    _check_ids(ps.exclude, features, f"exclude in plan set {ps.name}")
+    return (ids | set(ps.include)) - set(ps.exclude)
+
+
+def _spec_ids(spec: str, features: Mapping[str, Mapping[str, Any]], params: Params,
+              sets: Mapping[str, PlanSet]) -> tuple[set[str], int | None, list[str]]:
+    if spec == "all":
+        return set(features), None, []
+    if spec == "existing":
+        return {fid for fid, f in features.items() if f.get("status") == "existing"}, None, []
+    if _YEAR.match(spec):
+        ids, undated = _year_ids(int(spec), features, params)
+        return ids, int(spec), undated
+    if spec in sets:
+        return _plan_set_ids(sets[spec], features, params), sets[spec].max_year, []
+    choices = ["all", "existing", "a year such as 2030", *sets]
+    close = get_close_matches(spec, ["all", "existing", *sets], n=3)
     hint = f" Did you mean {', '.join(close)}?" if close else ""
     raise ScenarioError(f"unknown scenario {spec!r}.{hint} Scenarios are: {', '.join(choices)}")
 

@@ -56,7 +56,7 @@ RAIL_ALIASES: dict[str, str] = {"hsr": "hsr", "intercity": "intercity", "convent
 SKETCH_KINDS: tuple[str, ...] = (*LINE_KINDS, *POINT_KINDS, *RAIL_ALIASES)
 RAIL_CLASSES = LAYERS["railways"].field("rail_class").choices
 ROAD_CLASSES = LAYERS["trunk_roads"].field("road_class").choices
-SITE_LEVELS = LAYERS["heritage_sites"].field("level").choices
+HERITAGE_LEVELS = LAYERS["heritage_sites"].field("level").choices
 #: layers written by a promotion, points before the lines that reference them
 PROMOTE_ORDER = ("places", "stations", "airports", "heritage_sites", "railways", "expressways", "trunk_roads",
                  "air_routes")
@@ -421,8 +421,8 @@ def _point_props(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], lon:
         p["airport_kind"] = _text(props, "airport_kind") or "civil"
     elif layer == "heritage_sites":
         level = _text(props, "level") or "local"
-        if level not in SITE_LEVELS:
-            problems.append(f"{what}: level {level!r}; levels are {', '.join(SITE_LEVELS)}")
+        if level not in HERITAGE_LEVELS:
+            problems.append(f"{what}: level {level!r}; levels are {', '.join(HERITAGE_LEVELS)}")
             return None
         p["level"] = level
         p["long_march_park"] = bool(props.get("long_march_park") or False)
@@ -656,5 +656,5 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
     ctx.add(layer, lp, geom)
 
 
-__all__ = ["EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "ROAD_CLASSES", "RAIL_CLASSES", "SITE_LEVELS",
+__all__ = ["EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "ROAD_CLASSES", "RAIL_CLASSES", "HERITAGE_LEVELS",
            "SKETCH_KINDS", "SLUG", "build_proposal", "read_sketch", "slugify"]

@@ -1,41 +1,25 @@
 """Turn layer GeoDataFrames into slim GeoJSON features for the map: style, escaped popup and tooltip.
 
-All user text (names, sources, notes …) goes through ``html.escape`` here, once, before any HTML is
-built; the map code only ever inserts these prepared strings.
+All user text (names, sources, notes …) goes through ``geo.text.escape_html`` here, once, before any HTML
+is built; the map code only ever inserts these prepared strings.
 """
 from __future__ import annotations
 
-import html
 import math
-import re
 from typing import Any, Iterable, Mapping, Sequence
 
 import geopandas as gpd
-from shapely.geometry import mapping
+from pyproj import Geod
+from shapely.geometry import LineString, mapping
 
 from geo.schema import LAYERS
+from geo.text import escape_html as esc
 from ui.i18n import CONFIDENCE_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
 from ui.style import feature_style
 
+_GEOD = Geod(ellps="WGS84")
 #: properties kept on every map feature besides the prepared ones (needed for filtering)
 _KEEP = ("id", "status", "opened", "planned_open")
-
-
-def esc(value: Any) -> str:
-    """Escape any value as HTML text (None -> empty)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value)
-    return html.escape(str(value), quote=True)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
-
-
-def md_escape(value: Any) -> str:
-    """Escape user text for Streamlit markdown (labels, messages): no links, images or formatting."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
 def _present(v: Any) -> bool:
@@ -142,17 +126,14 @@ def tooltip_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
 
 def great_circle(geom: Any, *, step_km: float = 40.0) -> Any:
     """Return a two-point line as a great-circle arc (flights are drawn as arcs, not as straight roads)."""
-    from pyproj import Geod
-    from shapely.geometry import LineString
     coords = list(getattr(geom, "coords", []))
     if geom is None or geom.geom_type != "LineString" or len(coords) != 2:
         return geom
     (lon1, lat1), (lon2, lat2) = coords[0][:2], coords[1][:2]
-    geod = Geod(ellps="WGS84")
-    n = int(geod.inv(lon1, lat1, lon2, lat2)[2] / 1000 / step_km)
+    n = int(_GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000 / step_km)
     if n < 2:
         return geom
-    return LineString([(lon1, lat1), *geod.npts(lon1, lat1, lon2, lat2, n), (lon2, lat2)])
+    return LineString([(lon1, lat1), *_GEOD.npts(lon1, lat1, lon2, lat2, n), (lon2, lat2)])
 
 
 def _year(v: Any) -> int | None:

@@ -1,6 +1,11 @@
 """Every user-facing label in both languages (中文 / English); ``t(key, lang)`` looks one up."""
 from __future__ import annotations
 
+import re
+from difflib import get_close_matches
+
+from geo.schema import LAYERS
+
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
 
@@ -123,6 +128,67 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "features by opening date; under construction / planned by planned opening, else plan "
                      "period (14th FYP → 2025, 15th → 2030, long term → 2035), else 2030 if under "
                      "construction; undated plans, proposals and studies are left out."),
+    # analysis tables and maps
+    "unreachable": ("无法到达", "unreachable"),
+    "legend_minutes": ("分钟", "minutes"),
+    "legend_cells": ("网格", "cells"),
+    "legend_pop_share": ("人口占比", "pop. share"),
+    "gain_none": ("<1 分钟", "< 1 min"),
+    "gain_slower": ("变慢", "slower"),
+    "gain_new": ("新可达", "newly reachable"),
+    "legend_waterways": ("航道", "Waterways"),
+    "legend_ports": ("港口", "Ports"),
+    "rank_axis": ("人均节省分钟（到最近全国级纪念地）", "minutes saved per resident (to the nearest national site)"),
+    "lang_zh": ("中文", "中文"),
+    "lang_en": ("English", "English"),
+    "draft_default_name": ("草案", "draft"),
+    "share_within": ("{t}分钟内人口占比", "Share within {t} min"),
+    "share_within_base": ("{t}分钟内人口占比（前）", "Share within {t} min (before)"),
+    "share_within_with": ("{t}分钟内人口占比（后）", "Share within {t} min (after)"),
+    "sites_within": ("{t}分钟内纪念地数", "Sites within {t} min"),
+    "add_newly_within": ("加入：新进入{t}分钟人口", "Add: people newly within {t} min"),
+    "remove_within": ("移除：退出{t}分钟人口", "Remove: people no longer within {t} min"),
+    # sketch page
+    "sk_title": ("草图方案：画出新线路或新站点，立即查看效果", "Sketch a proposal and see what it does"),
+    "sk_help": ("在地图上用右上角的绘图工具画一条线（铁路、高速、干线公路）或放一个点（车站、互通、机场、纪念地），"
+             "再在右侧填写属性并加入草案。也可以直接输入坐标。",
+             "Draw a line (railway, expressway, trunk road) or place a point (station, interchange, airport, "
+             "heritage site) with the drawing tools at the top right of the map, then describe it on the right "
+             "and add it to the draft. You can also type coordinates."),
+    "sk_hsr": ("高速铁路", "High-speed railway"), "sk_intercity": ("城际铁路", "Intercity railway"),
+    "sk_conventional": ("普速铁路", "Conventional railway"), "sk_expressway": ("高速公路", "Expressway"),
+    "sk_trunk_road": ("国省干线", "Trunk road"), "sk_station": ("火车站", "Station"),
+    "sk_interchange": ("互通/节点", "Interchange"), "sk_airport": ("机场", "Airport"),
+    "sk_heritage_site": ("红色纪念地", "Heritage site"),
+    "sk_kind": ("类型", "Kind"), "sk_name": ("名称", "Name"), "sk_speed": ("设计速度 (km/h)", "Design speed (km/h)"),
+    "sk_tracks": ("股道数", "Tracks"), "sk_lanes": ("车道数", "Lanes"), "sk_road_class": ("公路等级", "Road class"),
+    "sk_level": ("级别", "Level"), "sk_to_place": ("航线目的地（门户城市）", "Route to (gateway city)"),
+    "sk_block": ("航班时间（分钟）", "Block time (minutes)"),
+    "sk_add": ("加入草案", "Add to draft"), "sk_undo": ("撤销上一步", "Undo last step"),
+    "sk_clear": ("清空草案", "Clear draft"), "sk_pending_none": ("先在地图上画一条线或放一个点。",
+                                                      "Draw a line or place a point on the map first."),
+    "sk_pending_line": ("已画线：{n} 个点", "Line drawn: {n} points"), "sk_pending_point": ("已放点", "Point placed"),
+    "sk_coords": ("或输入坐标（经度,纬度; 经度,纬度 …）", "Or type coordinates (lon,lat; lon,lat …)"),
+    "sk_use_coords": ("使用这些坐标", "Use these coordinates"),
+    "sk_draft": ("草案", "Draft"), "sk_steps": ("步骤", "Steps"), "sk_user": ("作者", "Author"),
+    "sk_draft_name": ("草案名称", "Draft name"), "sk_save": ("保存草案", "Save draft"), "sk_load": ("载入草案", "Load draft"),
+    "sk_saved": ("草案已保存", "Draft saved"), "sk_loaded": ("草案已载入", "Draft loaded"),
+    "sk_export_sketch": ("导出草图 GeoJSON", "Export sketch GeoJSON"),
+    "sk_export_layers": ("导出图层要素 GeoJSON", "Export layer features GeoJSON"),
+    "sk_promote": ("写入图层（正式数据）", "Promote into the layers"),
+    "sk_confirm": ("确认写入 data/layers（保留历史版本，可恢复）", "Yes, write to data/layers (history kept, restorable)"),
+    "sk_promoted": ("已写入图层", "Promoted into layers"),
+    "sk_empty": ("草案为空：画一条线或放一个点。", "The draft is empty: sketch a line or a point."),
+    "sk_show": ("地图显示", "Map shows"), "sk_show_minutes": ("到最近纪念地的分钟数", "minutes to the nearest site"),
+    "sk_show_diff": ("与基准情景相比节省的分钟", "minutes saved against the base scenario"),
+    "sk_results": ("效果", "Effect"), "sk_county": ("各县（到最近全国级纪念地，人口加权）",
+                                             "Counties (to the nearest national site, population-weighted)"),
+    "sk_gateways": ("门户城市 → 全国级纪念地（变化的行）", "Gateways → national sites (rows that changed)"),
+    "sk_ranking": ("项目排序（草案所在位置）", "Project ranking (with the draft)"),
+    "sk_timing": ("草图更新耗时（服务器端）：{ms:.0f} 毫秒", "Update after the sketch (server side): {ms:.0f} ms"),
+    "sk_base": ("基准情景", "Base scenario"), "sk_notes": ("说明", "Notes"),
+    "sk_none_changed": ("没有变化。", "Nothing changed."),
+    "sk_sketch_layer": ("草案要素", "Draft features"), "sk_assets": ("绘图工具文件缺失：", "Drawing tool files missing: "),
 }
 
 #: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)
@@ -141,10 +207,6 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "add_mean_minutes": ("加入：人均分钟", "Add: minutes per resident"),
     "remove_pop_minutes": ("移除：人口×分钟", "Remove: person-minutes lost"),
     "remove_mean_minutes": ("移除：人均分钟", "Remove: minutes per resident"),
-    "add_pop_newly_within_60": ("加入：新进入60分钟人口", "Add: people newly within 60 min"),
-    "remove_pop_within_60": ("移除：退出60分钟人口", "Remove: people no longer within 60 min"),
-    "add_pop_newly_within_120": ("加入：新进入120分钟人口", "Add: people newly within 120 min"),
-    "remove_pop_within_120": ("移除：退出120分钟人口", "Remove: people no longer within 120 min"),
     "add_pop_newly_reachable": ("加入：新可达人口", "Add: people newly reachable"),
     "remove_pop_reachable": ("移除：不再可达人口", "Remove: people no longer reachable"),
     "nearest_site_id": ("最近纪念地编号", "Nearest site id"), "nearest_site_name": ("最近纪念地", "Nearest site"),
@@ -153,14 +215,30 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("类型", "Kind"), "mode": ("方式", "Mode"), "line": ("线路", "Line"),
     "from_name": ("起点", "From"), "to_name": ("终点", "To"),
 }
-for _t in (30, 60, 90, 120):
-    COLUMN_LABELS[f"share_within_{_t}_base"] = (f"{_t}分钟内人口占比（前）", f"Share within {_t} min (before)")
-    COLUMN_LABELS[f"share_within_{_t}_with"] = (f"{_t}分钟内人口占比（后）", f"Share within {_t} min (after)")
+#: columns named after a threshold (``share_within_60_base``): pattern -> STRINGS key with a {t} field
+_THRESHOLD_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^share_within_(\d+(?:\.\d+)?)_base$"), "share_within_base"),
+    (re.compile(r"^share_within_(\d+(?:\.\d+)?)_with$"), "share_within_with"),
+    (re.compile(r"^share_within_(\d+(?:\.\d+)?)$"), "share_within"),
+    (re.compile(r"^sites_within_(\d+(?:\.\d+)?)$"), "sites_within"),
+    (re.compile(r"^add_pop_newly_within_(\d+(?:\.\d+)?)$"), "add_newly_within"),
+    (re.compile(r"^remove_pop_within_(\d+(?:\.\d+)?)$"), "remove_within"),
+)
 
 
 def column_labels(columns, lang: str) -> dict[str, str]:
-    """Return {column: header in lang} for the columns that have a label."""
-    return {c: _pick(COLUMN_LABELS[c], lang) for c in columns if c in COLUMN_LABELS}
+    """Return {column: header in lang} for the columns that have a label (threshold columns included)."""
+    out = {}
+    for c in columns:
+        if c in COLUMN_LABELS:
+            out[c] = _pick(COLUMN_LABELS[c], lang)
+            continue
+        for pattern, key in _THRESHOLD_COLUMNS:
+            m = pattern.match(str(c))
+            if m:
+                out[c] = t(key, lang, t=m.group(1))
+                break
+    return out
 
 
 #: scenario / plan-set names (data/params/plan_sets.csv) -> labels; unknown names are shown as they are
@@ -227,7 +305,6 @@ GROUP_LABELS: dict[str, tuple[str, str]] = {
 
 def layer_title(layer: str, lang: str) -> str:
     """Return a layer's title (geo.schema) in ``lang``; the name itself if unknown."""
-    from geo.schema import LAYERS
     schema = LAYERS.get(layer)
     if schema is None:
         return str(layer)
@@ -238,13 +315,16 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
-def t(key: str, lang: str) -> str:
-    """Return the label ``key`` in ``lang`` ("zh" or "en"); unknown keys raise KeyError listing close ones."""
+def t(key: str, lang: str, **fields: object) -> str:
+    """Return the label ``key`` in ``lang`` ("zh" or "en"), formatted with ``fields`` if given.
+
+    Unknown keys raise KeyError listing close ones.
+    """
     try:
-        return _pick(STRINGS[key], lang)
+        text = _pick(STRINGS[key], lang)
     except KeyError:
-        from difflib import get_close_matches
         raise KeyError(f"no UI string {key!r}; close: {get_close_matches(key, STRINGS)}") from None
+    return text.format(**fields) if fields else text
 
 
 def label(table: dict[str, tuple[str, str]], value: str | None, lang: str) -> str:

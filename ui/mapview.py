@@ -1,16 +1,21 @@
 """Build the folium map: offline base, grouped layers, analysis overlays, our own legend, labels, title."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 import folium
+from shapely import union_all
+from shapely.geometry import shape
+import branca.element as be
 from branca.element import MacroElement
 from folium.utilities import JsCode
 from jinja2 import Template
 
 from ui.assets import use_local_assets
-from ui.features import esc, filter_features
+from geo.text import escape_html as esc
+from ui.features import filter_features
 from ui.i18n import GROUP_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
 from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HERITAGE, LINE, POINT, RAIL,
                       line_swatch, point_swatch)
@@ -95,7 +100,6 @@ def _cache_branca_templates() -> None:
     branca's Element(template) and folium's Map.render compile template strings on every render
     (~60 per map here); the strings repeat, so a cache keyed on the source removes that cost.
     """
-    import branca.element as be
     if getattr(be, "_atlas_template_cache", None) is not None:
         return
     original = be.Template
@@ -172,26 +176,38 @@ class _Extras(MacroElement):
             };
             title.addTo(map);
             {% endif %}
-            // Keep the user's pan/zoom when the map is redrawn (layer toggles remount the component),
-            // unless the app asked for a new view (saved view, link): then the nonce differs.
-            // Deferred so that it runs after the whole map script (incl. fitBounds).
-            {% if this.fit %}
-            // not folium's fit_bounds: that one animates, and the animation's end would undo the restore
-            map.fitBounds({{ this.fit|tojson }}, {padding: [10, 10], animate: false});
-            {% endif %}
+            // The panned view is kept in the tab (sessionStorage, restored when the map is redrawn: layer
+            // toggles remount the component) and in the page's link (c=, z=: for copying); an explicit
+            // view request from the app (a saved view, a link) has a new nonce and wins once. Deferred so
+            // that it runs after the whole map script.
+            function sized() { var s = map.getSize(); return s.x > 40 && s.y > 40; }
+            function fit() {
+                {% if this.fit %}
+                // not folium's fit_bounds: that one animates, and the animation's end would undo the restore;
+                // fitBounds on a frame with no size yet (being remounted) gives NaN zoom: wait for a size
+                if (sized()) {
+                    map.fitBounds({{ this.fit|tojson }}, {padding: [10, 10], animate: false});
+                } else {
+                    map.once('resize', fit);
+                }
+                {% endif %}
+            }
+            fit();
             setTimeout(function() {
                 var nonce = {{ this.view_nonce|tojson }};
                 try {
                     var saved = JSON.parse(window.sessionStorage.getItem('atlas-view') || 'null');
-                    if (saved && saved.nonce === nonce) {
+                    if (saved && saved.nonce === nonce && isFinite(saved.lat) && isFinite(saved.lng)
+                            && isFinite(saved.zoom)) {
                         map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
                     }
                 } catch (e) { /* storage unavailable: keep the app's view */ }
                 function remember() {
-                    var c = map.getCenter();
+                    var c = map.getCenter(), z = map.getZoom();
+                    if (!isFinite(c.lat) || !isFinite(c.lng) || !isFinite(z) || !sized()) { return; }
                     try {
                         window.sessionStorage.setItem('atlas-view', JSON.stringify(
-                            {nonce: nonce, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+                            {nonce: nonce, lat: c.lat, lng: c.lng, zoom: z}));
                     } catch (e) { /* ignore */ }
                     {% if this.url_view %}
                     // Keep the page's link in step with the map (c=lat,lon & z=zoom) without a rerun:
@@ -199,7 +215,7 @@ class _Extras(MacroElement):
                     try {
                         var w = window.parent, u = new URL(w.location.href);
                         u.searchParams.set('c', c.lat.toFixed(4) + ',' + c.lng.toFixed(4));
-                        u.searchParams.set('z', String(map.getZoom()));
+                        u.searchParams.set('z', String(z));
                         w.history.replaceState(w.history.state, '', u.toString());
                     } catch (e) { /* not embedded in the app */ }
                     {% endif %}
@@ -266,9 +282,8 @@ def _overlay(m: folium.Map, ov: Overlay) -> None:
 
 def _short(escaped_label: str, limit: int = 12) -> str:
     """Shorten a long (already escaped) label for the map; the popup keeps the full name."""
-    import html as _html
-    raw = _html.unescape(escaped_label)
-    return escaped_label if len(raw) <= limit else _html.escape(raw[: limit - 1]) + "…"
+    raw = html.unescape(escaped_label)
+    return escaped_label if len(raw) <= limit else esc(raw[: limit - 1]) + "…"
 
 
 def declutter(labels: list[list[Any]], *, dx_deg: float = 0.22, dy_deg: float = 0.07) -> list[list[Any]]:
@@ -304,10 +319,10 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
         rows.append((line_swatch(colour, weight, None), title))
     elif group == "waterways":
         colour, weight = LINE["waterways"]
-        rows.append((line_swatch(colour, weight, None), esc("航道" if lang == "zh" else "Waterways")))
+        rows.append((line_swatch(colour, weight, None), esc(t("legend_waterways", lang))))
         if features.get("ports"):
             s, f_, r = POINT["ports"]
-            rows.append((point_swatch(s, f_, r), esc("港口" if lang == "zh" else "Ports")))
+            rows.append((point_swatch(s, f_, r), esc(t("legend_ports", lang))))
     elif group in ("stations", "airports"):
         s, f_, r = POINT[group]
         rows.append((point_swatch(s, f_, r), title))
@@ -344,6 +359,89 @@ def legend_html(sections: Sequence[LegendSection], *, layers_title: str = "") ->
     return "".join(parts)
 
 
+def _basemap(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], basemap: str, lang: str) -> None:
+    """Base layers (radio): the offline base is the default and needs nothing from the internet."""
+    base = folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=basemap != "osm")
+    land = [dict(f, properties={"style": {"color": "#c9c2b2", "weight": 0.8, "fillColor": BASE_LAND,
+                                          "fillOpacity": 1.0}}) for f in prepared.get("counties", [])]
+    rivers = [dict(f, properties={"style": {"color": BASE_WATER, "weight": 1.6, "opacity": 0.9}})
+              for f in prepared.get("waterways", [])]
+    if land:
+        _geojson("base-land", land, points=False, interactive=False).add_to(base)
+    if rivers:
+        _geojson("base-rivers", rivers, points=False, interactive=False).add_to(base)
+    base.add_to(m)
+    folium.TileLayer(OSM_URL, attr=OSM_ATTR, name=t("basemap_osm", lang), overlay=False,
+                     show=basemap == "osm", max_zoom=19).add_to(m)
+
+
+def _plan_layers(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], *, groups: Sequence[str],
+                 statuses: Sequence[str], year: int | None, scenario_ids: set[str] | frozenset[str] | None,
+                 lang: str) -> tuple[dict[str, list[dict[str, Any]]], list[LegendSection]]:
+    """Draw each chosen group's features that pass the filters; return them by layer and their legend."""
+    shown: dict[str, list[dict[str, Any]]] = {}
+    sections: list[LegendSection] = []
+    for group in GROUP_LAYERS:
+        if group not in groups:
+            continue
+        fg = folium.FeatureGroup(name=label(GROUP_LABELS, group, lang), overlay=True, show=True)
+        drawn = False
+        for layer in GROUP_LAYERS[group]:
+            feats = filter_features(prepared.get(layer, []), statuses, year, scenario_ids)
+            shown[layer] = feats
+            if feats:
+                _geojson(layer, feats, points=feats[0]["geometry"]["type"] == "Point").add_to(fg)
+                drawn = True
+        if drawn:
+            fg.add_to(m)
+            sec = group_legend(group, shown, statuses, lang)
+            if sec:
+                sections.append(sec)
+    return shown, sections
+
+
+def _labels(shown: Mapping[str, list[dict[str, Any]]], groups: Sequence[str], *, presenter: bool,
+            lang: str) -> list[list[Any]]:
+    """County names (and, presenting, national sites' names) as map labels, decluttered."""
+    labels: list[list[Any]] = []
+    if "counties" in groups:
+        for f in shown.get("counties", []):
+            pt = shape(f["geometry"]).representative_point()
+            text = f["properties"]["_label"]
+            for suffix in (" County", " District", " City"):  # English map labels stay short
+                text = text.removesuffix(suffix)
+            labels.append([pt.y, pt.x, text, "atlas-label-county"])
+    if presenter and "heritage_sites" in groups:
+        for f in shown.get("heritage_sites", []):
+            if f["properties"].get("level") == "national":
+                lon, lat = f["geometry"]["coordinates"][:2]
+                labels.append([lat, lon, _short(f["properties"]["_label"], 12 if lang == "zh" else 24),
+                               "atlas-label-site"])
+    return declutter(labels)
+
+
+def _status_legend(shown: Mapping[str, list[dict[str, Any]]], groups: Sequence[str], statuses: Sequence[str],
+                   lang: str) -> LegendSection | None:
+    """The status line styles, for the statuses actually drawn (a 2019 network has no planned lines)."""
+    if not ({"railways", "expressways", "trunk_roads", "waterways", "stations", "airports"} & set(groups)):
+        return None
+    drawn = {f["properties"].get("status") for layer, feats in shown.items() if layer != "counties" for f in feats}
+    rows = _status_rows([x for x in statuses if x in drawn], lang)
+    return LegendSection(esc(t("legend_status", lang)), rows) if rows else None
+
+
+def _fit_bounds(prepared: Mapping[str, list[dict[str, Any]]], center: tuple[float, float] | None
+                ) -> tuple[list[list[float]] | None, list[list[float]] | None]:
+    """(bounds to fit the prefecture when no centre is asked for, the map's bounds for streamlit-folium)."""
+    if center is None and prepared.get("counties"):
+        minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
+        fit = [[miny, minx], [maxy, maxx]]
+        return fit, fit
+    if center is not None:
+        return None, [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
+    return None, None
+
+
 def build_map(
     prepared: Mapping[str, list[dict[str, Any]]],
     *,
@@ -366,89 +464,29 @@ def build_map(
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
     use_local_assets()
     m = AtlasMap(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
-                   control_scale=True, prefer_canvas=False, zoom_control=True)
-
-    # Base layers (radio): the offline base is the default and needs nothing from the internet.
-    base = folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=basemap != "osm")
-    land = [dict(f, properties={"style": {"color": "#c9c2b2", "weight": 0.8, "fillColor": BASE_LAND,
-                                          "fillOpacity": 1.0}}) for f in prepared.get("counties", [])]
-    rivers = [dict(f, properties={"style": {"color": BASE_WATER, "weight": 1.6, "opacity": 0.9}})
-              for f in prepared.get("waterways", [])]
-    if land:
-        _geojson("base-land", land, points=False, interactive=False).add_to(base)
-    if rivers:
-        _geojson("base-rivers", rivers, points=False, interactive=False).add_to(base)
-    base.add_to(m)
-    folium.TileLayer(OSM_URL, attr=OSM_ATTR, name=t("basemap_osm", lang), overlay=False,
-                     show=basemap == "osm", max_zoom=19).add_to(m)
-
-    # the analysis legend (bands and their shares) comes first: in an analysis view it is what is read
-    legend_sections: list[LegendSection] = [ov.legend for ov in overlays if ov.legend]
-    for ov in overlays:
+                 control_scale=True, prefer_canvas=False, zoom_control=True)
+    _basemap(m, prepared, basemap, lang)
+    for ov in overlays:  # area bands under the plan layers
         if ov.below:
             _overlay(m, ov)
-    shown: dict[str, list[dict[str, Any]]] = {}
-    labels: list[list[Any]] = []
-    for group in GROUP_LAYERS:
-        if group not in groups:
-            continue
-        fg = folium.FeatureGroup(name=label(GROUP_LABELS, group, lang), overlay=True, show=True)
-        drawn = False
-        for layer in GROUP_LAYERS[group]:
-            feats = filter_features(prepared.get(layer, []), statuses, year, scenario_ids)
-            shown[layer] = feats
-            if feats:
-                _geojson(layer, feats, points=feats[0]["geometry"]["type"] == "Point").add_to(fg)
-                drawn = True
-        if drawn:
-            fg.add_to(m)
-            sec = group_legend(group, shown, statuses, lang)
-            if sec:
-                legend_sections.append(sec)
-    if "counties" in groups:
-        for f in shown.get("counties", []):
-            from shapely.geometry import shape
-            pt = shape(f["geometry"]).representative_point()
-            text = f["properties"]["_label"]
-            for suffix in (" County", " District", " City"):  # English map labels stay short
-                text = text.removesuffix(suffix)
-            labels.append([pt.y, pt.x, text, "atlas-label-county"])
-    if presenter and "heritage_sites" in groups:
-        for f in shown.get("heritage_sites", []):
-            if f["properties"].get("level") == "national":
-                lon, lat = f["geometry"]["coordinates"][:2]
-                labels.append([lat, lon, _short(f["properties"]["_label"], 12 if lang == "zh" else 24),
-                               "atlas-label-site"])
-    labels = declutter(labels)
-
+    shown, layer_legend = _plan_layers(m, prepared, groups=groups, statuses=statuses, year=year,
+                                       scenario_ids=scenario_ids, lang=lang)
     for ov in overlays:
         if not ov.below:
             _overlay(m, ov)
-
-    line_groups = {"railways", "expressways", "trunk_roads", "waterways"} & set(groups)
-    if line_groups or "stations" in groups or "airports" in groups:
-        # only the statuses actually drawn (a 2019 network has no planned lines to explain)
-        drawn = {f["properties"].get("status") for layer, feats in shown.items() if layer != "counties"
-                 for f in feats}
-        rows = _status_rows([x for x in statuses if x in drawn], lang)
-        if rows:
-            legend_sections.append(LegendSection(esc(t("legend_status", lang)), rows))
-    fit = None
-    if center is None and prepared.get("counties"):
-        from shapely import union_all
-        from shapely.geometry import shape
-        minx, miny, maxx, maxy = union_all([shape(f["geometry"]) for f in prepared["counties"]]).bounds
-        fit = [[miny, minx], [maxy, maxx]]
-        m.atlas_bounds = fit
-    elif center is not None:
-        m.atlas_bounds = [[center[0] - 0.5, center[1] - 0.5], [center[0] + 0.5, center[1] + 0.5]]
+    # the analysis legend (bands and their shares) comes first: in an analysis view it is what is read
+    legend_sections = [ov.legend for ov in overlays if ov.legend] + layer_legend
+    status = _status_legend(shown, groups, statuses, lang)
+    if status:
+        legend_sections.append(status)
+    fit, m.atlas_bounds = _fit_bounds(prepared, center)
     title = ""
     if presenter:
         note = f"{esc(title_note)}<br>" if title_note else ""
         title = f"{esc(title_text or t('title_on_map', lang))}<small>{note}{esc(t('data_note', lang))}</small>"
-    _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))), title=title,
-            labels=labels, presenter=presenter, view_nonce=view_nonce, url_view=url_view, fit=fit,
-            lang=lang).add_to(m)
+    _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))),
+            title=title, labels=_labels(shown, groups, presenter=presenter, lang=lang), presenter=presenter,
+            view_nonce=view_nonce, url_view=url_view, fit=fit, lang=lang).add_to(m)
     if layer_control and not presenter:
         folium.LayerControl(collapsed=True, position="topright").add_to(m)
     # what was drawn, for the status line, tests and benchmarks

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from geo.schema import STATUSES
@@ -15,12 +15,12 @@ from ui.i18n import DEFAULT_LANG, LANGS
 from ui.style import DEFAULT_GROUPS, GROUPS
 
 VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank", "sketch")
-BASE_SCENARIOS: tuple[str, ...] = ("all", "existing", "2025", "2030", "2035", "custom")
 BASEMAPS: tuple[str, ...] = ("offline", "osm")
 YEAR_MIN, YEAR_MAX = 2015, 2035
 ZOOM_MIN, ZOOM_MAX = 4, 18
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_SCEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$")
+#: what a scenario or plan-set name may look like in a link or a saved view
+SCENARIO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def state_from_params(params: Mapping[str, Any], *, default: AppState | None = N
     for key, attr in (("scenario", "scenario"), ("baseline", "baseline")):
         v = _one(params, key)
         if v is not None:
-            (changes.__setitem__(attr, v) if _SCEN.match(v) else bad.append(f"{key}={v!r}"))
+            (changes.__setitem__(attr, v) if SCENARIO_NAME.match(v) else bad.append(f"{key}={v!r}"))
     v = _one(params, "projects")
     if v is not None:
         items = _csv(v)
@@ -97,9 +97,9 @@ def state_from_params(params: Mapping[str, Any], *, default: AppState | None = N
             changes["presenter"] = v in ("1", "true")
         else:
             bad.append(f"presenter={v!r}")
-    v = _one(params, "base")
+    v = _one(params, "basemap") or _one(params, "base")  # 'base' is the name links used before version 2
     if v is not None:
-        (changes.__setitem__("basemap", v) if v in BASEMAPS else bad.append(f"base={v!r}"))
+        (changes.__setitem__("basemap", v) if v in BASEMAPS else bad.append(f"basemap={v!r}"))
     v = _one(params, "c")
     if v is not None:
         try:
@@ -141,13 +141,9 @@ def state_to_params(s: AppState) -> dict[str, str]:
     if s.presenter:
         out["presenter"] = "1"
     if s.basemap != d.basemap:
-        out["base"] = s.basemap
+        out["basemap"] = s.basemap
     if s.center is not None:
         out["c"] = f"{s.center[0]:.4f},{s.center[1]:.4f}"
     if s.zoom is not None:
         out["z"] = str(s.zoom)
     return out
-
-
-def as_dict(s: AppState) -> dict[str, Any]:
-    return asdict(s)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
-from geo.schema import STATUSES
 
 #: map groups (sidebar toggles) -> layers drawn in that group
 GROUP_LAYERS: dict[str, tuple[str, ...]] = {
@@ -54,6 +53,14 @@ HERITAGE = {  # level -> (fill, radius)
     "local": ("#fbc02d", 4.5),
 }
 COUNTY_STROKE = "#6d6d6d"
+#: analysis overlays: minute bands green → red (sampled evenly for the number of thresholds), unreachable grey
+BAND_RAMP: tuple[str, ...] = ("#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027")
+UNREACHABLE_COLOUR = "#8c8c8c"
+#: difference maps: < 1 min, 1–5, 5–15, 15–30, > 30 min saved, slower, newly reachable
+GAIN_ALL_COLOURS: tuple[str, ...] = ("#f7f7f7", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#e6550d", "#54278f")
+ROUTE_COLOUR = "#00a6ff"   # a clicked point's route: not used by any plan layer
+SKETCH_COLOUR = "#c51b8a"  # a sketched proposal's features
+SKETCH_FILL = "#fde0ef"
 BASE_LAND = "#f6f3ec"
 BASE_WATER = "#9cc3e4"
 BACKGROUND = "#dfe7ec"
@@ -103,14 +110,3 @@ def point_swatch(stroke: str, fill: str, radius: float, *, hollow: bool = False)
     op = 0.2 if hollow else 0.95
     return (f'<svg width="{size}" height="{size}" aria-hidden="true"><circle cx="{size / 2}" cy="{size / 2}" '
             f'r="{radius}" stroke="{stroke}" stroke-width="1.5" fill="{fill}" fill-opacity="{op}"/></svg>')
-
-
-def area_swatch(fill: str, *, stroke: str = "#555555", opacity: float = 0.7) -> str:
-    """Return an inline SVG square sample for the legend."""
-    return (f'<svg width="18" height="14" aria-hidden="true"><rect x="1" y="1" width="16" height="12" '
-            f'fill="{fill}" fill-opacity="{opacity}" stroke="{stroke}" stroke-width="1"/></svg>')
-
-
-def status_order() -> tuple[str, ...]:
-    """Return the statuses in display order."""
-    return STATUSES

@@ -13,8 +13,8 @@ from typing import Any
 
 from geo.errors import LayerError
 from geo.fileio import atomic_write_text, read_json
-from geo.paths import default_data_dir
-from ui.state import ZOOM_MAX, ZOOM_MIN, _SCEN
+from geo.paths import resolve_data_dir
+from ui.state import SCENARIO_NAME, ZOOM_MAX, ZOOM_MIN
 from ui.style import GROUPS
 
 MAX_NAME = 80
@@ -35,9 +35,9 @@ class SavedView:
                 "zoom": self.zoom, "layers": list(self.layers), "scenario": self.scenario}
 
 
-def views_path(*, base: Path | None = None) -> Path:
-    """Return the saved-views file (under ``$ATLAS_DATA_DIR`` when set)."""
-    return (base or default_data_dir()) / "views.json"
+def views_path(*, data_dir: Path | str | None = None) -> Path:
+    """Return the saved-views file of a data folder (default: ``$ATLAS_DATA_DIR`` or the repository's data/)."""
+    return resolve_data_dir(data_dir) / "views.json"
 
 
 def parse_view(raw: Any) -> tuple[SavedView | None, str | None]:
@@ -59,14 +59,14 @@ def parse_view(raw: Any) -> tuple[SavedView | None, str | None]:
     if not isinstance(layers, list) or any(g not in GROUPS for g in layers):
         return None, f"{name!r}: layers must be a list from {', '.join(GROUPS)}"
     scen = raw.get("scenario", "all")
-    if not isinstance(scen, str) or not _SCEN.match(scen):
+    if not isinstance(scen, str) or not SCENARIO_NAME.match(scen):
         return None, f"{name!r}: scenario must be a scenario name"
     return SavedView(name.strip(), (float(c[0]), float(c[1])), z, tuple(g for g in GROUPS if g in layers), scen), None
 
 
-def load_views(*, path: Path | None = None) -> tuple[list[SavedView], list[str]]:
+def load_views(*, path: Path | None = None, data_dir: Path | str | None = None) -> tuple[list[SavedView], list[str]]:
     """Return the valid saved views and a list of problems (missing file = no views, no problem)."""
-    p = path or views_path()
+    p = path or views_path(data_dir=data_dir)
     if not p.exists():
         return [], []
     try:
@@ -88,13 +88,14 @@ def load_views(*, path: Path | None = None) -> tuple[list[SavedView], list[str]]
     return views, problems
 
 
-def dumps_views(views: list[SavedView]) -> str:
-    """Serialise views deterministically (one view per line)."""
-    lines = ",\n".join("  " + json.dumps(v.to_json(), ensure_ascii=False) for v in views)
+def dumps_entries(entries: list[Any]) -> str:
+    """Serialise saved-view entries deterministically (one entry per line)."""
+    lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entries)
     return '{"views": [\n' + lines + "\n]}\n"
 
 
-def save_view(view: SavedView, *, path: Path | None = None) -> tuple[list[SavedView], bool]:
+def save_view(view: SavedView, *, path: Path | None = None,
+              data_dir: Path | str | None = None) -> tuple[list[SavedView], bool]:
     """Add ``view`` (replacing one of the same name) and write the file atomically.
 
     Returns the new list and whether an existing view was replaced. Invalid entries already in the file
@@ -103,7 +104,7 @@ def save_view(view: SavedView, *, path: Path | None = None) -> tuple[list[SavedV
     v, why = parse_view(view.to_json())
     if v is None:
         raise ValueError(f"view not saved: {why}")
-    p = path or views_path()
+    p = path or views_path(data_dir=data_dir)
     raw_entries: list[Any] = []
     if p.exists():
         try:
@@ -122,6 +123,5 @@ def save_view(view: SavedView, *, path: Path | None = None) -> tuple[list[SavedV
             out.append(raw)
     if not replaced:
         out.append(v.to_json())
-    text = '{"views": [\n' + ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in out) + "\n]}\n"
-    atomic_write_text(p, text)
+    atomic_write_text(p, dumps_entries(out))
     return load_views(path=p)[0], replaced

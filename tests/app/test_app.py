@@ -128,7 +128,7 @@ def test_view_names_cannot_inject_markdown_links_or_images(app_data):
 
 def test_query_params_round_trip(app_data):
     q = {"layers": "railways,heritage_sites", "lang": "en", "scenario": "existing", "status": "existing,planned",
-         "year": "2030", "c": "25.9,116.0", "z": "10", "base": "osm"}
+         "year": "2030", "c": "25.9,116.0", "z": "10", "basemap": "osm"}
     at = run_app(q)
     assert set(counts(at)) == {"railways", "heritage_sites"}
     assert at.radio(key="w_lang").value == "en"
@@ -138,7 +138,7 @@ def test_query_params_round_trip(app_data):
     got = {k: qp(at, k) for k in at.query_params}
     assert got["layers"] == "railways,heritage_sites"
     assert got["scenario"] == "existing" and got["lang"] == "en" and got["year"] == "2030"
-    assert got["c"] == "25.9,116.0" and got["z"] == "10" and got["base"] == "osm"
+    assert got["c"] == "25.9,116.0" and got["z"] == "10" and got["basemap"] == "osm"
 
 
 def test_bad_query_params_warn_without_traceback(app_data):
@@ -219,7 +219,7 @@ def test_basemap_baseline_and_grid_widgets(app_data):
     at = run_app()
     at.radio(key="w_basemap").set_value("osm").run()
     check(at)
-    assert qp(at, "base") == "osm"
+    assert qp(at, "basemap") == "osm"
     at.radio(key="w_view").set_value("compare").run()
     check(at)
     at.selectbox(key="w_scenario").set_value("2030").run()

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.sketch import K_DRAFT, K_PENDING, K_TIMING, LINE_CHOICES, parse_coords, sketch_feature
+from ui.session import K_DRAFT, K_PENDING, K_TIMING
+from ui.sketching import LINE_CHOICES, parse_coords, sketch_feature
 
 from apptestkit import check as ok, run_app
 
@@ -158,7 +159,7 @@ def test_pure_helpers():
 
 def test_sketched_names_are_escaped_on_the_map(app_data):
     from network.proposals import build_proposal
-    from ui.sketch import proposal_map_features
+    from ui.sketching import proposal_map_features
     xss = "<img src=x onerror=alert(1)>"
     sk = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"kind": "heritage_site", "name_zh": xss},
@@ -183,7 +184,7 @@ def test_messages_quoting_user_names_are_not_markdown(app_data):
 
 
 def test_step_labels():
-    from ui.sketch import step_label
+    from ui.sketching import step_label
     assert step_label({"kind": "railway", "rail_class": "conventional"}, "zh") == "普速铁路"
     assert step_label({"kind": "hsr"}, "en") == "High-speed railway"
     assert step_label({"kind": "heritage_site"}, "zh") == "红色纪念地"

@@ -55,7 +55,7 @@ def _county_text(pg) -> str:
 
 
 def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):
-    from ui.sketch import draw_assets_missing
+    from ui.sketching import draw_assets_missing
     if draw_assets_missing():
         pytest.fail("leaflet-draw is not in static/vendor/: run scripts/fetch_assets.sh (make test does)")
     page.goto(server + "/?view=sketch&scenario=existing&lang=zh")

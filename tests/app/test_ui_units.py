@@ -8,7 +8,8 @@ import pytest
 
 from geo.schema import STATUSES
 from geo.store import load_layer
-from ui.features import md_escape, is_visible, popup_html, prepare_features, tooltip_html
+from geo.text import md_escape
+from ui.features import is_visible, popup_html, prepare_features, tooltip_html
 from ui.i18n import STRINGS, t
 from ui.mapview import build_map
 from ui.state import AppState, state_from_params, state_to_params
@@ -152,10 +153,11 @@ def test_md_escape_neutralises_links_images_and_formatting():
         assert token not in text
 
 
-def test_scenario_names_without_the_engine_match_the_engine():
+def test_scenario_choices_without_the_engine_match_the_engine():
+    from geo.paths import default_data_dir
     from network.scenario import scenario_names
-    from ui.engine import scenario_names_from_file
-    assert scenario_names_from_file() == scenario_names()
+    from ui.scenario import scenario_choices
+    assert scenario_choices(default_data_dir()) == [*scenario_names(), "custom"]
 
 
 def _air_route_gdf():
@@ -201,11 +203,11 @@ def test_air_routes_are_drawn_as_arcs_in_the_airports_group():
 
 def test_tables_are_rounded_by_what_their_columns_hold():
     import pandas as pd
-    from ui.analysis import tidy
+    from network.tables import rounded
     df = pd.DataFrame({"lon": [114.123456789], "share_within_60_base": [0.4680851063829787],
                        "mean_minutes_base": [63.64353912], "minutes_saved": [12.3456789], "population": [365234.4],
                        "add_pop_minutes": [1234567.891], "gravity": [1.1953621234], "county": ["anyuan"]})
-    out = tidy(df).iloc[0]
+    out = rounded(df).iloc[0]
     assert out["lon"] == 114.12346 and out["share_within_60_base"] == 0.468
     assert out["mean_minutes_base"] == 63.64 and out["minutes_saved"] == 12.3
     assert out["population"] == 365234 and out["add_pop_minutes"] == 1234568 and out["gravity"] == 1.195
@@ -214,7 +216,7 @@ def test_tables_are_rounded_by_what_their_columns_hold():
 
 def test_tables_get_names_in_the_chosen_language():
     import pandas as pd
-    from ui.analysis import with_names
+    from ui.overlays import with_names
     df = pd.DataFrame({"site_id": ["hs-a", "hs-b"], "site": ["甲", "乙"], "county": ["c1", "c2"]})
     out = with_names(df, {"hs-a": "Site A", "c1": "County One"},
                      pairs=[("site_id", "site"), ("county", "county_name")])

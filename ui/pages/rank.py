@@ -1,0 +1,68 @@
+"""Project ranking: each project's marginal benefit added alone to the baseline and removed alone from the
+chosen scenario, as a chart (the slide in presenter mode) and a table."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from geo.text import md_escape
+from ui import cache, session
+from ui.context import RunContext
+from ui.i18n import STATUS_LABELS, label, layer_title, t
+from ui.overlays import with_names
+from ui.render import analysis, csv_button, show_table
+
+#: the columns shown first (the rest follow in the ranking's own order)
+FIRST_COLUMNS = ("name", "layer", "status", "add_mean_minutes", "remove_mean_minutes")
+
+
+def render(ctx: RunContext) -> None:
+    analysis(ctx, lambda: _page(ctx))
+
+
+def chart(df: pd.DataFrame, lang: str, *, presenter: bool) -> alt.Chart:
+    """Bars of minutes saved per resident, added alone and removed alone, one pair per project."""
+    add_l, rem_l = t("rank_add", lang), t("rank_remove", lang)
+    long = pd.concat([
+        pd.DataFrame({"project": df["name"], "measure": add_l, "minutes": df["add_mean_minutes"]}),
+        pd.DataFrame({"project": df["name"], "measure": rem_l, "minutes": df["remove_mean_minutes"]}),
+    ])
+    order = list(df.sort_values("add_mean_minutes", ascending=False)["name"])
+    c = alt.Chart(long).mark_bar().encode(
+        y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=460 if presenter else 320)),
+        x=alt.X("minutes:Q", title=t("rank_axis", lang)),
+        color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1),
+                        scale=alt.Scale(range=["#b71c1c", "#1565c0"])),
+        yOffset="measure:N",
+        tooltip=["project", "measure", alt.Tooltip("minutes:Q", format=".3f")],
+    ).properties(height=max(220, (44 if presenter else 34) * len(df)))
+    if presenter:
+        c = c.configure_axis(labelFontSize=15, titleFontSize=15).configure_legend(labelFontSize=15)
+    return c
+
+
+def _page(ctx: RunContext) -> None:
+    s, lang = ctx.state, ctx.lang
+    heading = md_escape(f"{t('rank_title', lang)}: {ctx.caption}")
+    if s.presenter:  # the chart is the slide: large title, no tables or downloads
+        st.markdown(f"## {heading}")
+    else:
+        st.subheader(heading)
+    baseline = cache.scenario(ctx.version, s.baseline if s.baseline != "custom" else "existing", (), None)
+    if baseline.scenario is None:
+        raise RuntimeError(baseline.problem)
+    with st.spinner(t("computing", lang)):
+        df = cache.ranking(ctx.version, baseline.scenario, ctx.scenario.scenario, session.grid_km())
+    if df.empty:
+        st.info(t("no_projects", lang))
+        return
+    df = with_names(df, ctx.names, pairs=[("project_id", "name")])
+    st.altair_chart(chart(df, lang, presenter=s.presenter), width="stretch")
+    if s.presenter:
+        return
+    shown = df[[c for c in FIRST_COLUMNS if c in df.columns] + [c for c in df.columns if c not in FIRST_COLUMNS]].copy()
+    shown["layer"] = [layer_title(x, lang) for x in shown["layer"]]
+    shown["status"] = [label(STATUS_LABELS, x, lang) for x in shown["status"]]
+    show_table(shown, lang)
+    csv_button(df, "project_ranking", lang, "w_dl_rank")
