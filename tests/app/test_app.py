@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from apptestkit import check, run_app
+from ui.i18n import t
 
 
 def qp(at: AppTest, key: str) -> str | None:
@@ -212,7 +213,8 @@ def test_rank_view_lists_projects_with_both_marginals(app_data):
 def test_missing_data_dir_is_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "empty"))
     at = run_app()
-    assert at.warning or at.info
+    assert [w.value for w in at.warning] == ["未找到图层数据。"]  # t("no_layers"), nothing else
+    assert not at.exception
 
 
 def test_basemap_baseline_and_grid_widgets(app_data):
@@ -294,13 +296,26 @@ def test_year_follows_the_chosen_scenario(app_data):
 
 def test_year_applies_to_comparison_and_ranking(app_data):
     _open_expressway_in(app_data, 2024)
+
+    def county_means(at: AppTest) -> list[float]:
+        df = at.dataframe[0].value  # the county table: before / after means
+        return list(df.iloc[:, 2].round(3)) + list(df.iloc[:, 3].round(3))
+
     at = run_app({"view": "compare", "scenario": "all", "baseline": "existing", "year": "2020"})
     assert not at.error, [e.value for e in at.error]
     assert any("2020年路网" in h.value for h in at.subheader)
+    in_2020 = county_means(at)
+    at.slider(key="w_year").set_value(2030).run()
+    check(at)
+    assert any("2030年路网" in h.value for h in at.subheader)
+    assert county_means(at) != in_2020  # the 2020 network has no expressway yet: the 'after' side differs
     at.radio(key="w_view").set_value("rank").run()
     check(at)
-    assert not at.error, [e.value for e in at.error]
-    assert any("2020年路网" in h.value for h in at.subheader)
+    ranked = set(at.dataframe[0].value.iloc[:, 0])  # names of the projects between existing and all@2030
+    assert "西东高铁" in ranked and "北延铁路" not in ranked  # the HSR opens 2027; the proposal is no year's
+    at.slider(key="w_year").set_value(2020).run()
+    check(at)
+    assert [i.value for i in at.info] == [t("no_projects", "zh")]  # nothing in all@2020 that existing lacks
 
 
 def test_route_legs_read_in_the_chosen_language(app_data):

@@ -66,7 +66,7 @@ def test_sketched_hsr_changes_the_tables_and_undo_restores_them(app_data):
     after = county_table(at)
     assert after["mean_minutes_saved"].max() > 0
     assert not after.equals(before)
-    assert at.session_state[K_TIMING]["total"] < 5000
+    assert set(at.session_state[K_TIMING]) == {"tables", "bands", "rank_row", "total"}  # speed: benchmarks/
     notes = [df.value for df in at.dataframe if "说明" in df.value.columns][0]
     assert notes["说明"].str.contains("西站").any()  # snapped to the existing station
     ranking = [df.value for df in at.dataframe if "rank" in df.value.columns][0]

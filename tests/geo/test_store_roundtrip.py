@@ -12,6 +12,7 @@ from geo.errors import LayerError
 from geo.fileio import json_nesting_depth, read_json
 from geo.geojson import dumps_collection
 from geo.paths import REPO_DATA_DIR, layer_path
+from geo.schema import LAYERS
 from geo.store import load_layer, save_layer, validate_layer_file
 from geo.schema import get_schema
 
@@ -35,20 +36,12 @@ def test_load_save_is_byte_stable(store, tmp_path, name):
 
 def test_real_layers_round_trip_byte_for_byte(tmp_path):
     layers = sorted((REPO_DATA_DIR / "layers").glob("*.geojson"))
-    if not layers:
-        pytest.skip("no real layers yet")
-    checked = 0
+    assert {p.stem for p in layers} == set(LAYERS)  # every layer is in the repository
     for p in layers:
-        name = p.stem
-        try:
-            gdf = load_layer(name, path=p)
-        except LayerError:
-            continue  # the dataset's own tests report invalid layers
+        gdf = load_layer(p.stem, path=p)  # an invalid real layer fails here, loudly
         out = tmp_path / p.name
-        save_layer(name, gdf, path=out)
-        assert out.read_bytes() == p.read_bytes(), name
-        checked += 1
-    assert checked or pytest.skip("no valid real layer yet")
+        save_layer(p.stem, gdf, path=out)
+        assert out.read_bytes() == p.read_bytes(), p.stem
 
 
 def test_load_gives_content_hash_and_lists(store):
