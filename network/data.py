@@ -129,47 +129,48 @@ def load_network_data(data_dir: Path | str | None = None, *, version: DataVersio
                                 f"{', '.join(n + '.geojson' for n in req_missing)}; build the dataset first")
     if missing:
         log.warning("layers absent, treated as empty: %s", ", ".join(missing))
-    layers: dict[str, Any] = {}
-    features: dict[str, dict[str, Any]] = {}
-    xy: dict[str, tuple[float, float]] = {}
-    lonlat: dict[str, tuple[float, float]] = {}
-    lines: dict[str, LineString] = {}
-    lines_wgs84: dict[str, Any] = {}
+    nd = NetworkData(base_p, {}, {}, {}, {}, {}, {}, version, missing)
     dupes: list[str] = []
     for name in LAYERS:
-        if name in missing:
-            continue
-        gdf = load_layer(name, data_dir=base_p)
-        layers[name] = gdf
-        cols = [c for c in gdf.columns if c != gdf.geometry.name]
-        recs = gdf[cols].to_dict("records")
-        geoms = list(gdf.geometry)
-        if name in POINT_LAYERS:
-            lon = np.array([g.x for g in geoms], dtype=float)
-            lat = np.array([g.y for g in geoms], dtype=float)
-            px, py = to_projected(lon, lat)
-        for i, (rec, geom) in enumerate(zip(recs, geoms)):
-            fid = rec["id"]
-            if fid in features:
-                dupes.append(f"{fid} ({features[fid]['layer']} and {name})")
-            props = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
-            props["layer"] = name
-            features[fid] = props
-            if name in POINT_LAYERS:
-                xy[fid] = (float(px[i]), float(py[i]))
-                lonlat[fid] = (float(lon[i]), float(lat[i]))
-            elif name in LINE_LAYERS:
-                lines_wgs84[fid] = geom
-                lines[fid] = project_line(geom)
+        if name not in missing:
+            dupes += _index_layer(nd, name, load_layer(name, data_dir=base_p))
     if dupes:
         raise LayerError([Problem(str(base_p / "layers"), None, d.split(" ")[0], "id",
                                   f"id used in two layers: {d}; ids must be unique across layers")
                           for d in dupes])
-    nd = NetworkData(base_p, layers, features, xy, lonlat, lines, lines_wgs84, version, missing)
     if len(_CACHE) >= 4:  # keep a few datasets (real data + test fixtures) in memory
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = nd
     return nd
+
+
+def _index_layer(nd: NetworkData, name: str, gdf: Any) -> list[str]:
+    """Add one layer's features to ``nd`` (properties by id; projected points; projected single lines).
+
+    Returns the ids already taken by another layer, as 'id (layer and layer)'.
+    """
+    nd.layers[name] = gdf
+    recs = gdf[[c for c in gdf.columns if c != gdf.geometry.name]].to_dict("records")
+    geoms = list(gdf.geometry)
+    if name in POINT_LAYERS:
+        lon = np.array([g.x for g in geoms], dtype=float)
+        lat = np.array([g.y for g in geoms], dtype=float)
+        px, py = to_projected(lon, lat)
+    dupes = []
+    for i, (rec, geom) in enumerate(zip(recs, geoms)):
+        fid = rec["id"]
+        if fid in nd.features:
+            dupes.append(f"{fid} ({nd.features[fid]['layer']} and {name})")
+        props = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
+        props["layer"] = name
+        nd.features[fid] = props
+        if name in POINT_LAYERS:
+            nd.xy[fid] = (float(px[i]), float(py[i]))
+            nd.lonlat[fid] = (float(lon[i]), float(lat[i]))
+        elif name in LINE_LAYERS:
+            nd.lines_wgs84[fid] = geom
+            nd.lines[fid] = project_line(geom)
+    return dupes
 
 
 def geodesic_length_m(geom) -> float:

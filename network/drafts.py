@@ -14,7 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from geo.paths import resolve_data_dir
+from geo.fileio import atomic_write_bytes, folder_lock
+from geo.history import archive_bytes
+from geo.importer import import_features
+from geo.paths import layer_path, resolve_data_dir
+from network.engine import clear_cache
 from network.errors import ProposalError
 from network.scenario import Scenario
 from network.sketch import EMPTY, PROMOTE_ORDER, SLUG, Proposal, build_proposal, read_sketch, slugify
@@ -88,8 +92,6 @@ def list_drafts(*, data_dir: Path | None = None) -> list[tuple[str, str]]:
 
 def save_draft(draft: Draft, *, data_dir: Path | None = None) -> Path:
     """Validate the draft (it must build) and write it atomically; the replaced version goes to history."""
-    from geo.history import archive_bytes
-    from geo.fileio import atomic_write_bytes, folder_lock
     name = " ".join(draft.name.split())
     if not name:
         raise ProposalError("give the draft a name")
@@ -135,9 +137,6 @@ def promote_draft(draft: Draft | Proposal, *, data_dir: Path | None = None) -> d
     Every layer is checked first (dry run); then written one by one. If a write fails, the layers already
     written are put back as they were, and the error is raised.
     """
-    from geo.importer import import_features
-    from geo.fileio import atomic_write_bytes
-    from geo.paths import layer_path
     prop = draft.build(data_dir=data_dir) if isinstance(draft, Draft) else draft
     if prop.empty:
         raise ProposalError("the draft is empty: sketch a line or a point first")
@@ -164,7 +163,6 @@ def promote_draft(draft: Draft | Proposal, *, data_dir: Path | None = None) -> d
             else:
                 atomic_write_bytes(p, old)
         raise
-    from network.engine import clear_cache
     clear_cache()
     return results
 

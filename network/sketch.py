@@ -36,11 +36,13 @@ import shapely
 from shapely.geometry import LineString, Point, box, shape
 
 from geo.errors import LayerError
+from geo.fileio import parse_json_bytes, read_capped
 from geo.schema import GANZHOU_BBOX, LAYERS, SURROUNDINGS_BBOX
 from geo.validate import validate_collection
 from network.data import NetworkData, geodesic_length_m, load_network_data, to_projected, to_wgs84
-from network.errors import ProposalError
+from network.errors import ProposalError, UnknownPlaceError
 from network.params import Params, load_params
+from network.routing import find_place
 from network.scenario import Scenario, resolve_scenario
 
 
@@ -111,7 +113,6 @@ def read_sketch(source: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     else:
         p = Path(source)
         where = str(p)
-        from geo.fileio import parse_json_bytes, read_capped
         if p.is_dir():
             raise ProposalError(f"{p}: is a folder; give a GeoJSON file")
         if not p.is_file():
@@ -296,6 +297,25 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, data_dir: Path | N
     counties, gz = _ganzhou_cached(data)
     ctx = _Ctx(data, params, scenario.feature_ids if scenario is not None else None, user, counties, gz)
     problems: list[str] = []
+    points, lines, verbatim = _sort_sketch(doc, gz, problems)
+    for what, feat in verbatim:
+        _take_verbatim(ctx, what, feat, problems)
+    for what, kind, props, lonlat in points:
+        _build_point(ctx, what, kind, props, lonlat, problems)
+    for what, kind, props, coords in lines:
+        _build_line(ctx, what, kind, props, coords, problems)
+    if not problems:
+        problems = _reference_problems(ctx) + _schema_problems(ctx)
+    if problems:
+        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+    feats = {k: v for k, v in ctx.out.items() if v}
+    digest = _digest({k: [{"p": {a: b for a, b in f["properties"].items() if a != "notes"}, "g": f["geometry"]}
+                          for f in v] for k, v in sorted(feats.items())})
+    return Proposal(feats, digest, tuple(ctx.notes), name)
+
+
+def _sort_sketch(doc: Mapping[str, Any], gz: Any, problems: list[str]) -> tuple[list, list, list]:
+    """Split a sketch into points, lines and layer features given verbatim; report what cannot be drawn."""
     points, lines, verbatim = [], [], []
     for i, feat in enumerate(doc["features"]):
         what = f"feature {i + 1}"
@@ -322,36 +342,41 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, data_dir: Path | N
         if pos is None:
             continue
         if want == "LineString":
-            dedup = [p for j, p in enumerate(pos) if j == 0 or p != pos[j - 1]]
-            if len(set(dedup)) < 2:
-                problems.append(f"{what}: a line needs at least two distinct points")
-                continue
-            outside = [p for p in dedup if not (SURROUNDINGS_BBOX[0] <= p[0] <= SURROUNDINGS_BBOX[2]
-                                                and SURROUNDINGS_BBOX[1] <= p[1] <= SURROUNDINGS_BBOX[3])]
-            if not LineString(dedup).intersects(gz):
-                problems.append(f"{what}: the line lies entirely outside Ganzhou; draw it within the "
-                                "counties of Ganzhou (it may run on to a neighbouring station)")
-                continue
-            if outside:
-                problems.append(f"{what}: {len(outside)} point(s) lie beyond Ganzhou's surroundings "
-                                f"{SURROUNDINGS_BBOX}; end the line at the first station over the border")
-                continue
-            lines.append((what, kind, props, dedup))
+            line = _sketched_line(pos, what, gz, problems)
+            if line is not None:
+                lines.append((what, kind, props, line))
+        elif not gz.contains(Point(pos[0])):
+            problems.append(f"{what}: the {kind.replace('_', ' ')} lies outside Ganzhou; place it within "
+                            "the counties of Ganzhou")
         else:
-            if not gz.contains(Point(pos[0])):
-                problems.append(f"{what}: the {kind.replace('_', ' ')} lies outside Ganzhou; place it within "
-                                "the counties of Ganzhou")
-                continue
             points.append((what, kind, props, pos[0]))
-    for what, feat in verbatim:
-        _take_verbatim(ctx, what, feat, problems)
-    for what, kind, props, lonlat in points:
-        _build_point(ctx, what, kind, props, lonlat, problems)
-    for what, kind, props, coords in lines:
-        _build_line(ctx, what, kind, props, coords, problems)
-    if problems:
-        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+    return points, lines, verbatim
+
+
+def _sketched_line(pos: list[tuple[float, float]], what: str, gz: Any,
+                   problems: list[str]) -> list[tuple[float, float]] | None:
+    """A drawn line without repeated points, if it touches Ganzhou and stays in its surroundings."""
+    dedup = [p for j, p in enumerate(pos) if j == 0 or p != pos[j - 1]]
+    if len(set(dedup)) < 2:
+        problems.append(f"{what}: a line needs at least two distinct points")
+        return None
+    outside = [p for p in dedup if not (SURROUNDINGS_BBOX[0] <= p[0] <= SURROUNDINGS_BBOX[2]
+                                        and SURROUNDINGS_BBOX[1] <= p[1] <= SURROUNDINGS_BBOX[3])]
+    if not LineString(dedup).intersects(gz):
+        problems.append(f"{what}: the line lies entirely outside Ganzhou; draw it within the "
+                        "counties of Ganzhou (it may run on to a neighbouring station)")
+        return None
+    if outside:
+        problems.append(f"{what}: {len(outside)} point(s) lie beyond Ganzhou's surroundings "
+                        f"{SURROUNDINGS_BBOX}; end the line at the first station over the border")
+        return None
+    return dedup
+
+
+def _reference_problems(ctx: _Ctx) -> list[str]:
+    """Lines must name stops that exist in the data or in the sketch itself."""
     known = set(ctx.data.features) | ctx.taken
+    out = []
     for layer in ("railways", "expressways", "trunk_roads", "air_routes"):
         for f in ctx.out.get(layer, []):
             p = f["properties"]
@@ -359,18 +384,19 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, data_dir: Path | N
                 [p[k] for k in ("from_airport", "to_place") if isinstance(p.get(k), str)]
             missing = [r for r in refs if isinstance(r, str) and r not in known]
             if missing:
-                problems.append(f"{p.get('id')}: references unknown id(s) {', '.join(missing)}; add those "
-                                "stations/places to the file or use ids from the layers")
+                out.append(f"{p.get('id')}: references unknown id(s) {', '.join(missing)}; add those "
+                           "stations/places to the file or use ids from the layers")
+    return out
+
+
+def _schema_problems(ctx: _Ctx) -> list[str]:
+    """Every generated feature must pass its layer's schema, like any import."""
+    out = []
     for layer, feats in ctx.out.items():
         errs = validate_collection({"type": "FeatureCollection", "features": feats}, LAYERS[layer],
                                    file=f"sketch ({layer})")
-        problems.extend(str(p) for p in errs if p.severity == "error")
-    if problems:
-        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
-    feats = {k: v for k, v in ctx.out.items() if v}
-    digest = _digest({k: [{"p": {a: b for a, b in f["properties"].items() if a != "notes"}, "g": f["geometry"]}
-                          for f in v] for k, v in sorted(feats.items())})
-    return Proposal(feats, digest, tuple(ctx.notes), name)
+        out.extend(str(p) for p in errs if p.severity == "error")
+    return out
 
 
 def _take_verbatim(ctx: _Ctx, what: str, feat: Mapping[str, Any], problems: list[str]) -> None:
@@ -459,8 +485,6 @@ def _air_route(ctx: _Ctx, what: str, airport: dict[str, Any], props: Mapping[str
     if not dest:
         ctx.notes.append(f"{what}: an airport without a route (to_place) changes no travel time")
         return
-    from network.routing import find_place
-    from network.errors import UnknownPlaceError
     try:
         to_id = find_place(dest, ctx.data, layers=("places",))
     except UnknownPlaceError as exc:
@@ -507,72 +531,69 @@ def _nearest_node(ctx: _Ctx, layer: str, x: float, y: float, within_m: float) ->
     return best
 
 
-def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coords: list[tuple[float, float]],
-                problems: list[str]) -> None:
-    p_ = ctx.params
-    if kind in RAIL_ALIASES:
-        props = {**props, "rail_class": props.get("rail_class") or RAIL_ALIASES[kind]}
-        kind = "railway"
-    layer = LINE_KINDS[kind]
-    n0 = len(problems)
-    attrs: dict[str, Any] = {}
+@dataclass(frozen=True)
+class _LineKind:
+    """What a sketched line is: its class, the layer of its stops, its attributes and how stops are named."""
+
+    cls: str          # hsr | intercity | conventional | expressway | trunk_road
+    layer: str        # railways | expressways | trunk_roads
+    node_layer: str   # stations | places
+    group: str        # rail | road
+    ref: str          # station_ids | node_ids
+    stop_zh: str
+    stop_en: str
+    attrs: dict[str, Any]
+
+
+_DEFAULT_LINE_NAMES = {"hsr": "新高铁", "intercity": "新城际铁路", "conventional": "新铁路", "expressway": "新高速公路",
+                       "trunk_road": "新干线公路"}
+
+
+def _line_kind(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], problems: list[str]) -> _LineKind | None:
+    """Read a sketched line's class and numbers (defaults from the parameter table); None if they are bad."""
+    p_, layer, n0 = ctx.params, LINE_KINDS[kind], len(problems)
     if kind == "railway":
         rc = _text(props, "rail_class") or "hsr"
         if rc not in RAIL_CLASSES:
             problems.append(f"{what}: unknown rail class {rc!r}; classes are {', '.join(RAIL_CLASSES)}")
-            return
+            return None
         speed = _field_num(props, layer, "design_speed_kmh", p_.num(f"sketch.default.design_speed_kmh.{rc}"), what,
                            problems, unit="km/h")
         tracks = _field_num(props, layer, "tracks", p_.num(f"sketch.default.tracks.{rc}"), what, problems)
         if len(problems) > n0:
-            return
+            return None
         attrs = {"rail_class": rc, "design_speed_kmh": int(round(speed)), "tracks": int(round(tracks)),
                  "electrified": True}
-        cls, node_layer, group, ref = rc, "stations", "rail", "station_ids"
-        stop_zh, stop_en = "站", "station"
+        out = _LineKind(rc, layer, "stations", "rail", "station_ids", "站", "station", attrs)
+    elif kind == "expressway":
+        speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.expressway"), what,
+                           problems, unit="km/h")
+        lanes = _field_num(props, layer, "lanes", p_.num("sketch.default.lanes.expressway"), what, problems)
+        if len(problems) > n0:
+            return None
+        attrs = {"route_code": _text(props, "route_code") or "SKETCH", "lanes": int(round(lanes)),
+                 "speed_kmh": int(round(speed))}
+        out = _LineKind("expressway", layer, "places", "road", "node_ids", "互通", "interchange", attrs)
     else:
-        if kind == "expressway":
-            speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.expressway"), what,
-                               problems, unit="km/h")
-            lanes = _field_num(props, layer, "lanes", p_.num("sketch.default.lanes.expressway"), what, problems)
-            if len(problems) > n0:
-                return
-            attrs = {"route_code": _text(props, "route_code") or "SKETCH", "lanes": int(round(lanes)),
-                     "speed_kmh": int(round(speed))}
-            cls = "expressway"
-            stop_zh, stop_en = "互通", "interchange"
-        else:
-            rcls = _text(props, "road_class") or "first_class"
-            if rcls not in ROAD_CLASSES:
-                problems.append(f"{what}: unknown road class {rcls!r}; classes are {', '.join(ROAD_CLASSES)}")
-                return
-            speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.trunk_road"), what,
-                               problems, unit="km/h")
-            if len(problems) > n0:
-                return
-            attrs = {"route_code": _text(props, "route_code") or "SKETCH", "road_class": rcls,
-                     "speed_kmh": int(round(speed))}
-            cls = "trunk_road"
-            stop_zh, stop_en = "节点", "node"
-        node_layer, group, ref = "places", "road", "node_ids"
-    default_zh = {"hsr": "新高铁", "intercity": "新城际铁路", "conventional": "新铁路", "expressway": "新高速公路",
-                  "trunk_road": "新干线公路"}[cls]
-    name_zh = _text(props, "name_zh") or _text(props, "name") or default_zh
-    name_en = _text(props, "name_en") or f"New {cls.replace('_', ' ')} (sketch)"
-    wanted = _text(props, "id")
-    if wanted and (not SLUG.fullmatch(wanted) or wanted in ctx.data.features or wanted in ctx.taken):
-        problems.append(f"{what}: id {wanted!r} is not a free lowercase slug; choose another or leave it out")
-        return
-    lid = wanted or ctx.new_id(f"sk-{cls.replace('_', '-')}-{_digest([coords, name_zh, cls])[:8]}")
-    ctx.taken.add(lid)
+        rcls = _text(props, "road_class") or "first_class"
+        if rcls not in ROAD_CLASSES:
+            problems.append(f"{what}: unknown road class {rcls!r}; classes are {', '.join(ROAD_CLASSES)}")
+            return None
+        speed = _field_num(props, layer, "speed_kmh", p_.num("sketch.default.speed_kmh.trunk_road"), what,
+                           problems, unit="km/h")
+        if len(problems) > n0:
+            return None
+        attrs = {"route_code": _text(props, "route_code") or "SKETCH", "road_class": rcls,
+                 "speed_kmh": int(round(speed))}
+        out = _LineKind("trunk_road", layer, "places", "road", "node_ids", "节点", "node", attrs)
+    return out
 
-    # snapping: vertices to existing nodes; nodes near the line become stops
-    snap = p_.num(f"sketch.snap_km.{group}") * 1000
-    pass_m = p_.num("sketch.pass_km") * 1000
+
+def _snap_vertices(ctx: _Ctx, lk: _LineKind, coords: list[tuple[float, float]], snap: float,
+                   cands: list[str], cxy: np.ndarray) -> tuple[list[tuple[float, float]], list, dict[int, str]]:
+    """Snap each vertex to the nearest node within ``snap`` m: (projected vertices, lon/lat, vertex -> node)."""
     xs, ys = to_projected(np.array([c[0] for c in coords]), np.array([c[1] for c in coords]))
     pxy = [(float(a), float(b)) for a, b in zip(xs, ys)]
-    cands = _candidates(ctx, node_layer)
-    cxy = np.array([_xy(ctx, c) for c in cands]) if cands else np.zeros((0, 2))
     new_coords = list(coords)
     snapped: dict[int, str] = {}
     for j, (x, y) in enumerate(pxy):
@@ -585,59 +606,91 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
             snapped[j] = cands[k]
             pxy[j] = _xy(ctx, cands[k])
             if cands[k] in ctx.new_xy:
-                g = next(f for f in ctx.out[node_layer] if f["properties"]["id"] == cands[k])["geometry"]
+                g = next(f for f in ctx.out[lk.node_layer] if f["properties"]["id"] == cands[k])["geometry"]
                 new_coords[j] = tuple(g["coordinates"])
             else:
                 new_coords[j] = ctx.data.lonlat[cands[k]]
+    return pxy, new_coords, snapped
+
+
+def _stops_on_line(ctx: _Ctx, line_p: LineString, pxy: list, snapped: dict[int, str], cands: list[str],
+                   cxy: np.ndarray, snap: float, pass_m: float) -> dict[str, float]:
+    """Stops (node id -> measure along the line, m): snapped vertices and nodes the line passes close to."""
+    stops = {fid: float(line_p.project(Point(pxy[j]))) for j, fid in snapped.items()}
+    for c, (cx, cy) in zip(cands, cxy):
+        if c in stops:
+            continue
+        pt = Point(cx, cy)
+        if line_p.distance(pt) <= (snap if c in ctx.new_xy else pass_m):
+            stops[c] = float(line_p.project(pt))
+    return stops
+
+
+def _generate_stops(ctx: _Ctx, lk: _LineKind, lid: str, names: tuple[str, str], line_p: LineString,
+                    stops: dict[str, float], snap: float) -> list[str]:
+    """Add stops at the line's ends (when no node is near) and in gaps longer than the class's spacing."""
+    made: list[str] = []
+
+    def make_stop(m: float, why: str) -> None:
+        n = len(made) + 1
+        pt = line_p.interpolate(m)
+        lon, lat = (float(v) for v in to_wgs84(pt.x, pt.y))
+        sid = ctx.new_id(f"{lid}-{'st' if lk.group == 'rail' else 'ic'}{n}")
+        sp = ctx.common(sid, f"{names[0]}·新{lk.stop_zh}{n}", f"{names[1]} new {lk.stop_en} {n}",
+                        f"generated by the sketch tool: {why}")
+        if lk.node_layer == "places":
+            sp["kind"] = "interchange"
+        county = ctx.county_of(lon, lat)
+        if county:
+            sp["county"] = county
+        ctx.add(lk.node_layer, sp, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]})
+        ctx.new_xy[sid] = (pt.x, pt.y)
+        ctx.new_layer[sid] = lk.node_layer
+        made.append(sid)
+        stops[sid] = m
+
+    for m, end in ((0.0, "start"), (line_p.length, "end")):
+        if not any(abs(v - m) <= max(snap, 1.0) for v in stops.values()):
+            make_stop(m, f"the line's {end} is not within {snap / 1000:g} km of an existing {lk.stop_en}")
+    spacing = ctx.params.num(f"sketch.stop_spacing_km.{lk.cls}") * 1000
+    order = sorted(stops.items(), key=lambda kv: kv[1])
+    for (_, ma), (_, mb) in zip(order, order[1:]):
+        gap = mb - ma
+        k = int(math.floor(gap / spacing + 0.5)) - 1
+        for i in range(1, k + 1):
+            make_stop(ma + gap * i / (k + 1), f"a {gap / 1000:.0f} km gap at ~{spacing / 1000:g} km spacing")
+    return made
+
+
+def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coords: list[tuple[float, float]],
+                problems: list[str]) -> None:
+    """One sketched line: snap it to existing nodes, find and generate its stops, add it to the proposal."""
+    if kind in RAIL_ALIASES:
+        props = {**props, "rail_class": props.get("rail_class") or RAIL_ALIASES[kind]}
+        kind = "railway"
+    lk = _line_kind(ctx, what, kind, props, problems)
+    if lk is None:
+        return
+    name_zh = _text(props, "name_zh") or _text(props, "name") or _DEFAULT_LINE_NAMES[lk.cls]
+    name_en = _text(props, "name_en") or f"New {lk.cls.replace('_', ' ')} (sketch)"
+    wanted = _text(props, "id")
+    if wanted and (not SLUG.fullmatch(wanted) or wanted in ctx.data.features or wanted in ctx.taken):
+        problems.append(f"{what}: id {wanted!r} is not a free lowercase slug; choose another or leave it out")
+        return
+    lid = wanted or ctx.new_id(f"sk-{lk.cls.replace('_', '-')}-{_digest([coords, name_zh, lk.cls])[:8]}")
+    ctx.taken.add(lid)
+    snap = ctx.params.num(f"sketch.snap_km.{lk.group}") * 1000
+    cands = _candidates(ctx, lk.node_layer)
+    cxy = np.array([_xy(ctx, c) for c in cands]) if cands else np.zeros((0, 2))
+    pxy, new_coords, snapped = _snap_vertices(ctx, lk, coords, snap, cands, cxy)
     line_p = LineString(pxy)
     if line_p.length < 1000:
         problems.append(f"{what}: the line is {line_p.length:.0f} m long after snapping its ends to "
                         f"{', '.join(ctx.data.name(s) if s in ctx.data.features else s for s in snapped.values())}; "
                         "draw it between two different places")
         return
-    stops: dict[str, float] = {}
-    for j, fid in snapped.items():
-        stops[fid] = float(line_p.project(Point(pxy[j])))
-    for c, (cx, cy) in zip(cands, cxy):
-        if c in stops:
-            continue
-        pt = Point(cx, cy)
-        limit = snap if c in ctx.new_xy else pass_m
-        if line_p.distance(pt) <= limit:
-            stops[c] = float(line_p.project(pt))
-    new_stops: list[tuple[float, str, tuple[float, float]]] = []   # (measure, id, lon/lat)
-    counter = [0]
-
-    def make_stop(m: float, why: str) -> None:
-        counter[0] += 1
-        pt = line_p.interpolate(m)
-        lon, lat = (float(v) for v in to_wgs84(pt.x, pt.y))
-        sid = ctx.new_id(f"{lid}-{'st' if group == 'rail' else 'ic'}{counter[0]}")
-        zh, en = f"{name_zh}·新{stop_zh}{counter[0]}", f"{name_en} new {stop_en} {counter[0]}"
-        sp = ctx.common(sid, zh, en, f"generated by the sketch tool: {why}")
-        if node_layer == "places":
-            sp["kind"] = "interchange"
-        county = ctx.county_of(lon, lat)
-        if county:
-            sp["county"] = county
-        ctx.add(node_layer, sp, {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]})
-        ctx.new_xy[sid] = (pt.x, pt.y)
-        ctx.new_layer[sid] = node_layer
-        new_stops.append((m, sid, (lon, lat)))
-        stops[sid] = m
-
-    L = line_p.length
-    for m, end in ((0.0, "start"), (L, "end")):
-        if not any(abs(v - m) < 1.0 for v in stops.values()) and not any(
-                abs(v - m) <= snap for v in stops.values()):
-            make_stop(m, f"the line's {end} is not within {snap / 1000:g} km of an existing {stop_en}")
-    spacing = p_.num(f"sketch.stop_spacing_km.{cls}") * 1000
-    order = sorted(stops.items(), key=lambda kv: kv[1])
-    for (a, ma), (b, mb) in zip(order, order[1:]):
-        gap = mb - ma
-        k = int(math.floor(gap / spacing + 0.5)) - 1
-        for i in range(1, k + 1):
-            make_stop(ma + gap * i / (k + 1), f"a {gap / 1000:.0f} km gap at ~{spacing / 1000:g} km spacing")
+    stops = _stops_on_line(ctx, line_p, pxy, snapped, cands, cxy, snap, ctx.params.num("sketch.pass_km") * 1000)
+    made = _generate_stops(ctx, lk, lid, (name_zh, name_en), line_p, stops, snap)
     order = [fid for fid, _ in sorted(stops.items(), key=lambda kv: kv[1])]
     if len(order) < 2:
         problems.append(f"{what}: the line has fewer than two stops")
@@ -645,15 +698,14 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
     existing_used = [s for s in order if s in ctx.data.features]
     if existing_used:
         ctx.notes.append(f"{what}: connects to existing {', '.join(ctx.data.name(s) for s in existing_used)}")
-    made = [sid for _, sid, _ in new_stops]
     if made:
-        ctx.notes.append(f"{what}: {len(made)} new {stop_en}(s) generated")
+        ctx.notes.append(f"{what}: {len(made)} new {lk.stop_en}(s) generated")
     geom = {"type": "LineString", "coordinates": [[round(c[0], 6), round(c[1], 6)] for c in new_coords]}
     lp = ctx.common(lid, name_zh, name_en, _text(props, "notes"))
-    lp.update(attrs)
+    lp.update(lk.attrs)
     lp["length_km"] = round(geodesic_length_m(shape(geom)) / 1000, 1)
-    lp[ref] = order
-    ctx.add(layer, lp, geom)
+    lp[lk.ref] = order
+    ctx.add(lk.layer, lp, geom)
 
 
 __all__ = ["EMPTY", "LINE_KINDS", "POINT_KINDS", "Proposal", "ROAD_CLASSES", "RAIL_CLASSES", "HERITAGE_LEVELS",

@@ -55,67 +55,70 @@ def _csv(text: str) -> list[str]:
     return [p.strip() for p in text.split(",") if p.strip()]
 
 
+def _read_csv_list(params: Mapping[str, Any], key: str, allowed: tuple[str, ...], bad: list[str]) -> tuple | None:
+    v = _one(params, key)
+    if v is None:
+        return None
+    items = _csv(v)
+    unknown = [x for x in items if x not in allowed]
+    if unknown:
+        bad.append(f"{key}: unknown {', '.join(map(repr, unknown))}")
+    return tuple(x for x in allowed if x in items)  # canonical order
+
+
+def _read_center(v: str) -> tuple[float, float]:
+    lat, lon = (float(x) for x in v.split(","))
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(v)
+    return lat, lon
+
+
+#: simple one-value parameters: key -> (AppState field, reader raising ValueError on bad input, hint)
+_SIMPLE = {
+    "view": ("view", lambda v: v if v in VIEWS else _bad(v), ""),
+    "scenario": ("scenario", lambda v: v if SCENARIO_NAME.match(v) else _bad(v), ""),
+    "baseline": ("baseline", lambda v: v if SCENARIO_NAME.match(v) else _bad(v), ""),
+    "year": ("year", lambda v: int(v) if v.isdigit() and YEAR_MIN <= int(v) <= YEAR_MAX else _bad(v),
+             f" (expected {YEAR_MIN}–{YEAR_MAX})"),
+    "lang": ("lang", lambda v: v if v in LANGS else _bad(v), ""),
+    "presenter": ("presenter", lambda v: {"1": True, "true": True, "0": False, "false": False}[v], ""),
+    "basemap": ("basemap", lambda v: v if v in BASEMAPS else _bad(v), ""),
+    "c": ("center", _read_center, " (expected lat,lon)"),
+    "z": ("zoom", lambda v: int(v) if v.isdigit() and ZOOM_MIN <= int(v) <= ZOOM_MAX else _bad(v),
+          f" (expected {ZOOM_MIN}–{ZOOM_MAX})"),
+}
+
+
+def _bad(v: str):
+    raise ValueError(v)
+
+
 def state_from_params(params: Mapping[str, Any], *, default: AppState | None = None) -> tuple[AppState, list[str]]:
     """Read an AppState from query parameters; return it and the parameters that were ignored (and why)."""
-    s = default or AppState()
+    params = dict(params)
+    if "basemap" not in params and "base" in params:  # 'base' is the name links used before version 2
+        params["basemap"] = params["base"]
     bad: list[str] = []
     changes: dict[str, Any] = {}
-
-    v = _one(params, "view")
-    if v is not None:
-        (changes.__setitem__("view", v) if v in VIEWS else bad.append(f"view={v!r}"))
     for key, attr, allowed in (("layers", "groups", GROUPS), ("status", "statuses", STATUSES)):
-        v = _one(params, key)
-        if v is not None:
-            items = _csv(v)
-            unknown = [x for x in items if x not in allowed]
-            if unknown:
-                bad.append(f"{key}: unknown {', '.join(map(repr, unknown))}")
-            changes[attr] = tuple(x for x in allowed if x in items)  # canonical order
-    for key, attr in (("scenario", "scenario"), ("baseline", "baseline")):
-        v = _one(params, key)
-        if v is not None:
-            (changes.__setitem__(attr, v) if SCENARIO_NAME.match(v) else bad.append(f"{key}={v!r}"))
+        got = _read_csv_list(params, key, allowed, bad)
+        if got is not None:
+            changes[attr] = got
     v = _one(params, "projects")
     if v is not None:
         items = _csv(v)
         changes["custom"] = tuple(x for x in items if _ID.match(x))
         if len(changes["custom"]) != len(items):
             bad.append("projects: ids must be lowercase slugs")
-    v = _one(params, "year")
-    if v is not None:
-        if v.isdigit() and YEAR_MIN <= int(v) <= YEAR_MAX:
-            changes["year"] = int(v)
-        else:
-            bad.append(f"year={v!r} (expected {YEAR_MIN}–{YEAR_MAX})")
-    v = _one(params, "lang")
-    if v is not None:
-        (changes.__setitem__("lang", v) if v in LANGS else bad.append(f"lang={v!r}"))
-    v = _one(params, "presenter")
-    if v is not None:
-        if v in ("1", "true", "0", "false"):
-            changes["presenter"] = v in ("1", "true")
-        else:
-            bad.append(f"presenter={v!r}")
-    v = _one(params, "basemap") or _one(params, "base")  # 'base' is the name links used before version 2
-    if v is not None:
-        (changes.__setitem__("basemap", v) if v in BASEMAPS else bad.append(f"basemap={v!r}"))
-    v = _one(params, "c")
-    if v is not None:
+    for key, (attr, read, hint) in _SIMPLE.items():
+        v = _one(params, key)
+        if v is None:
+            continue
         try:
-            lat, lon = (float(x) for x in v.split(","))
-            if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ValueError
-            changes["center"] = (lat, lon)
-        except ValueError:
-            bad.append(f"c={v!r} (expected lat,lon)")
-    v = _one(params, "z")
-    if v is not None:
-        if v.isdigit() and ZOOM_MIN <= int(v) <= ZOOM_MAX:
-            changes["zoom"] = int(v)
-        else:
-            bad.append(f"z={v!r} (expected {ZOOM_MIN}–{ZOOM_MAX})")
-    return replace(s, **changes), bad
+            changes[attr] = read(v)
+        except (ValueError, KeyError):
+            bad.append(f"{key}={v!r}{hint}")
+    return replace(default or AppState(), **changes), bad
 
 
 def state_to_params(s: AppState) -> dict[str, str]:

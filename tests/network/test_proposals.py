@@ -276,7 +276,7 @@ def test_promote_is_all_or_nothing(base, monkeypatch):
     d = Draft("p").add(line("hsr", [(0, 1), (100, 1)])).add(point("heritage_site", 50, 10))
     prop = d.build(data_dir=base)
     h = tree_hash(base / "layers")
-    import geo.importer as imp
+    import network.drafts as imp
     real = imp.import_features
     calls = []
 
