@@ -16,7 +16,6 @@ import math
 import numpy as np
 
 PROJECTED_CRS = "EPSG:4547"
-GEOGRAPHIC_CRS = "EPSG:4326"
 
 _A = 6378245.0  # Krasovsky 1940 semi-major axis used by the GCJ-02 formula
 _EE = 0.00669342162296594323

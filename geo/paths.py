@@ -54,12 +54,6 @@ def _stamp(path: Path) -> tuple[str, int | None, int | None]:
     return (path.name, st.st_mtime_ns, st.st_size)
 
 
-def layer_stamp(data_dir: str | os.PathLike[str] | None = None) -> tuple:
-    """Return (layer, mtime_ns, size) of every layer file ((layer, None, None) when absent), in LAYERS order."""
-    folder = resolve_data_dir(data_dir) / "layers"
-    return tuple((name,) + _stamp(folder / f"{name}.geojson")[1:] for name in LAYERS)
-
-
 @dataclass(frozen=True)
 class DataVersion:
     """The stamp (name, mtime_ns, size) of every input file of a data folder, by part (see DATA_PARTS)."""

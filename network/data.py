@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 #: Layers the engine cannot work without; the others are treated as empty when their file is absent.
 REQUIRED_LAYERS: tuple[str, ...] = ("places", "heritage_sites")
-OPTIONAL_LAYERS: tuple[str, ...] = tuple(n for n in LAYERS if n not in REQUIRED_LAYERS)
 
 _TO_PROJECTED = Transformer.from_crs("EPSG:4326", PROJECTED_CRS, always_xy=True)
 _TO_WGS84 = Transformer.from_crs(PROJECTED_CRS, "EPSG:4326", always_xy=True)

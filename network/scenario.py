@@ -39,7 +39,6 @@ from network.data import NetworkData, load_network_data
 from network.errors import ScenarioError, UnknownFeatureError
 from network.params import Params, load_params
 
-PLAN_SET_COLUMNS = ("name", "statuses", "max_year", "include", "exclude", "description")
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 
 

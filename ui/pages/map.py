@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.text import layer_csv
+
 from ui.context import RunContext
 from ui.features import filter_features
 from ui.i18n import GROUP_LABELS, label, t
@@ -27,9 +29,14 @@ def render(ctx: RunContext) -> None:
             keep = {f["properties"]["id"] for f in filter_features(ctx.features.get(layer, []), s.statuses, year, ids)}
             gdf = ctx.layers[layer]
             sub = gdf[gdf["id"].isin(keep)]
-            cols[i % 3].download_button(f"{t('download_geojson', lang)}: {label(GROUP_LABELS, g, lang)}"
-                                        + ("" if len(GROUP_LAYERS[g]) == 1 else f" ({layer})"),
+            what = label(GROUP_LABELS, g, lang) + ("" if len(GROUP_LAYERS[g]) == 1 else f" ({layer})")
+            cols[i % 3].download_button(f"{t('download_geojson', lang)}: {what}",
                                         data=lambda sub=sub: sub.to_json(ensure_ascii=False, drop_id=True),
                                         file_name=f"{layer}.geojson", mime="application/geo+json",
                                         key=f"w_dl_geo_{layer}", on_click="ignore")
+            # the attribute table (points with lon/lat) as CSV that `atlas import` reads back unchanged
+            cols[i % 3].download_button(f"{t('download_csv', lang)}: {what}",
+                                        data=lambda sub=sub, layer=layer: layer_csv(layer, sub),
+                                        file_name=f"{layer}.csv", mime="text/csv",
+                                        key=f"w_dl_csv_{layer}", on_click="ignore")
         html_export_button(ctx, key="w_dl_html")
