@@ -164,8 +164,24 @@ def test_counties_area_and_population(layers):
     # the stored area matches the geometry (computed in EPSG:4547)
     computed = c.to_crs(PROJECTED_CRS).area / 1e6
     assert (abs(computed - c["area_km2"]) < 1.0).all()
-    assert c["population"].sum() == pytest.approx(CENSUS_2020, rel=0.01)
-    assert all("ESTIMATE" in n for n in c["population_note"])
+    assert c["population"].sum() == CENSUS_2020  # census figures + estimates of the rest add up to the 2020 total
+
+
+def test_county_populations_are_sourced_per_row(layers):
+    # each row is either a 2020 census count with its source, or an ESTIMATE that says how it was made
+    c = layers["counties"].set_index("id")
+    census = [i for i, n in c["population_note"].items() if n.startswith("2020 census (第七次人口普查), ")]
+    for cid, note in c["population_note"].items():
+        if cid in census:
+            src = note.removeprefix("2020 census (第七次人口普查), ")
+            assert len(src) > 20 and ("." in src or "公报" in src), f"{cid}: no source in {note!r}"
+        else:
+            assert note.startswith("ESTIMATE") and "2010" in note and "not found" in note, f"{cid}: {note!r}"
+    # counties with a sourced census figure (2026-11): do not lose them silently
+    assert {"zhanggong", "ganxian", "xinfeng", "dayu", "chongyi", "ningdu", "longnan", "yudu"} <= set(census)
+    # 章贡区: the census figure is for the post-2020 boundary, and the note says so
+    assert "boundary" in c.loc["zhanggong", "population_note"].lower()
+    assert c.loc["dayu", "population"] == 264_995 and c.loc["longnan", "population"] == 319_166
 
 
 def test_counties_do_not_overlap_much(layers):
