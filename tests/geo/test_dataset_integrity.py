@@ -330,6 +330,11 @@ def test_known_corrections_stay_corrected(layers):
         assert _dist_m(st, "rs-ganzhouxi", lat, lon) > 3_000
     # 小布 (中共苏区中央局旧址) is in NW 宁都, west of 洛口 (116°04′E) — the old estimate was 18 km too far east
     assert hs.set_index("id").geometry["hs-ningdu-xiaobu"].x < 115.95
+    # 红井 is tens of metres from 毛泽东旧居 (执行委员会旧址 row of the wiki table), not at the table's typo'd 红井 row 1.76 km north
+    assert _dist_m(hs, "hs-ruijin-hongjing", 25.88389, 116.00250) < 300
+    assert _dist_m(hs, "hs-ruijin-hongjing", 25.89972, 116.00306) > 1_500
+    # 安远 county soviet (车头) at the GeoNames township point, not the old estimate 16.6 km away
+    assert _dist_m(hs, "hs-anyuan-soviet", 25.320, 115.420) > 10_000
     # 梅关 is on the JX–GD border: inside 大余 but within 1 km of its boundary
     dayu = layers["counties"].set_index("id").to_crs(PROJECTED_CRS).geometry["dayu"]
     meiguan = hs.set_index("id").to_crs(PROJECTED_CRS).geometry["hs-dayu-meiguan"]
