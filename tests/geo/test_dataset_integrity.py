@@ -163,8 +163,24 @@ def test_counties_area_and_population(layers):
     # the stored area matches the geometry (computed in EPSG:4547)
     computed = c.to_crs(PROJECTED_CRS).area / 1e6
     assert (abs(computed - c["area_km2"]) < 1.0).all()
-    assert c["population"].sum() == pytest.approx(CENSUS_2020, rel=0.01)
-    assert all("ESTIMATE" in n for n in c["population_note"])
+    assert c["population"].sum() == CENSUS_2020  # census figures + estimates of the rest add up to the 2020 total
+
+
+def test_county_populations_are_sourced_per_row(layers):
+    # each row is either a 2020 census count with its source, or an ESTIMATE that says how it was made
+    c = layers["counties"].set_index("id")
+    census = [i for i, n in c["population_note"].items() if n.startswith("2020 census (第七次人口普查), ")]
+    for cid, note in c["population_note"].items():
+        if cid in census:
+            src = note.removeprefix("2020 census (第七次人口普查), ")
+            assert len(src) > 20 and ("." in src or "公报" in src), f"{cid}: no source in {note!r}"
+        else:
+            assert note.startswith("ESTIMATE") and "2010" in note and "not found" in note, f"{cid}: {note!r}"
+    # counties with a sourced census figure (2026-11): do not lose them silently
+    assert {"zhanggong", "ganxian", "xinfeng", "dayu", "chongyi", "ningdu", "longnan", "yudu"} <= set(census)
+    # 章贡区: the census figure is for the post-2020 boundary, and the note says so
+    assert "boundary" in c.loc["zhanggong", "population_note"].lower()
+    assert c.loc["dayu", "population"] == 264_995 and c.loc["longnan", "population"] == 319_166
 
 
 def test_counties_do_not_overlap_much(layers):
@@ -313,6 +329,11 @@ def test_known_corrections_stay_corrected(layers):
         assert _dist_m(st, "rs-ganzhouxi", lat, lon) > 3_000
     # 小布 (中共苏区中央局旧址) is in NW 宁都, west of 洛口 (116°04′E) — the old estimate was 18 km too far east
     assert hs.set_index("id").geometry["hs-ningdu-xiaobu"].x < 115.95
+    # 红井 is tens of metres from 毛泽东旧居 (执行委员会旧址 row of the wiki table), not at the table's typo'd 红井 row 1.76 km north
+    assert _dist_m(hs, "hs-ruijin-hongjing", 25.88389, 116.00250) < 300
+    assert _dist_m(hs, "hs-ruijin-hongjing", 25.89972, 116.00306) > 1_500
+    # 安远 county soviet (车头) at the GeoNames township point, not the old estimate 16.6 km away
+    assert _dist_m(hs, "hs-anyuan-soviet", 25.320, 115.420) > 10_000
     # 梅关 is on the JX–GD border: inside 大余 but within 1 km of its boundary
     dayu = layers["counties"].set_index("id").to_crs(PROJECTED_CRS).geometry["dayu"]
     meiguan = hs.set_index("id").to_crs(PROJECTED_CRS).geometry["hs-dayu-meiguan"]
