@@ -497,13 +497,15 @@ LINES: tuple[dict, ...] = (
          confidence="low", accuracy_m="schematic", notes="schematic gateway link"),
     dict(id="rail-gw-nanchang-changsha", zh="沪昆高铁(南昌西—长沙南)", en="Shanghai–Kunming HSR (Nanchang West–Changsha South)",
          status="existing", opened="2014-09-16", rail_class="hsr", speed=350, tracks=2, electrified=True, scope="gateway", length_km=342.0,
-         length_note="全国客里表 2021-09-28 (qETRC: 沪昆高速线 南昌西 741 → 长沙南 1083 km; 萍乡北 978)",
-         stops=["rs-nanchangxi", (28.40, 115.37), (27.86, 114.93), (27.79, 114.41), "rs-pingxiangbei", (27.66, 113.52), "rs-changshanan"],
-         source=SRC_EST + " (alignment via 高安, 新余北, 宜春, 萍乡北, 醴陵东); 新法制报 2014-09-16 (tgren.com: stations 南昌西, 高安, 新余北, "
-                "宜春, 萍乡北, 醴陵东, 长沙南; opened 2014-09-16); 客里表 2021-09-28",
-         confidence="low", accuracy_m="schematic",
-         notes="schematic gateway link; 萍乡北 added as a stop 2026-11 (it is a station of this line, and the 长赣 HSR will meet it "
-               "there); 高安, 新余北, 宜春, 醴陵东 not modelled"),
+         length_note="全国客里表 2021-09-28 (qETRC: 沪昆高速线 南昌西 741 → 长沙南 1083 km; 萍乡北 978); OSM geometry 341.4 km",
+         stops=_osm([("rs-nanchangxi", "nan-chang-xi"), (None, "gao-an"), (None, "xin-yu-bei"), (None, "guan-chao"), (None, "bin-jiang"),
+                     (None, "yi-chun"), (None, "yi-chun-xi"), ("rs-pingxiangbei", "ping-xiang-bei"), (None, "li-ling-dong"),
+                     ("rs-changshanan", "chang-sha-nan")]),
+         source="新法制报 2014-09-16 (tgren.com: stations 南昌西, 高安, 新余北, 宜春, 萍乡北, 醴陵东, 长沙南; opened 2014-09-16); 客里表 "
+                "2021-09-28; geometry: " + rail_osm.SRC_FOOTPOINT,
+         confidence="high", accuracy_m=ACC_OSM,
+         notes="gateway link; 萍乡北 added as a stop 2026-11 (a station of this line, where the 长赣 HSR will meet it); 高安, 新余北, "
+               "宜春, 醴陵东 not modelled. The OSM geometry measures 341.4 km (客里表 342)"),
     dict(id="rail-gw-nanchang-fuzhou", zh="向莆铁路(南昌西—福州)", en="Xiangtang–Putian Railway (Nanchang West–Fuzhou)", status="existing",
          opened="2013-09-26", rail_class="conventional", speed=200, tracks=2, electrified=True, scope="gateway", length_km=547.0,
          length_note="全国客里表 2021-09-28 (qETRC: 昌福线 南昌西 0, 抚州 101, 南丰 181, 福州 547 km)",
