@@ -10,13 +10,14 @@ from __future__ import annotations
 from scripts.dataset import rail_osm
 from scripts.dataset.common import PLAN_2021, SRC_EST
 
-#: OSM-derived station table found in a public GitHub repository (file id 68391509158 in the code index; the repository
-#: name is not exposed by the index). Checked against independent coordinates before use: its 南昌西 is 42 m from
+#: OSM-derived station table in JerryTheAlpaca/footpoint-atlas js/rail-route-data.js (code-index file 68391509158; the
+#: repository was identified in the 2026-11 railway pass, which also took its line geometry, see rail_osm.py). Checked against independent coordinates before use: its 南昌西 is 42 m from
 #: en.wikipedia (28.62611, 115.78778), 峡江 ~70 m from zh.wikipedia (27.60167, 115.33111), 南昌 ~65 m from ja.wikipedia
 #: (28.66528, 115.91417). Name matching in that table is not always right (北京大兴 = 黄村, 安亭西 = 安亭北 share one point), so
 #: each station below is also checked against a description of where it is.
-SRC_OSM_RAIL = ("OSM station table in a public GitHub dataset ('RAIL_ROUTE_DATA', tools/build_rail_route_data.py, Geofabrik China "
-                "extract, OSM snapshot 2026-09-04, ODbL; validated: 南昌西 42 m, 峡江 ~70 m, 南昌 ~65 m from Wikipedia coordinates)")
+SRC_OSM_RAIL = ("OSM station table in the public GitHub repository JerryTheAlpaca/footpoint-atlas, js/rail-route-data.js "
+                "('RAIL_ROUTE_DATA', Geofabrik China extract, OSM snapshot 2026-09-04 — © OpenStreetMap contributors, ODbL; "
+                "validated: 南昌西 42 m, 峡江 ~70 m, 南昌 ~65 m from Wikipedia coordinates)")
 
 #: 'MANUAL_FIX' table (GCJ-02, "manual_verified") in a public GitHub rail-timetable script (code-index file 70900858446).
 #: Checked: its 杭州西 (119.986586, 30.298937), converted to WGS84, is 78 m from the OSM table's 杭州西.
@@ -293,7 +294,9 @@ LINES: tuple[dict, ...] = (
          source="en.wikipedia Beijing–Kowloon railway (self.gutenberg.org copy: dual-track, opened 1996, 2,397 km, operating speed 160 km/h); "
                 "全国客里表 2021-09-28 in CDK6182CHR/qETRC (京九线 吉安 1675, 吉安南 1686, 泰和 1709, 冠朝 1728, 沙村 1739, 营盘上 1762, "
                 "高兴镇 1778, 兴国 1788, 龙口 1808, 南塘镇 1816, 赣县 1838, 赣州东 1854, 赣州 1861, 赣州国际港 1886, 信丰 1924, 龙南 1986, "
-                "定南 2009, 和平 2046, 龙川 2102 km); zh.wikipedia 赣州站 (profilbaru mirror); 2012 electrification works at 赣州站",
+                "定南 2009, 和平 2046, 龙川 2102 km); zh.wikipedia 赣州站 (profilbaru mirror); 2012 electrification works at 赣州站; "
+                "the points 赣县, 茅店 and 关西 on the line and the 信丰 and 定南 station points come from the OSM table of "
+                "JerryTheAlpaca/footpoint-atlas — " + rail_osm.ODBL,
          confidence="high", accuracy_m="schematic",
          notes=TRACED + ": 吉安南, 泰和, 冠朝, 沙村, 营盘上, 高兴镇 (between 吉安 and 兴国), 龙口, 南塘镇, 赣县 (OSM point), 茅店 (OSM point), "
                "赣州东, and 关西 (OSM point next to the 赣深) and 和平 further south; positions of the small stations are estimates "
@@ -314,6 +317,22 @@ LINES: tuple[dict, ...] = (
                "source; 赣州→赣县 (京九 track via 赣州东, shared with rail-jingjiu) is drawn through estimated points — hence 2 km. "
                "The original single-track 赣龙铁路 (赣州–赣州东–于都–…, 297 km in the 客里表) now carries freight and is not "
                "modelled (passenger trains use the double track). 古田会址 and 上杭北 not modelled"),
+    dict(id="rail-ganlong", zh="赣龙铁路(既有单线, 赣州—龙岩)", en="Ganzhou–Longyan Railway (original single track)", status="existing",
+         opened="2005-10-01", rail_class="conventional", speed=120, tracks=1, length_km=297.0,
+         length_note="全国客里表 2021-09-28 (qETRC: 赣龙线 赣州 0, 赣州东 7, 于都 56, 会昌北 100, 瑞金 130, 长汀 163, 冠豸山南 220, 上杭 266, "
+                     "龙岩 297 km); en.wikipedia: 290.1 km. The geometry (schematic, see notes) measures ~9 % less",
+         stops=["rs-ganzhou", (25.865, 115.02), (25.90, 115.15), (25.95, 115.30)]
+               + _ganlong(["rs-yudu", "rs-huichangbei", "rs-ruijin", "rs-guanzhishan", "rs-longyan"]),
+         source="en.wikipedia Ganzhou–Longyan railway (original line 290.1 km, opened 2005-10-01, now mainly freight); lvtaikj.com "
+                "(passenger trains from 2006, ≤100 km/h in Fujian); 全国客里表 2021-09-28 (qETRC: 赣龙线, still listed with passenger "
+                "chainage); geometry east of 于都 drawn along the double track: " + rail_osm.SRC_RAILVISTA,
+         confidence="medium", accuracy_m="schematic",
+         notes="Added 2026-11 so that every railway in service in Ganzhou is present: with it the layer's operating length inside "
+               "Ganzhou comes to within ~1 % of the official 923 km (end-2024), see docs/data/railways.md. The old line runs 赣州 – "
+               "赣州东 – (贡江 valley) – 于都 and then near the 2015 double track (rail-ganruilong) to 龙岩; its own alignment east of "
+               "于都 was not found, so the double track's OSM line stands in (schematic). Whether passenger trains still use it in "
+               "2026 was not checked: design speed 120 km/h and one track are assumptions, so the engine prefers the double track "
+               "wherever both serve a pair. 赣州东, 长汀 and 上杭 are not modelled. The source credit is for the stand-in geometry"),
     dict(id="rail-ganshao", zh="赣韶铁路(赣州国际港—韶关东)", en="Ganzhou–Shaoguan Railway (Ganzhou Int'l Port–Shaoguan East)",
          status="existing", opened="2014-09-30", rail_class="conventional", speed=160, tracks=1, electrified=True, length_km=179.0,
          length_note="全国客里表 2021-09-28 (qETRC: 赣韶线 赣州国际港 0, 大余 48, 珠玑巷 74, 南雄 86, 始兴 118, 丹霞山 148, 韶关东 179 km); "
