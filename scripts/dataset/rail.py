@@ -1,9 +1,11 @@
 """Railway stations and lines. Coordinates (lat, lon), WGS84.
 
-Station positions: no cited coordinate was found for any Ganzhou station (ganzhou_points.csv), so every
-position here is an estimate from general knowledge (confidence low, 2–5 km) unless a source is named.
-Line geometry is built from the station positions in order plus shaping vertices (lat, lon tuples) where a
-line bends around hills; it is schematic between stations.
+Station positions: cited where a source gives one (POSITION_SOURCES: the OSM station table, a GCJ-02 table, Wikipedia,
+or a 客里表 chainage measured along OSM track); all others are estimates (confidence low, 2–8 km).
+Line geometry (2026-11): where OpenStreetMap geometry was found (scripts/dataset/rail_osm.py, © OpenStreetMap
+contributors, ODbL) the line follows it between its stations (accuracy in metres); elsewhere it is traced through the
+stations and the towns/stations the line is described to pass (accuracy 'schematic'). length_km is the published
+length of the feature's own section, length_note its source or why none. See docs/data/railways.md.
 """
 from __future__ import annotations
 
