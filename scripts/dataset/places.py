@@ -122,7 +122,7 @@ GATEWAYS: tuple[tuple, ...] = (
     ("gw-shanghai", "上海", "Shanghai", 31.230, 121.474, "gateway", ["rs-shanghaihongqiao"], ["ap-sha", "ap-pvg"], ""),
     ("gw-longyan", "龙岩", "Longyan", 25.075, 117.017, "local", ["rs-longyan"], [], "inside the surroundings bbox"),
     ("gw-meizhou", "梅州", "Meizhou", 24.289, 116.122, "local", ["rs-meizhouxi"], [], "inside the surroundings bbox"),
-    ("gw-shaoguan", "韶关", "Shaoguan", 24.810, 113.597, "local", ["rs-shaoguan"], [], "inside the surroundings bbox"),
+    ("gw-shaoguan", "韶关", "Shaoguan", 24.810, 113.597, "local", ["rs-shaoguan", "rs-shaoguandong"], [], "inside the surroundings bbox"),
     ("gw-jian", "吉安", "Ji'an", 27.113, 114.993, "local", ["rs-jianxi", "rs-jian"], [], "inside the surroundings bbox"),
     ("gw-fuzhou-jx", "抚州", "Fuzhou (Jiangxi)", 27.948, 116.358, "local", ["rs-fuzhou-jx"], [], "inside the surroundings bbox"),
     ("gw-chenzhou", "郴州", "Chenzhou", 25.770, 113.015, "local", ["rs-chenzhouxi"], [], "inside the surroundings bbox"),

@@ -26,7 +26,7 @@ EXPECTED_STATUS = {
         "rail-nanchang-ganzhou-hsr": "existing", "rail-ganshen-hsr": "existing", "rail-xingquan": "existing",
         "rail-ruimei": "under_construction", "rail-changsha-ganzhou-hsr": "under_construction",
         "rail-ganchen": "planned", "rail-ganshao-hsr": "planned", "rail-jingyingrui": "planned",
-        "rail-ganguang-hsr": "study", "rail-ganlongxia-hsr": "planned", "rail-nanrui": "proposed",
+        "rail-ganguang-hsr": "study", "rail-ganlongxia-hsr": "planned",
     },
     "expressways": {
         "expy-g45": "existing", "expy-g35": "existing", "expy-g72": "existing", "expy-g76-ruigan": "existing",
