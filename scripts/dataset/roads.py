@@ -31,7 +31,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g45", zh="大广高速 G45(泰赣段, 泰和—南康龙岭)", en="Daqing–Guangzhou Expressway G45 (Taihe–Nankang, Tai–Gan section)",
          code="G45", status="existing", opened="2004-01-16", lanes=4, speed=100, role="纵", accuracy=4000,
          length_km=128.0, length_note="factpedia 泰赣高速公路: 泰和 马市 – 南康 龙岭, 128 km",
-         nodes=["ic-g45-taihe-hub", (26.60, 114.90), (26.52, 114.84), "town-wanan", (26.36, 114.80), (26.24, 114.84),
+         nodes=["ic-g45-taihe-hub", (26.60, 114.90), (26.52, 114.84), "town-wanan", (26.38, 114.76), (26.26, 114.80), (26.20, 114.86),
                 (26.12, 114.90), (26.05, 114.93), "ic-g45-ganzhou-north", (25.93, 114.90), (25.89, 114.86), "ic-ganzhou-hub",
                 (25.78, 114.83), "ic-g45-longling"],
          source="factpedia 泰赣高速公路 (泰和 马市 – 南康 龙岭 128 km, works 2001-11-18, opened 2004-01-16, 100 km/h); newton.com.tw 贛崇 "
@@ -47,19 +47,19 @@ EXPRESSWAYS: tuple[dict, ...] = (
          length_note="no published length found for this section",
          notes="opening year ESTIMATE; speed assumed; " + TRACED),
     dict(id="expy-g45-ganding", zh="大广高速 G45(赣定段, 南康龙岭—龙南)", en="G45 Gan–Ding section (Nankang–Longnan)", code="G45",
-         status="existing", opened="2005", lanes=4, speed=100, role="纵", accuracy=5000,
+         status="existing", opened="2005", lanes=4, speed=100, role="纵",
          nodes=["ic-g45-longling", (25.68, 114.80), "ic-nankang-nan", "ic-sanyi-hub", (25.49, 114.79), "town-xiaohe",
                 (25.38, 114.86), "seat-xinfeng", (25.27, 114.93), "town-anxi", (25.05, 114.88), (24.98, 114.82), "seat-longnan"],
          source="chinahighway.org/view/816 (南康南枢纽 at 步狗垅, 9 km co-line to 三益); m.gethgdk.com 康大 (三益 on 大广赣定段); "
                 "visaplatform.com.cn 2023-10-01 (小河枢纽 on 大广赣定段); ephen.com.cn 2024-01 (南康–龙南 capacity expansion completed)",
          confidence="low",
          length_note="no published length of the 赣定 section found; the parallel 复线 between similar ends is 132.221 km (expy-g45-fuxian)",
-         notes="NEW 2026-11 (split from expy-g45). Opening year 2005 is an ESTIMATE (the 赣定 opening date was not found). 信丰 and the "
+         notes="NEW 2026-11 (split from expy-g45). Left SCHEMATIC: with no published length, the traced line (≈110 km from 龙岭) could not be checked, and the parallel 复线 between similar ends is published at 132 km, so the line is probably short; the engine's schematic length factor applies. Opening year 2005 is an ESTIMATE (the 赣定 opening date was not found). 信丰 and the "
                "寻全 crossing at 安西 are inferred interchange positions; " + TRACED),
     dict(id="expy-g45-fuxian", zh="大广高速 G45 南康—龙南段复线(扩容)", en="G45 Nankang–Longnan parallel line (capacity expansion)",
          code="G45", status="existing", opened="2023", lanes=6, speed=100, role="纵",
-         nodes=["ic-fx-shibatang", (25.50, 114.76), (25.41, 114.72), "ic-zhengping-hub", (25.22, 114.72), "ic-fx-shangchikeng", (25.10, 114.74),
-                (25.02, 114.76), "ic-fx-dujiang"],
+         nodes=["ic-fx-shibatang", (25.50, 114.76), (25.41, 114.72), "ic-zhengping-hub", (25.25, 114.78), "ic-fx-shangchikeng", (25.08, 114.84),
+                (25.02, 114.79), "ic-fx-dujiang"],
          length_km=132.221,
          length_note=("life.wxbbs.com.cn: 132.221 km from 南康 十八塘 to 龙南 渡江. CONFLICT: the straight distance between the two "
                       "towns is only ~75 km, so either the end towns are placed wrong here or the figure covers more than the "
@@ -73,8 +73,8 @@ EXPRESSWAYS: tuple[dict, ...] = (
                "schematic via 正平"),
     dict(id="expy-xiaojiang-link", zh="大广复线小江联络线(上池坑—寻全信丰枢纽)", en="Xiaojiang link (G45 parallel line – Xun–Quan)",
          code="G45(联络线)", status="existing", opened="2023", lanes=4, speed=100, role="联",
-         nodes=["ic-fx-shangchikeng", (25.17, 114.86), "ic-xunquan-xinfeng-hub"],
-         length_km=9.996, length_note="life.wxbbs.com.cn: 9.996 km; CONFLICT: the 上池坑 end was not located, so the geometry is schematic",
+         nodes=["ic-fx-shangchikeng", (25.185, 114.91), (25.165, 114.94), "ic-xunquan-xinfeng-hub"], accuracy=5000,
+         length_km=9.996, length_note="life.wxbbs.com.cn: 9.996 km (the 上池坑 end was not located; placed to fit this length)",
          source="life.wxbbs.com.cn (小江联络线: 上池坑 on the 复线 → 寻全高速 信丰枢纽, ~9.996 km)", confidence="low",
          notes="NEW 2026-11; opened with the 复线 (year ESTIMATE); both ends estimated"),
     dict(id="expy-longhe", zh="大广高速龙河联络线(龙南—定南老城—和平)", en="G45 Longnan–Heyuan link", code="G45",
@@ -87,8 +87,8 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g35", zh="济广高速 G35(瑞寻段, 瑞金—寻乌赣粤界)", en="Jinan–Guangzhou Expressway G35 (Ruijin–Xunwu)", code="G35",
          status="existing", opened="2011-12-28", lanes=4, speed=100, role="纵", accuracy=5000,
          length_km=123.812, length_note="cncmrn.com 2011-09-05: 瑞寻 123.812 km (chinatln.com 2011-12-27: 123.9 km)",
-         nodes=["ic-ruijin-hub", (25.80, 116.02), (25.70, 115.93), "seat-huichang", (25.48, 115.80), "town-junmenling", (25.15, 115.72),
-                (25.05, 115.67), "seat-xunwu", (24.85, 115.65), (24.72, 115.63), "ic-border-g35"],
+         nodes=["ic-ruijin-hub", (25.76, 115.96), "ic-huichang", (25.42, 115.82), "town-junmenling", (25.12, 115.77),
+                "ic-xunwu", "ic-border-g35"],
          source="cncmrn.com 2011-09-05 (瑞寻段 123.812 km through 瑞金·会昌·寻乌, the last JX section); chinatln.com 2011-12-27 (opening 2011-12-28); "
                 "m.56885.net 2009-05-05", confidence="medium",
          notes="CHANGED 2026-11: now the 瑞寻 section only (was 抚州 → 梅州 in one line); 广昌–瑞金 is expy-g35-guangrui, the GD part "
@@ -104,14 +104,14 @@ EXPRESSWAYS: tuple[dict, ...] = (
          lanes=4, speed=100, role="other", nodes=["gw-fuzhou-jx", (27.50, 116.55), (27.20, 116.45), "town-guangchang"],
          source=SRC_EST, confidence="low", notes="split from expy-g35 (2026-11); schematic; opening year ESTIMATE"),
     dict(id="expy-g35-meizhou", zh="济广高速 G35(寻乌赣粤界—梅州)", en="G35 Xunwu border–Meizhou", code="G35", status="existing",
-         opened="2011-12-28", lanes=4, speed=100, role="other", nodes=["ic-border-g35", (24.55, 115.85), "gw-meizhou"],
+         opened="2011-12-28", lanes=4, speed=100, role="other", nodes=["ic-border-g35", (24.60, 115.95), "gw-meizhou"],
          source=SRC_EST, confidence="low", notes="split from expy-g35 (2026-11); schematic GD part; opening = the JX 瑞寻 (ESTIMATE for GD)"),
     # ---------------------------------------------------------------- G72 泉南
     dict(id="expy-g72", zh="泉南高速 G72(石吉段, 五里亭—泰和枢纽)", en="Quanzhou–Nanning Expressway G72 (Shicheng–Ji'an section)", code="G72",
          status="existing", opened="2010-09-16", lanes=4, speed=80, role="横", accuracy=5000,
          length_km=190.719, length_note="newton.com.tw 石城—吉安高速公路: 五里亭 (赣闽界) – 泰和枢纽, 190.719 km",
          nodes=["ic-border-g72", "seat-shicheng", (26.33, 116.26), "ic-g72-ningdu-hub", (26.43, 116.08), "seat-ningdu",
-                (26.38, 115.98), "town-laicun", (26.24, 115.78), "ic-gulonggang", (26.25, 115.50), "town-dinglong", (26.32, 115.33),
+                (26.38, 115.98), "town-laicun", (26.24, 115.78), "ic-gulonggang", (26.38, 115.49), "ic-xingguo-hub", (26.37, 115.33),
                 "ic-xingguo-xi", (26.40, 115.15), (26.52, 115.10), (26.62, 115.02), "ic-g45-taihe-hub"],
          source="newton.com.tw 石城—吉安高速公路 (works 2008-08-16, opened 2010-09-16; 五里亭 (赣闽界) – 泰和枢纽, 190.719 km, 4 lanes, "
                 "80–100 km/h); chinahighway.org/view/830 (100 km/h 五里亭–宁都互通 ~46 km, 80 km/h 宁都–灌溪 ~109 km, 100 km/h "
@@ -130,8 +130,8 @@ EXPRESSWAYS: tuple[dict, ...] = (
          length_km=117.12,
          length_note=("m.yourjia.com: 117.12 km. The source lists 章贡 and 经开区 among the districts passed, but 117 km is the "
                       "straight distance 瑞金–经开区, so the figure cannot reach the 经开区: it is taken as 瑞金枢纽–茅店 (赣县东枢纽)"),
-         nodes=["ic-ruijin-hub", (25.88, 115.96), (25.84, 115.86), (25.80, 115.74), (25.85, 115.60), (25.92, 115.50), "seat-yudu",
-                (25.93, 115.30), (25.93, 115.20), (25.92, 115.12), "town-maodian"],
+         nodes=["ic-ruijin-hub", (25.86, 115.96), (25.82, 115.86), (25.77, 115.74), (25.83, 115.62), (25.90, 115.52), "seat-yudu",
+                (25.90, 115.32), (25.95, 115.22), (25.91, 115.13), "town-maodian"],
          source="m.yourjia.com (瑞赣高速: works started 2007-02-08, 36-month period, 'expected to open end-2009'; 117.12 km through 瑞金, "
                 "会昌, 于都, 赣县, 章贡, 赣州经开区; 4 lanes, 100 km/h; World Bank loan); xuepifa.com (G76 厦蓉 瑞金至赣州段)",
          confidence="low",
@@ -154,8 +154,8 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g76-ganchong", zh="厦蓉高速 G76(赣崇段, 赣州西—崇义—赣湘界)", en="G76 Gan–Chong section (Ganzhou West–Chongyi–Hunan border)",
          code="G76", status="existing", opened="2010", lanes=4, speed=100, role="横", accuracy=4000,
          length_km=87.552,
-         length_note="newton.com.tw 贛崇高速公路: 87.552 km (赣州西 – 赣湘界 崇义西收费站); km posts 崇义 493 → 赣湘界 531 (38 km) fit the geometry",
-         nodes=["ic-ganzhou-xi", "ic-ganzhou-hub", (25.80, 114.72), "town-tangjiang", "ic-shangyou-dong", (25.79, 114.53),
+         length_note=("newton.com.tw 贛崇高速公路: 87.552 km (赣州西 – 赣湘界 崇义西收费站). CONFLICT: the straight distance from the 经开区 to the 崇义 stretch of the JX–HN border (counties layer) is ~95 km, more than 87.552, so the figure cannot cover 赣州西 → 赣湘界; its km posts 崇义 493 → 赣湘界 531 (38 km) do fit the geometry"),
+         nodes=["ic-ganzhou-xi", "ic-ganzhou-hub", "town-tangjiang", "ic-shangyou-dong", (25.79, 114.53),
                 "ic-shangyou-xi", (25.74, 114.40), "ic-chongyi", (25.66, 114.24), "ic-guantian", (25.60, 114.08), "ic-wenying", "ic-border-g76-west"],
          source="newton.com.tw 贛崇高速公路 (87.552 km; exits 赣州西 (经开区), 赣州枢纽 (G45), 唐江, 上犹东 (黄埠), 上犹西 (中稍), 崇义 (阳明山), "
                 "关田, 文英, 赣湘界 崇义西收费站; 100 km/h to 上犹东, 80 km/h beyond)",
@@ -172,9 +172,10 @@ EXPRESSWAYS: tuple[dict, ...] = (
          status="existing", opened="2015", lanes=4, speed=100, role="联", accuracy=3000,
          length_km=43.589,
          length_note=("chinahighway.org/view/816: new-build 43.589 km from 茅店 燕子岩 to the 南康南枢纽 at 步狗垅; the route length 52.7 km "
-                      "includes the 9 km shared with G45 from 步狗垅 to 三益 (modelled on expy-g45-ganding)"),
-         nodes=["town-maodian", (25.88, 115.05), "ic-ganxian-nan", (25.81, 115.01), "ic-ganzhou-dong", (25.77, 114.95), "town-shashi",
-                "ic-ganzhou-nan", (25.74, 114.84), (25.72, 114.83), "ic-nankang-dong", (25.66, 114.80), "ic-nankang-nan"],
+                      "includes the 9 km shared with G45 from 步狗垅 to 三益 (modelled on expy-g45-ganding). CONFLICT (7 %): the six "
+                      "interchange points (placed in places.py from the same source's distances, estimates) already chain to 46.7 km"),
+         nodes=["town-maodian", "ic-ganxian-nan", "ic-ganzhou-dong", "town-shashi", "ic-ganzhou-nan", "ic-nankang-dong",
+                "ic-nankang-nan"],
          source="chinahighway.org/view/816 (茅店 燕子岩 → 沙河 → 沙石 → 潭东 → 黄金 → 潭口 → 南康 龙岭·东山 → 南康互通; 52.7 km, 4 lanes, "
                 "100 km/h, '全线贯通'; 6 interchanges: 赣县东枢纽, 赣县南, 赣州东, 赣州南, 南康东, 南康南枢纽); newton.com.tw",
          confidence="medium",
@@ -186,22 +187,21 @@ EXPRESSWAYS: tuple[dict, ...] = (
          code="G6011", status="existing", opened="2016-01-13", lanes=4, speed=100, role="纵", accuracy=5000,
          length_note=("no published length for this part: 248.6 km is the whole 昌宁 (南昌县冈上 – 宁都赖村), of which 永丰 46 km "
                       "(chaxiaohao.com 2025-07-11); the part north of 永丰 is in expy-gw-g6011-nanchang"),
-         nodes=["town-yongfeng", (27.10, 115.62), (26.95, 115.78), "town-xiaobu", (26.66, 115.90), (26.55, 115.98), "seat-ningdu",
+         nodes=["town-yongfeng", (27.20, 115.54), (27.10, 115.62), (26.95, 115.78), "town-xiaobu", (26.66, 115.90), (26.55, 115.98), "seat-ningdu",
                 (26.35, 115.96), "town-laicun"],
          source="m.techno-d.com.cn 2016-01-12 (昌宁 opens 2016-01-13, 248.6 km, 4 lanes, 100 km/h); fheb.cn 2018 (ends at 赖村 on G72)",
          confidence="medium", notes=TRACED),
     dict(id="expy-g6011-xinggan", zh="南韶高速 G6011(兴赣段, 兴国枢纽—赣县东枢纽)", en="G6011 Xingguo–Ganzhou Expressway", code="G6011",
          status="existing", opened="2015", lanes=4, speed=120, role="纵", accuracy=4000,
          length_km=71.8, length_note="xuepifa.com: ~71.8 km (兴国 34.3, 赣县 29.4) from the G72 兴国互通 (鼎龙) to the 赣县东枢纽 (茅店)",
-         nodes=["town-dinglong", (26.13, 115.36), (26.05, 115.28), (25.98, 115.20), (25.95, 115.12), "town-maodian"],
+         nodes=["ic-xingguo-hub", (26.30, 115.42), (26.18, 115.37), (26.08, 115.30), (25.99, 115.20), (25.95, 115.12), "town-maodian"],
          source="xuepifa.com (71.8 km: 兴国 34.3, 赣县 29.4; 4 lanes, 120 km/h; starts at G72 石吉段 K105+750 兴国互通 (鼎龙), ends at the "
                 "赣县东枢纽 near 茅店 洋塘; 4 interchanges)", confidence="medium",
          notes="opening year 2015 is an ESTIMATE ('c.2015'); the same page says '赣县枢纽至兴国已于2017年1月4日通车' (ambiguous). " + TRACED),
     dict(id="expy-xingguo-xiaobu", zh="宁兴高速(兴赣北延, 兴国枢纽—大沽枢纽—小布)", en="Ning–Xing Expressway (Xing–Gan northern extension)",
          code="G6011", status="existing", opened="2021", lanes=4, speed=100, role="纵", accuracy=5000,
          length_km=63.928, length_note="fylbs.com: 63.928 km (the 2016 plan figure was 64 km, ninggangzx.com)",
-         nodes=["town-dinglong", (26.33, 115.44), (26.40, 115.50), "ic-liangcun", (26.52, 115.60), "ic-caijiang", (26.60, 115.74),
-                "ic-dagu-hub", (26.72, 115.82), "town-xiaobu"],
+         nodes=["ic-xingguo-hub", (26.44, 115.47), "ic-liangcun", (26.52, 115.62), "ic-caijiang", "ic-dagu-hub", (26.72, 115.82), "town-xiaobu"],
          source="thepaper.cn 2017-12-28 (兴赣北延 works started 2017-12-28 at 鼎龙); fylbs.com (63.928 km, 4 lanes, 100 km/h, via 鼎龙·方太·"
                 "城岗·良村·南坑·黄陂·大沽·小布, 大沽枢纽 with 广吉, ends N of 小布 on 昌宁; '12月底建成通车'); news.9ihome.com 2026-01 "
                 "(新干—兴国 will end at 城岗 '接宁兴高速'; 宁兴 named among the existing driving routes); ninggangzx.com (plan, 蔡江互通)",
@@ -212,7 +212,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-g6011-kangda", zh="南韶高速 G6011(康大段, 三益—大余—梅关)", en="G6011 Kang–Da section (Sanyi–Dayu–Mei Pass)", code="G6011",
          status="existing", opened="2007-12-21", lanes=4, speed=100, role="纵", accuracy=4000,
          length_km=56.645, length_note="m.gethgdk.com: 三益 (G45) – 大梅关 (赣粤界), 56.645 km",
-         nodes=["ic-sanyi-hub", (25.55, 114.68), "ic-xincheng", (25.48, 114.53), "ic-qinglong", (25.42, 114.41), "seat-dayu",
+         nodes=["ic-sanyi-hub", (25.57, 114.68), (25.52, 114.64), "ic-xincheng", (25.50, 114.52), "ic-qinglong", (25.43, 114.42), "seat-dayu",
                 (25.37, 114.36), "town-meiguan"],
          source="m.gethgdk.com copy of an encyclopedia entry (康大高速, JX code S66: 三益 (G45 赣定段) – 大梅关 (赣粤界, tunnel link to 韶赣高速), "
                 "56.645 km, interchanges 新城, 青龙, 大余, 三益枢纽; works from 2005-11, opened 2007-12-21); chinahighway.org/view/816",
@@ -227,7 +227,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
     # ---------------------------------------------------------------- other lines
     dict(id="expy-g1517", zh="莆炎高速 G1517(广吉段, 广昌—大沽枢纽—吉安)", en="Putian–Yanling Expressway G1517 (Guangchang–Ji'an)", code="G1517",
          status="existing", opened="2019-01-22", lanes=4, speed=100, role="横", accuracy=5000,
-         nodes=["town-guangchang", (26.78, 116.10), (26.72, 115.95), "ic-dagu-hub", (26.70, 115.55), (26.80, 115.30), "gw-jian"],
+         nodes=["town-guangchang", (26.78, 116.10), (26.72, 115.95), "ic-dagu-hub", (26.70, 115.55), (26.80, 115.30), (26.95, 115.12), "gw-jian"],
          source="99mizi (中国交建 2022-05-30: whole G1517 through 2022-05); pediainside 莆炎 / factpedia (广昌–吉安 opened 2019-01-22); "
                 "ninggangzx.com (广吉 crosses the 兴国–小布 line at the 大沽枢纽)",
          confidence="low", length_note="no reliable published length found (one AI-style page says ~98 km; not used)",
@@ -236,7 +236,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
          status="existing", opened="2017", lanes=4, speed=100, role="纵", accuracy=5000,
          length_note="whole-line length not found; the 安远–定南 section is 51.96 km (jtyq.org.cn 2021-04-25)",
          nodes=["seat-ningdu", (26.30, 115.90), (26.15, 115.72), (26.05, 115.55), "seat-yudu", (25.75, 115.38), (25.55, 115.38),
-                "town-banshi", "seat-anyuan", (25.02, 115.33), (24.93, 115.26), "ic-egong", (24.78, 115.23)],
+                "town-banshi", "seat-anyuan", (25.04, 115.33), "ic-egong", (24.78, 115.25)],
          source="jtyq.org.cn 2021-04-25 (安远–定南 51.96 km: 安远 城北 → 新龙·凤山·镇岗·孔田 → 定南 鹅公 留村 (赣粤界); 定南联络线 38.21 km "
                 "from ~K200); nc.rzfanyi.com", confidence="low",
          notes="'第四射'; opened=2017 is an ESTIMATE (the 安远–定南 section passed completion acceptance 2021-04). CHANGED 2026-11: ends "
@@ -244,13 +244,13 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-dingnan-link", zh="宁定高速定南联络线(鹅公—天九—历市—老城)", en="Ning–Ding Dingnan link", code="S(宁定联络线)",
          status="existing", opened="2019", lanes=4, speed=100, role="联", accuracy=5000,
          length_km=38.21, length_note="jtyq.org.cn 2021-04-25: 38.21 km from ~K200 of 宁定 to 老城 河邦村",
-         nodes=["ic-egong", "ic-tianjiu", (24.81, 115.06), "seat-dingnan", (24.74, 115.03), "town-laocheng"],
+         nodes=["ic-egong", (24.89, 115.21), (24.85, 115.17), (24.85, 115.14), "ic-tianjiu", (24.80, 115.09), (24.81, 115.05), "seat-dingnan", (24.75, 115.04), "town-laocheng"],
          source="jtyq.org.cn 2021-04-25 (定南联络线: ~K200 → 鹅公·天九·沙头·历市 → crosses 京九 at 铜锣坵 → 老城 河邦村 on 大广龙河联络线; "
                 "completion acceptance 2021-04-14/15)", confidence="medium",
          notes="NEW 2026-11 (was part of expy-ningding). Opening year 2019 is an ESTIMATE (accepted 2021-04; opening not found). " + TRACED),
     dict(id="expy-xunquan", zh="寻全高速(寻乌—安远—信丰—全南)", en="Xunwu–Quannan Expressway", code="S(寻全)",
          status="existing", opened="2014", lanes=4, speed=100, role="横", accuracy=5000,
-         length_km=112.104, length_note="gzgjw.com.cn 2013-05-08 / hg1988.com 2014-08-27: 112.104 km",
+         length_km=112.104, length_note=("gzgjw.com.cn 2013-05-08 / hg1988.com 2014-08-27: 112.104 km. CONFLICT: that is about the straight distance 寻乌–全南 (111 km), while a line through 安远 and 信丰 (as both sources say) measures ≥130 km with any placing of the towns; the ends may not be the county towns. Geometry left through the named counties"),
          nodes=["seat-xunwu", (25.02, 115.52), (25.10, 115.45), "seat-anyuan", (25.18, 115.25), (25.20, 115.10),
                 "ic-xunquan-xinfeng-hub", "town-anxi", (25.00, 114.78), (24.88, 114.65), "seat-quannan"],
          source="gzgjw.com.cn 2013-05-08; hg1988.com 2014-08-27 (112.104 km; 87.13亿元; opened 2014, 安远 the last county reached); "
@@ -259,8 +259,8 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-suida", zh="遂大高速(遂川—上犹—崇义—大余)", en="Suichuan–Dayu Expressway", code="S(遂大)",
          status="existing", opened="2025", lanes=4, speed=100, role="纵", accuracy=5000,
          length_km=127.0, length_note="8830l.cn 2025-04-28 and a 2022-01 start-of-works report: 127 km (堆子前 移山村 – 大余 T-junction with 康大)",
-         nodes=["town-suichuan", (26.15, 114.50), (26.00, 114.55), (25.90, 114.57), "seat-shangyou", (25.76, 114.46),
-                "seat-chongyi", (25.58, 114.33), (25.47, 114.35), "seat-dayu"],
+         nodes=["town-suichuan", (26.18, 114.46), (26.05, 114.52), (25.95, 114.50), (25.88, 114.58), "seat-shangyou", (25.76, 114.44),
+                (25.73, 114.36), "seat-chongyi", (25.58, 114.36), (25.49, 114.32), "seat-dayu"],
          source="8830l.cn (视觉江西 2025-04-28: fully connected 2025-04, 127 km, 4 lanes, '省内第9纵', from 遂川 堆子前镇 移山村 "
                 "(宜遂高速) via 上犹, 崇义 to a T-junction with 康大高速 at 大余); m.jiwu.com 2024-08-03; news.9ihome.com 2025-06-25; "
                 "qycbearings.com copy of a 2025-07 county page ('通车在即')",
@@ -269,7 +269,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
     dict(id="expy-xinxiong", zh="信雄高速(小河枢纽—正平枢纽—界址赣粤界)", en="Xinfeng–Nanxiong Expressway (JX section)", code="S(信雄)",
          status="existing", opened="2023-09-26", lanes=4, speed=100, role="联", accuracy=4000,
          length_km=13.92, length_note="visaplatform.com.cn 2023-10-01 / 中新网 2023-09-26: JX section 13.92 km",
-         nodes=["town-xiaohe", (25.35, 114.74), "ic-zhengping-hub", "ic-border-xinxiong"],
+         nodes=["town-xiaohe", (25.38, 114.77), (25.36, 114.73), "ic-zhengping-hub", "ic-border-xinxiong"],
          source="visaplatform.com.cn 2023-10-01 (JX 13.92 km opened 2023-09-26, 4 lanes, 100 km/h); 中新网 2023-09-26 via meinengkg.com "
                 "(小河枢纽, 正平枢纽); border point from the counties layer", confidence="medium",
          notes="CHANGED 2026-11: now the JX section only; the GD 雄信 part is expy-xiongxin-gd. " + TRACED),
