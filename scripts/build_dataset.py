@@ -21,7 +21,7 @@ from geo.errors import AtlasError, LayerError  # noqa: E402
 from geo.schema import get_schema  # noqa: E402
 from geo.store import save_layer  # noqa: E402
 from geo.validate import validate_collection  # noqa: E402
-from scripts.dataset import misc, places, rail, roads  # noqa: E402
+from scripts.dataset import interchanges, misc, places, rail, roads  # noqa: E402
 from scripts.dataset.common import SRC_EST  # noqa: E402
 
 TRUNK_OPENED_NOTE = ("opened: placeholder year (ESTIMATE) — the road long predates the data; the validator requires a date "
@@ -76,7 +76,7 @@ class Registry:
 
 def build_places(reg: Registry) -> list[dict]:
     feats = []
-    for row in places.place_rows(gcj02_to_wgs84):
+    for row in places.place_rows(gcj02_to_wgs84) + interchanges.place_rows():
         lat, lon = row.pop("lat"), row.pop("lon")
         reg.add(row["id"], lat, lon)
         feats.append(_feature(row, _point(lat, lon)))
@@ -123,10 +123,10 @@ def build_expressways(reg: Registry) -> list[dict]:
         geom, ids = reg.line(d["nodes"], owner=d["id"])
         gateway = d.get("scope") == "gateway"
         props = {
-            **_common(d, accuracy_m="schematic",
+            **_common(d, accuracy_m=d.get("accuracy", "schematic"),
                       notes="; ".join(x for x in (d.get("notes"), None if gateway else roads.ROLE_NOTE) if x)),
             "route_code": d["code"], "lanes": d["lanes"], "speed_kmh": d["speed"], "network_role": d["role"],
-            "network_role_inferred": True, "length_km": d.get("length_km"), "length_note": d.get("length_note"),
+            "network_role_inferred": d.get("role_inferred", True), "length_km": d.get("length_km"), "length_note": d.get("length_note"),
             "node_ids": ids,
         }
         feats.append(_feature(props, geom))
@@ -142,7 +142,8 @@ def build_trunk_roads(reg: Registry) -> list[dict]:
             notes = f"{notes}; {TRUNK_OPENED_NOTE}"
         props = {
             **_common(d, source=d.get("source", SRC_EST + " (alignment and route number)"),
-                      confidence=d.get("confidence", "low"), accuracy_m="schematic", scope="local", notes=notes),
+                      confidence=d.get("confidence", "low"), accuracy_m=d.get("accuracy", "schematic"), scope="local",
+                      notes=notes),
             "route_code": d["code"], "road_class": d["road_class"], "speed_kmh": d["speed"],
             "length_km": d.get("length_km"), "length_note": d.get("length_note"), "node_ids": ids,
         }
