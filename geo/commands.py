@@ -12,6 +12,7 @@ from geo.importer import import_features, parse_crs
 from geo.paths import layer_path
 from geo.schema import LAYERS, STATUSES, schema_markdown
 from geo.store import load_layer, restore_layer, validate_layer_file
+from geo.quality import alignment_problems
 from geo.validate import store_problems
 
 
@@ -59,6 +60,10 @@ def _crs_arg(text: str) -> str:
 def cmd_validate(args) -> int:
     explicit = bool(args.paths)
     paths = [Path(p) for p in args.paths] or [layer_path(n) for n in LAYERS]
+    if not explicit:  # the store: an absent layer is empty (the engine says which it cannot do without)
+        for p in [p for p in paths if not p.exists()]:
+            print(f"note: {p}: absent, treated as an empty layer", file=sys.stderr)
+        paths = [p for p in paths if p.exists()]
     bad = 0
     for path in paths:
         if args.layer is None and path.stem.split(".")[0] not in LAYERS:
@@ -71,17 +76,22 @@ def cmd_validate(args) -> int:
         bad += len(problems)
         if not problems:
             print(f"{path}: ok")
+    warnings = 0
     if not explicit and not bad:
         for prob in cross_layer_problems():
-            print(prob, file=sys.stderr)
-            bad += 1
+            print(prob if prob.severity == "error" else f"warning: {prob}", file=sys.stderr)
+            bad += prob.severity == "error"
+            warnings += prob.severity != "error"
     if bad:
         print(f"{bad} problem(s)", file=sys.stderr)
+    elif warnings:
+        print(f"{warnings} warning(s) (data quality; the layers are valid)", file=sys.stderr)
     return 1 if bad else 0
 
 
 def cross_layer_problems(*, data_dir: Path | None = None) -> list[Problem]:
-    """Ids used in more than one layer, and references (station_ids, node_ids …) to ids that do not exist."""
+    """Ids used in more than one layer and references (station_ids, node_ids …) to ids that do not exist
+    (errors); lines far from their own stops and lengths far from their geometry (warnings)."""
     docs, files = {}, {}
     for name in LAYERS:
         p = layer_path(name, data_dir=data_dir)
@@ -90,7 +100,7 @@ def cross_layer_problems(*, data_dir: Path | None = None) -> list[Problem]:
         except LayerError:
             continue  # reported by the per-file check (or absent)
         files[name] = str(p)
-    return store_problems(docs, files)
+    return store_problems(docs, files) + alignment_problems(docs, files)
 
 
 def cmd_layers(args) -> int:

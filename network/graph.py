@@ -113,17 +113,32 @@ def _active_stops(data: NetworkData, ids: frozenset[str], lid: str, refs: Iterab
     return stops
 
 
-def _schematic_factor(props: dict[str, Any], layer: str, params: Params) -> float:
-    """Length factor for schematic geometries (``geometry.schematic_length_factor.<rail|road|water>``)."""
-    if props.get("accuracy_m") != "schematic":
+def length_factor(data: NetworkData, lid: str, params: Params, problems: list[str]) -> float:
+    """How much longer the line really is than its geometry: published section length / geometric length.
+
+    A feature's ``length_km`` is the published length of its own section; where it exists and is within
+    ``geometry.published_length_max_ratio`` of the geometry, segment lengths are scaled to it. Otherwise a
+    schematic geometry gets ``geometry.schematic_length_factor.<rail|road|water>`` and a traced one 1.0;
+    a published length far from the geometry is reported (it probably describes another section).
+    """
+    f = data.features[lid]
+    geometric = data.lines[lid].length
+    published = f.get("length_km")
+    if published and geometric > 0:
+        ratio = float(published) * 1000 / geometric
+        limit = params.num("geometry.published_length_max_ratio")
+        if 1 / limit <= ratio <= limit:
+            return ratio
+        problems.append(f"{lid}: length_km {published:g} is {ratio:.2f}× its geometry; the geometric length is used")
+    if f.get("accuracy_m") != "schematic":
         return 1.0
-    key = f"geometry.schematic_length_factor.{_GROUP_OF_LAYER.get(layer)}"
+    key = f"geometry.schematic_length_factor.{_GROUP_OF_LAYER.get(f['layer'])}"
     return params.num(key) if key in params else 1.0
 
 
 def segment_lengths(data: NetworkData, lid: str, stops: list[str], params: Params,
                     problems: list[str]) -> list[float]:
-    """Lengths (m) between consecutive stops measured along the projected line geometry."""
+    """Lengths (m) between consecutive stops measured along the projected line geometry, × ``length_factor``."""
     warn = params.num("geometry.station_snap_warn_m")
     meas = []
     for s in stops:
@@ -141,7 +156,7 @@ def segment_lengths(data: NetworkData, lid: str, stops: list[str], params: Param
                             f"but {straight / 1000:.1f} km straight; using the straight-line distance")
             along = straight
         out.append(along)
-    factor = _schematic_factor(data.features[lid], data.features[lid]["layer"], params)
+    factor = length_factor(data, lid, params, problems)
     return [length * factor for length in out]
 
 

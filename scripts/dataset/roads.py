@@ -60,8 +60,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
          code="G45", status="existing", opened="2023", lanes=6, speed=100, role="纵",
          nodes=["ic-fx-shibatang", (25.50, 114.76), (25.41, 114.72), "ic-zhengping-hub", (25.25, 114.78), "ic-fx-shangchikeng", (25.08, 114.84),
                 (25.02, 114.79), "ic-fx-dujiang"],
-         length_km=132.221,
-         length_note=("life.wxbbs.com.cn: 132.221 km from 南康 十八塘 to 龙南 渡江. CONFLICT: the straight distance between the two "
+         length_note=("published 132.221 km (life.wxbbs.com.cn, 南康 十八塘 to 龙南 渡江), not used as length_km. CONFLICT: the straight distance between the two "
                       "towns is only ~75 km, so either the end towns are placed wrong here or the figure covers more than the "
                       "new line; the geometry is left schematic (not stretched to the figure)"),
          source="life.wxbbs.com.cn (复线: new 6-lane line beside the old 4-lane G45, 132.221 km, '有望今年9月底通车', 小江联络线 9.996 km); "
@@ -153,8 +152,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
                "taken as the 瑞赣's (ESTIMATE); " + TRACED),
     dict(id="expy-g76-ganchong", zh="厦蓉高速 G76(赣崇段, 赣州西—崇义—赣湘界)", en="G76 Gan–Chong section (Ganzhou West–Chongyi–Hunan border)",
          code="G76", status="existing", opened="2010", lanes=4, speed=100, role="横", accuracy=4000,
-         length_km=87.552,
-         length_note=("newton.com.tw 贛崇高速公路: 87.552 km (赣州西 – 赣湘界 崇义西收费站). CONFLICT: the straight distance from the 经开区 to the 崇义 stretch of the JX–HN border (counties layer) is ~95 km, more than 87.552, so the figure cannot cover 赣州西 → 赣湘界; its km posts 崇义 493 → 赣湘界 531 (38 km) do fit the geometry"),
+         length_note=("published 87.552 km (newton.com.tw 贛崇高速公路, 赣州西 – 赣湘界 崇义西收费站), not used as length_km. CONFLICT: the straight distance from the 经开区 to the 崇义 stretch of the JX–HN border (counties layer) is ~95 km, more than 87.552, so the figure cannot cover 赣州西 → 赣湘界; its km posts 崇义 493 → 赣湘界 531 (38 km) do fit the geometry"),
          nodes=["ic-ganzhou-xi", "ic-ganzhou-hub", "town-tangjiang", "ic-shangyou-dong", (25.79, 114.53),
                 "ic-shangyou-xi", (25.74, 114.40), "ic-chongyi", (25.66, 114.24), "ic-guantian", (25.60, 114.08), "ic-wenying", "ic-border-g76-west"],
          source="newton.com.tw 贛崇高速公路 (87.552 km; exits 赣州西 (经开区), 赣州枢纽 (G45), 唐江, 上犹东 (黄埠), 上犹西 (中稍), 崇义 (阳明山), "
@@ -250,7 +248,7 @@ EXPRESSWAYS: tuple[dict, ...] = (
          notes="NEW 2026-11 (was part of expy-ningding). Opening year 2019 is an ESTIMATE (accepted 2021-04; opening not found). " + TRACED),
     dict(id="expy-xunquan", zh="寻全高速(寻乌—安远—信丰—全南)", en="Xunwu–Quannan Expressway", code="S(寻全)",
          status="existing", opened="2014", lanes=4, speed=100, role="横", accuracy=5000,
-         length_km=112.104, length_note=("gzgjw.com.cn 2013-05-08 / hg1988.com 2014-08-27: 112.104 km. CONFLICT: that is about the straight distance 寻乌–全南 (111 km), while a line through 安远 and 信丰 (as both sources say) measures ≥130 km with any placing of the towns; the ends may not be the county towns. Geometry left through the named counties"),
+         length_note=("published 112.104 km (gzgjw.com.cn 2013-05-08 / hg1988.com 2014-08-27), not used as length_km. CONFLICT: that is about the straight distance 寻乌–全南 (111 km), while a line through 安远 and 信丰 (as both sources say) measures ≥130 km with any placing of the towns; the ends may not be the county towns. Geometry left through the named counties"),
          nodes=["seat-xunwu", (25.02, 115.52), (25.10, 115.45), "seat-anyuan", (25.18, 115.25), (25.20, 115.10),
                 "ic-xunquan-xinfeng-hub", "town-anxi", (25.00, 114.78), (24.88, 114.65), "seat-quannan"],
          source="gzgjw.com.cn 2013-05-08; hg1988.com 2014-08-27 (112.104 km; 87.13亿元; opened 2014, 安远 the last county reached); "

@@ -29,12 +29,12 @@ SCHEMATIC_RAW_TOL = 0.12
 
 @pytest.fixture(scope="module")
 def rail():
-    return load_layer("railways", base=DATA)
+    return load_layer("railways", data_dir=DATA)
 
 
 @pytest.fixture(scope="module")
 def stations():
-    return load_layer("stations", base=DATA)
+    return load_layer("stations", data_dir=DATA)
 
 
 def _length_km(geom) -> float:
