@@ -222,8 +222,29 @@ LAYERS: dict[str, LayerSchema] = {
     )
 }
 
+MARKET_GROUPS = ("江西", "粤港澳大湾区", "长株潭", "海西", "广东其他", "湖南其他", "福建其他", "远程", "home")
+
+LAYERS["markets"] = _layer(
+    "markets", "客源市场", "Visitor origin markets", ("Point",),
+    (
+        Field("province", "str", True, description="province (or 北京/上海/重庆 for the municipalities)"),
+        Field("market_group", "str", True, MARKET_GROUPS,
+              description="market region; 'home' is Ganzhou itself (its residents are measured on the grid)"),
+        Field("population", "int", True, minimum=1, maximum=40_000_000,
+              description="2020 census (第七次人口普查) resident population of the city"),
+        Field("population_source", "str", True, description="the census publication the figure was read in"),
+        Field("population_confidence", "str", True, CONFIDENCES),
+        Field("main_stations", "list[str]", description="names of the city's main passenger stations"),
+        Field("airport_iata", "str", description="the city's main airport"),
+        Field("expressways", "list[str]", description="national expressway codes serving the city"),
+        Field("place_id", "str", refs=("places",), description="the gateway place of the model that is this city"),
+    ),
+    "prefecture-level cities of 江西, 广东, 福建, 湖南 and far markets, with 2020 census populations; "
+    "built from data/markets/cities.csv by scripts/build_markets.py", "markets",
+)
+
 LINE_LAYERS = ("railways", "expressways", "trunk_roads", "waterways", "air_routes")
-POINT_LAYERS = ("places", "stations", "airports", "ports", "heritage_sites")
+POINT_LAYERS = ("places", "stations", "airports", "ports", "heritage_sites", "markets")
 
 
 def get_schema(name: str) -> LayerSchema:

@@ -15,6 +15,8 @@ from geo.schema import CHINA_BBOX, LAYERS, SURROUNDINGS_BBOX, Field, LayerSchema
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 MAX_ID_LENGTH = 100
+#: layers whose existing features need no opening date (places, sites and cities are not "opened")
+UNDATED_LAYERS = ("counties", "places", "ports", "heritage_sites", "markets")
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -263,8 +265,7 @@ def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Pro
                                                             "ids must be unique: rename one"))
             else:
                 seen[raw_id] = i
-        if props.get("status") == "existing" and "opened" not in props and schema.name not in (
-                "counties", "places", "ports", "heritage_sites"):
+        if props.get("status") == "existing" and "opened" not in props and schema.name not in UNDATED_LAYERS:
             problems.append(Problem(file, i, fid, "opened", "existing features need an opening date "
                                                             "(YYYY, YYYY-MM or YYYY-MM-DD)"))
         gateway = props.get("scope") == "gateway"

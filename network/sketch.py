@@ -33,13 +33,13 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, box, shape
+from shapely.geometry import LineString, Point, box
 
 from geo.errors import LayerError
 from geo.fileio import parse_json_bytes, read_capped
 from geo.schema import GANZHOU_BBOX, LAYERS, SURROUNDINGS_BBOX
 from geo.validate import validate_collection
-from network.data import NetworkData, geodesic_length_m, load_network_data, to_projected, to_wgs84
+from network.data import NetworkData, load_network_data, to_projected, to_wgs84
 from network.errors import ProposalError, UnknownPlaceError
 from network.params import Params, load_params
 from network.routing import find_place
@@ -703,7 +703,7 @@ def _build_line(ctx: _Ctx, what: str, kind: str, props: Mapping[str, Any], coord
     geom = {"type": "LineString", "coordinates": [[round(c[0], 6), round(c[1], 6)] for c in new_coords]}
     lp = ctx.common(lid, name_zh, name_en, _text(props, "notes"))
     lp.update(lk.attrs)
-    lp["length_km"] = round(geodesic_length_m(shape(geom)) / 1000, 1)
+    # no length_km: that field is a *published* section length (the engine scales the line to it)
     lp[lk.ref] = order
     ctx.add(lk.layer, lp, geom)
 
