@@ -17,6 +17,7 @@ import pandas as pd
 from geo.fileio import atomic_write_text
 from network.access import access_columns, access_table
 from network.calibration import calibrate
+from network.circuits import best_order, circuit_legs, circuit_table, load_circuits, site_matrix
 from network.compare import compare_scenarios
 from network.engine import get_engine
 from network.errors import NetworkError
@@ -24,9 +25,11 @@ from network.graph import MODES
 from network.origins import parse_origins
 from network.proposals import access_with, compare_with, load_proposal, rank_with, route_with
 from network.ranking import rank_projects
-from network.routing import route
+from network.routing import find_place, route
 from network.scenario import resolve_scenario
 from network.tables import rounded, table_csv
+from network.visitors import (cluster_table, market_table, site_table, visitor_engine, visitor_hours,
+                              visitor_matrix)
 
 
 def register(sub) -> None:
@@ -56,7 +59,11 @@ def register(sub) -> None:
     p = sub.add_parser("rank", help="rank planned projects by marginal gain (added alone / removed alone)")
     _two_scenario_args(p, origins="grid:1", origins_help="counties | grid:KM | FILE (default grid:1)",
                        out_help="FILE.csv")
+    p.add_argument("--measure", choices=("residents", "visitors", "both"), default="both",
+                   help="residents' nearest-site minutes, visitors' trips from the origin markets, or both (default)")
     p.set_defaults(handler=cmd_rank)
+
+    _register_visitors(sub)
 
     p = sub.add_parser("calibrate", help="model vs real travel times (data/calibration.csv)")
     p.add_argument("--scenario", default="existing")
@@ -68,6 +75,28 @@ def register(sub) -> None:
     p.add_argument("--freight", action="store_true", help="include waterways and ports")
     p.add_argument("--out", required=True, help="FILE.graphml")
     p.set_defaults(handler=cmd_export_graph)
+
+
+def _register_visitors(sub) -> None:
+    p = sub.add_parser("visitors", help="visitors: population within T hours of each site, mean hours, potential",
+                       description="Measures of the trips from the origin markets (the markets layer) to the "
+                                   "heritage sites: per site, per county cluster and per city (docs/MEASURES.md).")
+    _scenario_args(p)
+    p.add_argument("--sites", default="national", metavar="national|all|IDS",
+                   help="national (default), all, or comma-separated site ids")
+    p.add_argument("--hours", metavar="H,H,…", help="hours of the daily-accessibility columns (default: "
+                                                    "visitors.thresholds_hours, 2,3,4,5)")
+    p.add_argument("--out", required=True, help="FILE.csv (per site; *_clusters.csv and *_cities.csv are written "
+                                                "next to it) or FILE.geojson (the sites as points)")
+    p.set_defaults(handler=cmd_visitors)
+
+    p = sub.add_parser("circuit", help="travel time of a red-tourism circuit (sites in order) and its best order")
+    p.add_argument("--sites", metavar="IDS", help="comma-separated heritage-site ids or names, in visiting order")
+    p.add_argument("--circuit", metavar="ID", help="a named circuit of data/params/circuits.csv instead of --sites")
+    p.add_argument("--scenario", default="existing", help="existing | YEAR | plan set (default existing)")
+    p.add_argument("--best-order", action="store_true", help="also find the fastest visiting order (≤ 8 sites)")
+    p.add_argument("--list", action="store_true", help="list the named circuits with their times in the scenario")
+    p.set_defaults(handler=cmd_circuit)
 
 
 def _scenario_args(p) -> None:
@@ -197,12 +226,15 @@ def cmd_compare(args) -> int:
         c = compare_scenarios(eng.scenario, args.with_, origins, sites=args.sites)
     if out.suffix.lower() == ".json":
         doc = {"baseline": c.baseline, "with": c.with_, "notes": c.notes, "per_origin": _records(c.per_origin),
-               "per_county": _records(c.per_county), "gateway_sites": _records(c.gateway_sites)}
+               "per_county": _records(c.per_county), "gateway_sites": _records(c.gateway_sites),
+               "visitor_sites": _records(c.visitor_sites)}
         _write_text(out, json.dumps(doc, ensure_ascii=False, indent=1))
     else:
         _write_csv(c.per_origin, out)
         _write_csv(c.per_county, out.with_name(out.stem + "_counties.csv"))
         _write_csv(c.gateway_sites, out.with_name(out.stem + "_gateways.csv"))
+        if len(c.visitor_sites):
+            _write_csv(c.visitor_sites, out.with_name(out.stem + "_visitors.csv"))
     for n in c.notes:
         print(f"note: {n}", file=sys.stderr)
     print(f"{c.baseline} → {c.with_}: tables written to {out}")
@@ -212,12 +244,79 @@ def cmd_compare(args) -> int:
 def cmd_rank(args) -> int:
     out = _out_path(args.out, (".csv",))
     eng, origins, w, proposal = _base_origins_proposal(args)
+    measures = ("residents", "visitors") if args.measure == "both" else (args.measure,)
     if proposal is not None:
+        if measures != ("residents",):
+            raise NetworkError("--add ranks a sketch on residents' minutes only; add --measure residents")
         df = rank_with(eng.scenario, w, proposal, origins, sites=args.sites)
     else:
-        df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites, progress=_progress_bar("ranking"))
+        df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites, measures=measures,
+                           progress=_progress_bar("ranking"))
     _write_csv(df, out)
     print(f"{len(df)} projects ranked ({args.baseline} → {args.with_}) written to {out}")
+    return 0
+
+
+def _site_list(text: str, data) -> list[str]:
+    """Heritage-site ids from comma-separated ids or names (find_place on the sites layer)."""
+    items = [x.strip() for x in text.replace("，", ",").split(",") if x.strip()]
+    if not items:
+        raise NetworkError("--sites: give one or more heritage-site ids or names, comma-separated")
+    return [find_place(x, data, layers=("heritage_sites",)) for x in items]
+
+
+def cmd_visitors(args) -> int:
+    out = _out_path(args.out, (".csv", ".geojson"))
+    eng = visitor_engine(get_engine(args.scenario, include=args.include, exclude=args.exclude).scenario)
+    sites = args.sites if args.sites in ("national", "all") else _site_list(args.sites, eng.data)
+    params = eng.params
+    if args.hours:
+        params = params.with_values(**{"visitors.thresholds_hours": args.hours})
+        visitor_hours(params)  # a bad list is one clear error before any work
+    vm = visitor_matrix(eng, sites)
+    if not len(vm.markets):
+        raise NetworkError("the markets layer is empty: build it with scripts/build_markets.py")
+    table = site_table(vm, eng.data, params)
+    if out.suffix.lower() == ".csv":
+        _write_csv(table, out)
+        _write_csv(cluster_table(vm, eng.data, params), out.with_name(out.stem + "_clusters.csv"))
+        _write_csv(market_table(vm), out.with_name(out.stem + "_cities.csv"))
+    else:
+        lonlat = [eng.data.lonlat[s] for s in table["site_id"]]
+        gdf = gpd.GeoDataFrame(rounded(table), geometry=gpd.points_from_xy([p[0] for p in lonlat], [p[1] for p in lonlat]),
+                               crs="EPSG:4326")
+        _write_text(out, gdf.to_json(na="null", show_bbox=False, drop_id=True, ensure_ascii=False))
+    print(f"{len(vm.site_ids)} sites × {len(vm.markets)} cities ({int(vm.markets['population'].sum()):,} people) "
+          f"in {eng.scenario.name}: written to {out}")
+    return 0
+
+
+def cmd_circuit(args) -> int:
+    eng = visitor_engine(args.scenario)
+    if args.list:
+        table = circuit_table(eng, load_circuits(eng.data))
+        for r in table.to_dict("records"):
+            best = f"; best order {_fmt_minutes(r['best_minutes'])}: {r['best_order']}" if r["best_order"] else ""
+            print(f"{r['circuit_id']:18} {r['name_zh']}: {_fmt_minutes(r['minutes'])}{best}")
+        return 0
+    if bool(args.sites) == bool(args.circuit):
+        raise NetworkError("give --sites IDS or --circuit ID (see atlas circuit --list)")
+    if args.circuit:
+        named = {c.circuit_id: c for c in load_circuits(eng.data)}
+        if args.circuit not in named:
+            raise NetworkError(f"unknown circuit {args.circuit!r}; circuits: {', '.join(named) or 'none'}")
+        ids = list(named[args.circuit].site_ids)
+    else:
+        ids = _site_list(args.sites, eng.data)
+    if len(set(ids)) < 2:
+        raise NetworkError("a circuit needs two or more different sites")
+    legs = circuit_legs(eng, ids)
+    for r in legs.to_dict("records"):
+        print(f"  {_fmt_minutes(r['minutes']):>18}  {r['from']} → {r['to']}")
+    print(f"total {_fmt_minutes(float(legs['minutes'].sum(min_count=len(legs))))} [{eng.scenario.name}]")
+    if args.best_order:
+        order, minutes = best_order(site_matrix(eng, ids))
+        print(f"best order: {' → '.join(eng.data.name(ids[i]) for i in order)} ({_fmt_minutes(minutes)})")
     return 0
 
 

@@ -18,6 +18,7 @@ from network.measures import group_summary, weighted_mean
 from network.origins import origins_gateways, origins_grid
 from network.params import Params
 from network.scenario import Scenario
+from network.visitors import compare_visitors, visitor_engine
 
 #: Gateway cities of the comparison table, matched on the start of a gateway place's name_zh.
 GATEWAY_CITIES: tuple[str, ...] = ("广州", "深圳", "南昌", "厦门", "长沙")
@@ -33,6 +34,8 @@ class Comparison:
     per_county: pd.DataFrame
     gateway_sites: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    #: per national site, the visitors' measures in both scenarios (network.visitors.compare_visitors)
+    visitor_sites: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def county_table(per_origin: pd.DataFrame, *, thresholds: Sequence[float]) -> pd.DataFrame:
@@ -81,8 +84,11 @@ def gateway_site_table(base_engine: Engine, with_engine: Engine, *,
 
 
 def compare_engines(base_engine: Engine, with_engine: Engine, origins: pd.DataFrame, *,
-                    sites: str = "national") -> Comparison:
-    """Compare two compiled scenarios (see ``compare_scenarios``); also used with a sketched proposal."""
+                    sites: str = "national", visitor_engines: tuple[Engine, Engine] | None = None) -> Comparison:
+    """Compare two compiled scenarios (see ``compare_scenarios``); also used with a sketched proposal.
+
+    ``visitor_engines`` (the two scenarios on planned waits) add the visitors' per-site table.
+    """
     tb, tw = nearest_minutes(base_engine, origins, sites), nearest_minutes(with_engine, origins, sites)
     po = origins[["origin_id", "name", "county", "lon", "lat", "population"]].reset_index(drop=True).copy()
     po["minutes_base"], po["minutes_with"] = tb, tw
@@ -91,7 +97,8 @@ def compare_engines(base_engine: Engine, with_engine: Engine, origins: pd.DataFr
     po["no_longer_reachable"] = np.isfinite(tb) & ~np.isfinite(tw)
     gws, notes = gateway_site_table(base_engine, with_engine)
     per_county = county_table(po, thresholds=resident_thresholds(base_engine.params))
-    return Comparison(base_engine.scenario.name, with_engine.scenario.name, po, per_county, gws, notes)
+    visitors = compare_visitors(*visitor_engines, sites) if visitor_engines else pd.DataFrame()
+    return Comparison(base_engine.scenario.name, with_engine.scenario.name, po, per_county, gws, notes, visitors)
 
 
 def compare_scenarios(baseline: Scenario | str, with_: Scenario | str, origins: pd.DataFrame | None = None, *,
@@ -102,4 +109,6 @@ def compare_scenarios(baseline: Scenario | str, with_: Scenario | str, origins: 
     eb = get_engine(baseline, data_dir=data_dir, params=params)
     ew = get_engine(with_, data_dir=data_dir, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=eb.data)
-    return compare_engines(eb, ew, origins, sites=sites)
+    visitors = (visitor_engine(eb.scenario, data_dir=eb.data.data_dir, params=params),
+                visitor_engine(ew.scenario, data_dir=eb.data.data_dir, params=params))
+    return compare_engines(eb, ew, origins, sites=sites, visitor_engines=visitors)

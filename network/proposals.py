@@ -88,7 +88,7 @@ def with_proposal(scenario: Scenario, proposal: Proposal) -> Scenario:
 def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, data_dir: Path | None = None,
                     params: Params | None = None, include: Iterable[str] | str = (),
                     exclude: Iterable[str] | str = (), modes: Iterable[str] | None = None,
-                    passenger: bool = True) -> Engine:
+                    passenger: bool = True, waits: str = "random") -> Engine:
     """Return an Engine for ``scenario`` with the proposal added (cached by the proposal's hash).
 
     With no (or an empty) proposal this is exactly ``get_engine(scenario, ...)``.
@@ -97,13 +97,13 @@ def proposal_engine(scenario: Scenario | str, proposal: Proposal | None, *, data
     params = params or load_params(data_dir=data.data_dir)
     sc = resolve_scenario(scenario, include=include, exclude=exclude, data=data, params=params)
     if proposal is None or proposal.empty:
-        return get_engine(sc, data_dir=data.data_dir, params=params, passenger=passenger, modes=modes)
+        return get_engine(sc, data_dir=data.data_dir, params=params, passenger=passenger, modes=modes, waits=waits)
     key = (data.cache_key, sc.key, proposal.digest, params.digest, passenger,
-           tuple(sorted(modes)) if modes is not None else None)
+           tuple(sorted(modes)) if modes is not None else None, waits)
     if (cached := _P_ENGINES.get(key)) is not None:
         return cached
     eng = Engine(with_proposal(sc, proposal), params=params, passenger=passenger, modes=modes,
-                 data=overlay_data(data, proposal))
+                 data=overlay_data(data, proposal), waits=waits)
     return _P_ENGINES.put(key, eng)
 
 
@@ -137,14 +137,22 @@ def access_with(scenario: Scenario | str, proposal: Proposal | None, origins: pd
 
 def compare_with(base_scenario: Scenario | str, proposal: Proposal | None, origins: pd.DataFrame | None = None,
                  *, with_: Scenario | str | None = None, sites: str = "national", data_dir: Path | None = None,
-                 params: Params | None = None):
-    """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``."""
+                 params: Params | None = None, visitors: bool = True):
+    """``compare_scenarios(base_scenario, with_ + proposal)``; ``with_`` defaults to ``base_scenario``.
+
+    ``visitors=False`` leaves out the visitors' table (the sketch view, which must answer within a second).
+    """
     data = load_network_data(data_dir)
     params = params or load_params(data_dir=data.data_dir)
     eb = get_engine(base_scenario, data_dir=data.data_dir, params=params)
-    ew = proposal_engine(with_ if with_ is not None else eb.scenario, proposal, data_dir=data.data_dir, params=params)
+    with_sc = with_ if with_ is not None else eb.scenario
+    ew = proposal_engine(with_sc, proposal, data_dir=data.data_dir, params=params)
     origins = origins if origins is not None else origins_grid(2.0, data=data)
-    return compare_engines(eb, ew, origins, sites=sites)
+    engines = None
+    if visitors:
+        engines = (get_engine(eb.scenario, data_dir=data.data_dir, params=params, waits="planned"),
+                   proposal_engine(with_sc, proposal, data_dir=data.data_dir, params=params, waits="planned"))
+    return compare_engines(eb, ew, origins, sites=sites, visitor_engines=engines)
 
 
 def proposal_rank_row(base_scenario: Scenario | str, with_: Scenario | str, proposal: Proposal,

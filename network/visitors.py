@@ -270,3 +270,15 @@ def population_curve(minutes: np.ndarray, population: np.ndarray, *, step_hours:
     hours = np.arange(step_hours, max_hours + 1e-9, step_hours)
     reached = population_within(minutes, population, list(hours * 60))
     return pd.DataFrame({"hours": hours, "population": list(reached.values())})
+
+
+def compare_visitors(base_engine: Engine, with_engine: Engine, sites: str = "national") -> pd.DataFrame:
+    """Per site, the visitors' trio in two scenarios (planned-waits engines): *_base, *_with, *_change."""
+    ids = [s for s in base_engine.site_ids(sites) if s in with_engine.graph.index]
+    tb = site_table(visitor_matrix(base_engine, ids), base_engine.data, base_engine.params).set_index("site_id")
+    tw = site_table(visitor_matrix(with_engine, ids), with_engine.data, with_engine.params).set_index("site_id")
+    out = tb[["name", "county", "level"]].copy()
+    for c in [c for c in tb.columns if c not in ("name", "county", "level")]:
+        out[f"{c}_base"], out[f"{c}_with"] = tb[c], tw[c]
+        out[f"{c}_change"] = tw[c] - tb[c]
+    return out.reset_index()

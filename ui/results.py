@@ -19,6 +19,7 @@ from network.origins import origins_grid
 from network.ranking import rank_projects
 from network.routing import route_from_point, route_path
 from network.scenario import Scenario
+from network.visitors import visitor_engine
 from ui.overlays import BandResult, access_bands, difference_bands, isochrone_features
 
 
@@ -69,12 +70,14 @@ def comparison(version: DataVersion, baseline: Scenario, with_: Scenario, km: fl
     """Baseline vs scenario on a ``km`` grid: difference bands, per cell, per county, gateway tables, notes."""
     eb, ew = engine(version, baseline), engine(version, with_)
     g = origins_grid(km, data=eb.data)
-    c = compare_engines(eb, ew, g)
+    c = compare_engines(eb, ew, g, visitor_engines=(visitor_engine(baseline, version=version),
+                                                    visitor_engine(with_, version=version)))
     po = c.per_origin.merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
     bands = difference_bands(po, km=km, lang=lang, title=title)
     return {"features": bands.features, "bands": bands.table, "colours": bands.colours,
             "per_cell": po.drop(columns=["x", "y"]),
-            "per_county": c.per_county, "gateways": c.gateway_sites, "notes": list(c.notes)}
+            "per_county": c.per_county, "gateways": c.gateway_sites, "visitors": c.visitor_sites,
+            "notes": list(c.notes)}
 
 
 def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float) -> pd.DataFrame:

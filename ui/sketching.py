@@ -130,7 +130,7 @@ def evaluate(draft: Draft, scenario: Scenario, version: DataVersion, *, km: floa
     grid = origins_grid(km, data=base_engine.data)
     eng = proposal_engine(scenario, prop, data_dir=data_dir)
     acc = engine_access_table(eng, grid).merge(grid[["origin_id", "x", "y"]], on="origin_id", how="left")
-    cmp_ = compare_with(scenario, prop, grid, data_dir=data_dir)
+    cmp_ = compare_with(scenario, prop, grid, data_dir=data_dir, visitors=False)
     po = cmp_.per_origin.merge(grid[["origin_id", "x", "y"]], on="origin_id", how="left")
     t_tables = time.perf_counter()
     minutes = access_bands(acc, km=km, lang=lang, title=t("sk_show_minutes", lang),
