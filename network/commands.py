@@ -59,8 +59,9 @@ def register(sub) -> None:
     p = sub.add_parser("rank", help="rank planned projects by marginal gain (added alone / removed alone)")
     _two_scenario_args(p, origins="grid:1", origins_help="counties | grid:KM | FILE (default grid:1)",
                        out_help="FILE.csv")
-    p.add_argument("--measure", choices=("residents", "visitors", "both"), default="both",
-                   help="residents' nearest-site minutes, visitors' trips from the origin markets, or both (default)")
+    p.add_argument("--measure", choices=("residents", "visitors", "both"), default=None,
+                   help="residents' nearest-site minutes, visitors' trips from the origin markets, or both "
+                        "(default: both; residents with --add)")
     p.set_defaults(handler=cmd_rank)
 
     _register_visitors(sub)
@@ -244,10 +245,11 @@ def cmd_compare(args) -> int:
 def cmd_rank(args) -> int:
     out = _out_path(args.out, (".csv",))
     eng, origins, w, proposal = _base_origins_proposal(args)
-    measures = ("residents", "visitors") if args.measure == "both" else (args.measure,)
+    measure = args.measure or ("residents" if proposal is not None else "both")
+    measures = ("residents", "visitors") if measure == "both" else (measure,)
     if proposal is not None:
         if measures != ("residents",):
-            raise NetworkError("--add ranks a sketch on residents' minutes only; add --measure residents")
+            raise NetworkError("--add ranks a sketch on residents' minutes only; use --measure residents")
         df = rank_with(eng.scenario, w, proposal, origins, sites=args.sites)
     else:
         df = rank_projects(eng.scenario, args.with_, origins, sites=args.sites, measures=measures,

@@ -8,6 +8,7 @@ import pytest
 
 from geo.crs import PROJECTED_CRS, haversine_m
 from geo.schema import LAYERS, SURROUNDINGS_BBOX
+from geo.paths import layer_path
 from geo.store import load_layer
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -294,9 +295,15 @@ def test_scaled_populations_keep_the_total_exactly():
     assert sum(out) == 2_000_001
 
 
+def test_markets_layer_is_the_build_of_its_table():
+    build = _load_script("build_markets")
+    from geo.geojson import dumps_collection
+    assert layer_path("markets").read_text(encoding="utf-8") == dumps_collection(build.collection(), LAYERS["markets"])
+
+
 def test_curated_tables_build_into_valid_layers():
     docs = _load_script("build_dataset").build_all()  # raises LayerError on any schema problem
-    assert set(docs) == set(LAYERS) - {"counties"}
+    assert set(docs) == set(LAYERS) - {"counties", "markets"}  # those two have builders of their own
     assert all(doc["features"] for doc in docs.values())
 
 

@@ -126,9 +126,32 @@ LAYERS = {
 }
 
 
+def market(fid, population, xkm, ykm, **props):
+    return pt(fid, {"province": "测试", "market_group": props.pop("group", "远程"), "population": population,
+                    "population_source": SRC, "population_confidence": "high", "scope": "gateway", **props}, xkm, ykm)
+
+
+LAYERS["markets"] = fc([
+    market("mk-far", 1_000_000, 330, 0, place_id="gw-far"),   # is the gateway place (air route only)
+    market("mk-rail", 500_000, 300, -200),                     # a rail link to st-b (markets/links.csv)
+    market("mk-road", 200_000, 200, 0),                        # a road link to town-c
+    market("mk-home", 3_000, 0, 0, group="home"),              # the region itself: not a visitor market
+])
+LINKS = """market_id,hub_id,mode,minutes,services_per_day,source,confidence,rule,notes
+mk-rail,st-b,hsr,50,,test,high,published,test
+mk-road,town-c,road,40,,test,high,published,test
+"""
+CIRCUITS = """circuit_id,name_zh,name_en,site_ids,source_or_reason
+c-test,测试线,Test circuit,site-1 site-2 site-4,test
+"""
+
+
 def main(out: Path) -> None:
     for name, doc in LAYERS.items():
         save_layer(name, doc, data_dir=out)
+    (out / "markets").mkdir(exist_ok=True)
+    (out / "markets" / "links.csv").write_text(LINKS, encoding="utf-8")
+    (out / "params" / "circuits.csv").write_text(CIRCUITS, encoding="utf-8")
 
 
 if __name__ == "__main__":
