@@ -11,10 +11,10 @@ st.set_page_config(page_title="赣南苏区交通规划一张图 · Gannan Plann
                    layout="wide", initial_sidebar_state="expanded")
 
 from ui import frame  # noqa: E402  (set_page_config must come first)
-from ui.pages import access, compare, map as layers, rank, sketch  # noqa: E402
+from ui.pages import access, compare, map as layers, rank, sketch, visitors  # noqa: E402
 
 PAGES = {"map": layers.render, "access": access.render, "compare": compare.render, "rank": rank.render,
-         "sketch": sketch.render}
+         "visitors": visitors.render, "sketch": sketch.render}
 
 ctx = frame.start_run()
 PAGES[ctx.state.view](ctx)

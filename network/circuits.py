@@ -115,7 +115,7 @@ def circuit_table(engine: Engine, circuits: Sequence[Circuit]) -> pd.DataFrame:
         if present:
             M = site_matrix(engine, c.site_ids)
             total = path_minutes(M, range(len(c.site_ids)))
-            if len(c.site_ids) <= MAX_EXACT:
+            if len(c.site_ids) <= MAX_EXACT and np.isfinite(M).all():  # else no order visits every site
                 order, best_t = best_order(M)
                 order_ids = tuple(c.site_ids[i] for i in order)
         rows.append({"circuit_id": c.circuit_id, "name_zh": c.name_zh, "name_en": c.name_en, "sites": len(c.site_ids),

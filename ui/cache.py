@@ -118,8 +118,15 @@ def comparison(version: DataVersion, baseline: Scenario, with_: Scenario, km: fl
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float) -> pd.DataFrame:
-    return results.ranking(version, baseline, with_, km)
+def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float,
+            measures: tuple[str, ...] = ("residents",)) -> pd.DataFrame:
+    return results.ranking(version, baseline, with_, km, measures)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def visitors(version: DataVersion, sc: Scenario) -> dict[str, Any]:
+    """The visitors' matrix and tables of a scenario (no grid: the origins are the market cities)."""
+    return results.visitors(version, sc)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

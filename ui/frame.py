@@ -36,7 +36,7 @@ def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
 def _caption(s: AppState) -> str:
     """What the map shows, in words: the scenario (and, comparing, the baseline) and the year."""
     after = scenario_title(s.scenario, s.custom, s.year, s.lang)
-    if s.view in ("compare", "rank"):
+    if s.view in ("compare", "rank", "visitors"):
         return f"{scenario_title(s.baseline, (), None, s.lang)} → {after}"
     return after
 

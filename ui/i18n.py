@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "view_access": ("可达性", "Accessibility"),
     "view_compare": ("情景比较", "Compare scenarios"),
     "view_rank": ("项目排序", "Project ranking"),
+    "view_visitors": ("客源市场", "Visitor markets"),
     "view_sketch": ("草图方案", "Sketch a proposal"),
     "layers": ("图层", "Layers"),
     "status_filter": ("建设状态", "Status"),
@@ -128,6 +129,26 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "features by opening date; under construction / planned by planned opening, else plan "
                      "period (14th FYP → 2025, 15th → 2030, long term → 2035), else 2030 if under "
                      "construction; undated plans, proposals and studies are left out."),
+    # visitors view
+    "vis_title": ("客源市场到红色文化纪念地的出行时间", "Visitors' travel time from the big markets to the red sites"),
+    "vis_destination": ("目的地", "Destination"),
+    "vis_cluster": ("{name}的纪念地", "{name} sites"),
+    "vis_map_title": ("到{dest}的小时数（圆圈大小＝人口）", "Hours to {dest} (circle size = population)"),
+    "vis_curve": ("到{dest}：T小时内可达的人口（百万）", "People within T hours of {dest} (millions)"),
+    "vis_curve_x": ("小时（门到门，按时刻表出行）", "hours (door to door, travelling to the timetable)"),
+    "vis_curve_y": ("人口（百万）", "people (millions)"),
+    "vis_cities": ("各客源城市", "Origin cities"),
+    "vis_sites": ("各纪念地：日可达人口、人口加权平均小时、潜力", "Sites: people within T hours, mean hours, potential"),
+    "vis_circuits": ("红色旅游线路", "Red-tourism circuits"),
+    "vis_hours": ("小时", "hours"),
+    "vis_cities_count": ("城市", "cities"),
+    "vis_wan": ("万人", "×10k people"),
+    "rank_measure": ("排序指标", "Ranking measure"),
+    "rank_measure_residents": ("居民（到最近纪念地）", "Residents (nearest site)"),
+    "rank_measure_visitors": ("游客（客源市场到全国级纪念地）", "Visitors (markets to national sites)"),
+    "rank_axis_visitors": ("游客节省的人·小时（每次到访一个全国级纪念地，百万）",
+                           "visitor people-hours saved per trip to a national site (millions)"),
+    "visitor_table": ("游客：各全国级纪念地（前后）", "Visitors: national sites before / after"),
     # analysis tables and maps
     "unreachable": ("无法到达", "unreachable"),
     "legend_minutes": ("分钟", "minutes"),
@@ -148,6 +169,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sites_within": ("{t}分钟内纪念地数", "Sites within {t} min"),
     "add_newly_within": ("加入：新进入{t}分钟人口", "Add: people newly within {t} min"),
     "remove_within": ("移除：退出{t}分钟人口", "Remove: people no longer within {t} min"),
+    "pop_within_h": ("{t}小时内人口", "People within {t} h"),
+    "add_visitor_within_h": ("加入：游客新进入{t}小时人口", "Add: visitors newly within {t} h"),
+    "remove_visitor_within_h": ("移除：游客退出{t}小时人口", "Remove: visitors no longer within {t} h"),
     # sketch page
     "sk_title": ("草图方案：画出新线路或新站点，立即查看效果", "Sketch a proposal and see what it does"),
     "sk_help": ("在地图上用右上角的绘图工具画一条线（铁路、高速、干线公路）或放一个点（车站、互通、机场、纪念地），"
@@ -214,6 +238,15 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "minutes": ("分钟", "Minutes"), "area_km2": ("面积 km²", "Area km²"), "cells": ("网格数", "Cells"),
     "kind": ("类型", "Kind"), "mode": ("方式", "Mode"), "line": ("线路", "Line"),
     "from_name": ("起点", "From"), "to_name": ("终点", "To"),
+    "mean_hours": ("人口加权平均小时", "Mean hours (population-weighted)"),
+    "reached_population": ("可达人口", "People reached"), "potential": ("潜力（人口/分钟）", "Potential (people / min)"),
+    "hours": ("小时", "Hours"), "modes": ("方式", "Modes"), "entry_hub": ("进入路网处", "Enters the network at"),
+    "group": ("市场", "Market"), "province": ("省份", "Province"), "sites": ("纪念地数", "Sites"),
+    "best_minutes": ("最佳顺序分钟", "Best order, minutes"), "best_order": ("最佳顺序", "Best order"),
+    "source_or_reason": ("来源或理由", "Source or reason"), "city": ("城市", "City"),
+    "add_visitor_pop_hours": ("加入：游客节省人·小时", "Add: visitor people-hours saved"),
+    "remove_visitor_pop_hours": ("移除：游客损失人·小时", "Remove: visitor people-hours lost"),
+    "visitor_why": ("游客效益来自", "Where the visitor gain comes from"),
 }
 #: columns named after a threshold (``share_within_60_base``): pattern -> STRINGS key with a {t} field
 _THRESHOLD_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -223,21 +256,40 @@ _THRESHOLD_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^sites_within_(\d+(?:\.\d+)?)$"), "sites_within"),
     (re.compile(r"^add_pop_newly_within_(\d+(?:\.\d+)?)$"), "add_newly_within"),
     (re.compile(r"^remove_pop_within_(\d+(?:\.\d+)?)$"), "remove_within"),
+    (re.compile(r"^pop_within_(\d+(?:\.\d+)?)h$"), "pop_within_h"),
+    (re.compile(r"^add_visitor_pop_newly_within_(\d+(?:\.\d+)?)h$"), "add_visitor_within_h"),
+    (re.compile(r"^remove_visitor_pop_within_(\d+(?:\.\d+)?)h$"), "remove_visitor_within_h"),
 )
 
 
+#: suffixes of a comparison's columns (``mean_hours_base`` …) -> (中文, English) added to the stem's label
+_SIDE_SUFFIXES = {"_base": ("（前）", " (before)"), "_with": ("（后）", " (after)"), "_change": ("（变化）", " (change)")}
+
+
+def _column_label(column: str, lang: str) -> str | None:
+    if column in COLUMN_LABELS:
+        return _pick(COLUMN_LABELS[column], lang)
+    for pattern, key in _THRESHOLD_COLUMNS:
+        m = pattern.match(column)
+        if m:
+            return t(key, lang, t=m.group(1))
+    return None
+
+
 def column_labels(columns, lang: str) -> dict[str, str]:
-    """Return {column: header in lang} for the columns that have a label (threshold columns included)."""
+    """Return {column: header in lang} for the columns that have a label (threshold and before/after/change
+    columns included)."""
     out = {}
-    for c in columns:
-        if c in COLUMN_LABELS:
-            out[c] = _pick(COLUMN_LABELS[c], lang)
-            continue
-        for pattern, key in _THRESHOLD_COLUMNS:
-            m = pattern.match(str(c))
-            if m:
-                out[c] = t(key, lang, t=m.group(1))
-                break
+    for c in map(str, columns):
+        label_ = _column_label(c, lang)
+        if label_ is None:
+            for suffix, pair in _SIDE_SUFFIXES.items():
+                stem = _column_label(c.removesuffix(suffix), lang) if c.endswith(suffix) else None
+                if stem is not None:
+                    label_ = stem + _pick(pair, lang)
+                    break
+        if label_ is not None:
+            out[c] = label_
     return out
 
 

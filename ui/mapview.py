@@ -460,8 +460,12 @@ def build_map(
     url_view: bool = True,
     title_text: str | None = None,
     title_note: str | None = None,
+    fit_bounds: list[list[float]] | None = None,
 ) -> folium.Map:
-    """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays."""
+    """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays.
+
+    With no ``center`` the map fits Ganzhou (the counties), or ``fit_bounds`` ([[south, west], [north, east]]).
+    """
     use_local_assets()
     m = AtlasMap(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
                  control_scale=True, prefer_canvas=False, zoom_control=True)
@@ -480,6 +484,8 @@ def build_map(
     if status:
         legend_sections.append(status)
     fit, m.atlas_bounds = _fit_bounds(prepared, center)
+    if fit_bounds is not None and center is None:
+        fit = m.atlas_bounds = fit_bounds
     title = ""
     if presenter:
         note = f"{esc(title_note)}<br>" if title_note else ""

@@ -90,9 +90,10 @@ def dissolve_bands(x: np.ndarray, y: np.ndarray, band: np.ndarray, population: n
     return BandResult(feats, pd.DataFrame(rows), list(colours))
 
 
-def legend_table(table: pd.DataFrame, colours: Sequence[str], lang: str) -> str:
+def legend_table(table: pd.DataFrame, colours: Sequence[str], lang: str, *, unit: str = "legend_minutes",
+                 count: str = "legend_cells") -> str:
     """Return an HTML legend table (swatch, band, cells, population share); every label escaped."""
-    head = (f"<tr><th></th><th>{esc(t('legend_minutes', lang))}</th><th>{esc(t('legend_cells', lang))}</th>"
+    head = (f"<tr><th></th><th>{esc(t(unit, lang))}</th><th>{esc(t(count, lang))}</th>"
             f"<th>{esc(t('legend_pop_share', lang))}</th></tr>")
     body = []
     for (_, r), col in zip(table.iterrows(), colours):

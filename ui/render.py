@@ -25,20 +25,21 @@ PRESENTER_HEIGHT = 790
 
 
 def map_for(ctx: RunContext, overlays: Sequence[Overlay] = (), *, url_view: bool = True,
-            title: str | None = None) -> Any:
+            title: str | None = None, fit_bounds: list[list[float]] | None = None) -> Any:
     """The folium map of this run: the chosen layers, statuses and scenario, plus ``overlays``."""
     s = ctx.state
     center, zoom, nonce = session.map_request()
     return build_map(ctx.features, groups=s.groups, statuses=s.statuses, year=ctx.draw_year, lang=s.lang,
                      presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=center, zoom=zoom,
                      scenario_ids=ctx.scenario.feature_ids, view_nonce=nonce, url_view=url_view,
-                     title_text=title, title_note=ctx.caption if s.presenter else None)
+                     title_text=title, title_note=ctx.caption if s.presenter else None, fit_bounds=fit_bounds)
 
 
 def show_map(ctx: RunContext, overlays: Sequence[Overlay] = (), *, returned: Sequence[str] = (),
-             key: str = "map", title: str | None = None, extra: Any = None) -> dict:
+             key: str = "map", title: str | None = None, extra: Any = None,
+             fit_bounds: list[list[float]] | None = None) -> dict:
     """Build and show the map (``extra(m)`` may add to it, e.g. a drawing tool); return st_folium's result."""
-    m = map_for(ctx, overlays, title=title)
+    m = map_for(ctx, overlays, title=title, fit_bounds=fit_bounds)
     if extra is not None:
         extra(m)
     session.record_map({"counts": dict(m.atlas_counts), "overlays": dict(m.atlas_overlays),
@@ -57,10 +58,11 @@ def export_html(m: Any) -> str:
 
 
 def html_export_button(ctx: RunContext, overlays: Sequence[Overlay] = (), *, key: str,
-                       title: str | None = None) -> None:
+                       title: str | None = None, fit_bounds: list[list[float]] | None = None) -> None:
     """Offer the current map (layers + overlays) as one offline HTML file, built only when clicked."""
     st.download_button(t("download_html", ctx.lang),
-                       data=lambda: export_html(map_for(ctx, overlays, url_view=False, title=title)),
+                       data=lambda: export_html(map_for(ctx, overlays, url_view=False, title=title,
+                                                        fit_bounds=fit_bounds)),
                        file_name=f"gannan_atlas_{ctx.state.view}.html", mime="text/html", key=key, on_click="ignore")
 
 

@@ -19,7 +19,9 @@ from network.origins import origins_grid
 from network.ranking import rank_projects
 from network.routing import route_from_point, route_path
 from network.scenario import Scenario
-from network.visitors import visitor_engine
+from network.circuits import circuit_table, load_circuits
+from network.visitors import (cluster_table, site_table, visitor_engine, visitor_hours,
+                              visitor_matrix)
 from ui.overlays import BandResult, access_bands, difference_bands, isochrone_features
 
 
@@ -80,7 +82,18 @@ def comparison(version: DataVersion, baseline: Scenario, with_: Scenario, km: fl
             "notes": list(c.notes)}
 
 
-def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float) -> pd.DataFrame:
+def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float,
+            measures: tuple[str, ...] = ("residents",)) -> pd.DataFrame:
     """Each project between ``baseline`` and ``with_`` added alone / removed alone, on a ``km`` grid."""
     eng = engine(version, baseline)
-    return rank_projects(baseline, with_, origins_grid(km, data=eng.data), params=eng.params, version=version)
+    return rank_projects(baseline, with_, origins_grid(km, data=eng.data), params=eng.params, version=version,
+                         measures=measures)
+
+
+def visitors(version: DataVersion, scenario: Scenario) -> dict[str, Any]:
+    """The visitors' results of a scenario: the city × site matrix, per-site and per-cluster measures, circuits."""
+    eng = visitor_engine(scenario, version=version)
+    vm = visitor_matrix(eng, "all")
+    return {"vm": vm, "sites": site_table(vm, eng.data, eng.params), "clusters": cluster_table(vm, eng.data, eng.params),
+            "circuits": circuit_table(eng, load_circuits(eng.data)), "hours": visitor_hours(eng.params),
+            "site_county": {s: eng.data.features[s].get("county") for s in vm.site_ids}}

@@ -54,6 +54,10 @@ K_RUN_STARTED = "_atlas_run_started"
 # -- the accessibility view: the clicked site or point and the last click taken ---------------------------
 K_TARGET = "access_target"
 K_CLICK_SIG = "access_click_sig"
+# -- the visitors view: the destination (a county's sites or one national site) ----------------------
+K_VISIT_DEST = "w_visit_dest"
+# -- the ranking view: which measure the chart shows --------------------------------------------------
+K_RANK_MEASURE = "w_rank_measure"
 # -- the sketch view ------------------------------------------------------------------------------------
 K_DRAFT = "sketch_draft"            # network.drafts.Draft
 K_PENDING = "sketch_pending"        # GeoJSON geometry waiting for the form

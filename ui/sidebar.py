@@ -19,7 +19,7 @@ from ui.views import SavedView
 ANALYSIS_VIEWS = ("access", "compare", "rank")
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 #: room kept above the map (title, headings, controls) so that it fills the rest of the window, in px
-MAP_OFFSET_PX = {"map": 150, "access": 215, "compare": 215, "rank": 215, "sketch": 260}
+MAP_OFFSET_PX = {"map": 150, "access": 215, "compare": 215, "rank": 215, "visitors": 300, "sketch": 260}
 MAP_MIN_PX = 460
 
 
@@ -71,7 +71,7 @@ def _scenario_widgets(sb, scenarios: Sequence[str], projects: dict[str, str], la
             ss[K_CUSTOM] = valid
         sb.multiselect(t("custom_projects", lang), list(projects), key=K_CUSTOM,
                        format_func=lambda fid: projects.get(fid, fid))
-    if ss.get(K_VIEW) == "compare":
+    if ss.get(K_VIEW) in ("compare", "visitors"):
         base_opts = [s for s in scenarios if s != "all"]
         if ss.get(K_BASELINE) not in base_opts:
             if ss.get(K_BASELINE):

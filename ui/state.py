@@ -14,7 +14,7 @@ from geo.schema import STATUSES
 from ui.i18n import DEFAULT_LANG, LANGS
 from ui.style import DEFAULT_GROUPS, GROUPS
 
-VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank", "sketch")
+VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank", "visitors", "sketch")
 BASEMAPS: tuple[str, ...] = ("offline", "osm")
 YEAR_MIN, YEAR_MAX = 2015, 2035
 ZOOM_MIN, ZOOM_MAX = 4, 18

@@ -18,9 +18,11 @@ def app_data(tmp_path, monkeypatch) -> Path:
     """Copy the synthetic fixture to tmp_path and point ATLAS_DATA_DIR at it."""
     dst = tmp_path / "data"
     shutil.copytree(FIXTURE / "layers", dst / "layers")
+    shutil.copytree(FIXTURE / "markets", dst / "markets")
     shutil.copy(FIXTURE / "views.json", dst / "views.json")
     if (ROOT / "data" / "params").is_dir():  # engine parameters (read-only copy) so scenarios resolve
         shutil.copytree(ROOT / "data" / "params", dst / "params")
+        shutil.copy(FIXTURE / "circuits.csv", dst / "params" / "circuits.csv")  # the real one names real sites
     monkeypatch.setenv("ATLAS_DATA_DIR", str(dst))
     return dst
 
@@ -64,9 +66,11 @@ def server(tmp_path_factory):
         pytest.fail("static/vendor/ is empty: run scripts/fetch_assets.sh (make test does) before browser tests")
     data = tmp_path_factory.mktemp("appdata")
     shutil.copytree(FIXTURE / "layers", data / "layers")
+    shutil.copytree(FIXTURE / "markets", data / "markets")
     shutil.copy(FIXTURE / "views.json", data / "views.json")
     if (ROOT / "data" / "params").is_dir():
         shutil.copytree(ROOT / "data" / "params", data / "params")
+        shutil.copy(FIXTURE / "circuits.csv", data / "params" / "circuits.csv")
     port = _free_port()
     env = dict(os.environ, ATLAS_DATA_DIR=str(data), PYTHONPATH=str(ROOT))
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",

@@ -358,3 +358,34 @@ def test_presenter_ranking_shows_the_chart_not_a_plain_map(app_data):
     assert any("项目边际效益排序" in m.value for m in at.markdown)
     assert len(at.dataframe) == 0  # no tables on the slide
     assert "_atlas_map_stats" not in at.session_state  # and no map pretending to be the ranking
+
+
+def test_visitors_view_maps_cities_and_draws_the_curve(app_data):
+    at = run_app({"view": "visitors", "scenario": "2030", "baseline": "existing"})
+    assert not at.error, [e.value for e in at.error]
+    stats = at.session_state["_atlas_map_stats"]
+    title = [k for k in stats["overlays"] if "小时数" in k]
+    assert len(title) == 1 and stats["overlays"][title[0]] == 2  # two cities, one circle each
+    cities = at.dataframe[0].value
+    assert list(cities["城市" if "城市" in cities.columns else "名称"]) == ["近城", "大城<市>"]  # sorted by hours
+    hours = cities["小时"].tolist()
+    assert hours[0] < hours[1]  # 近城 drives 60 min to 西城; 大城 rides 120 min to 东站
+    circuits = [df.value for df in at.dataframe if "最佳顺序" in df.value.columns]
+    assert len(circuits) == 1 and len(circuits[0]) == 1
+    at.selectbox(key="w_visit_dest").set_value("site:fx-site-national").run()
+    check(at)
+    assert "modes" not in at.dataframe[0].value.columns and "方式" in at.dataframe[0].value.columns
+
+
+def test_rank_view_switches_to_the_visitor_measure(app_data):
+    at = run_app({"view": "rank", "scenario": "2030", "baseline": "existing", "lang": "en"})
+    check(at)
+    at.radio(key="w_rank_measure").set_value("visitors").run()
+    check(at)
+    df = at.dataframe[0].value
+    assert {"Add: visitor people-hours saved", "Where the visitor gain comes from"} <= set(df.columns)
+    # 大城 arrives at 东站 by its own link, next to the national site: the 2027 HSR cannot help it; 近城 drives to
+    # 西城, where the HSR now beats the expressway to 东城: all of the gain is 近城's
+    hsr = df[df["Name"] == "West-East HSR"].iloc[0]
+    assert hsr["Add: visitor people-hours saved"] > 0
+    assert hsr["Where the visitor gain comes from"].startswith("from 近城 100%")

@@ -42,6 +42,11 @@ def _page(ctx: RunContext) -> None:
     gw = with_names(res["gateways"], ctx.names, pairs=[("gateway_id", "gateway"), ("site_id", "site")])
     show_table(gw, lang, hide=("gateway_id",))
     csv_button(gw, "gateway_sites", lang, "w_dl_gateway")
+    if len(res["visitors"]):
+        st.markdown(f"**{t('visitor_table', lang)}**")
+        vis = with_names(res["visitors"], ctx.names, pairs=[("site_id", "name")])
+        show_table(vis, lang, hide=("site_id", "county", "level"))
+        csv_button(vis, "visitor_sites_before_after", lang, "w_dl_vis_compare")
     csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
     geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
     html_export_button(ctx, [ov], key="w_dl_compare_html", title=title)

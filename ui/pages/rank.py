@@ -12,26 +12,34 @@ from ui.context import RunContext
 from ui.i18n import STATUS_LABELS, label, layer_title, t
 from ui.overlays import with_names
 from ui.render import analysis, csv_button, show_table
+from ui.session import K_RANK_MEASURE
 
 #: the columns shown first (the rest follow in the ranking's own order)
-FIRST_COLUMNS = ("name", "layer", "status", "add_mean_minutes", "remove_mean_minutes")
+FIRST_COLUMNS = ("name", "layer", "status", "add_mean_minutes", "remove_mean_minutes", "add_visitor_pop_hours",
+                 "remove_visitor_pop_hours", "visitor_why")
 
 
 def render(ctx: RunContext) -> None:
     analysis(ctx, lambda: _page(ctx))
 
 
-def chart(df: pd.DataFrame, lang: str, *, presenter: bool) -> alt.Chart:
-    """Bars of minutes saved per resident, added alone and removed alone, one pair per project."""
+#: per measure: (add column, remove column, axis title key, scale of the values)
+CHART_COLUMNS = {"residents": ("add_mean_minutes", "remove_mean_minutes", "rank_axis", 1.0),
+                 "visitors": ("add_visitor_pop_hours", "remove_visitor_pop_hours", "rank_axis_visitors", 1e-6)}
+
+
+def chart(df: pd.DataFrame, lang: str, *, presenter: bool, measure: str = "residents") -> alt.Chart:
+    """Bars of each project's gain, added alone and removed alone, one pair per project."""
+    add_c, rem_c, axis, scale = CHART_COLUMNS[measure]
     add_l, rem_l = t("rank_add", lang), t("rank_remove", lang)
     long = pd.concat([
-        pd.DataFrame({"project": df["name"], "measure": add_l, "minutes": df["add_mean_minutes"]}),
-        pd.DataFrame({"project": df["name"], "measure": rem_l, "minutes": df["remove_mean_minutes"]}),
+        pd.DataFrame({"project": df["name"], "measure": add_l, "minutes": df[add_c] * scale}),
+        pd.DataFrame({"project": df["name"], "measure": rem_l, "minutes": df[rem_c] * scale}),
     ])
-    order = list(df.sort_values("add_mean_minutes", ascending=False)["name"])
+    order = list(df.sort_values(add_c, ascending=False)["name"])
     c = alt.Chart(long).mark_bar().encode(
         y=alt.Y("project:N", sort=order, title=None, axis=alt.Axis(labelLimit=460 if presenter else 320)),
-        x=alt.X("minutes:Q", title=t("rank_axis", lang)),
+        x=alt.X("minutes:Q", title=t(axis, lang)),
         color=alt.Color("measure:N", legend=alt.Legend(orient="bottom", title=None, labelLimit=0, columns=1),
                         scale=alt.Scale(range=["#b71c1c", "#1565c0"])),
         yOffset="measure:N",
@@ -52,13 +60,16 @@ def _page(ctx: RunContext) -> None:
     baseline = cache.scenario(ctx.version, s.baseline if s.baseline != "custom" else "existing", (), None)
     if baseline.scenario is None:
         raise RuntimeError(baseline.problem)
+    measure = st.radio(t("rank_measure", lang), tuple(CHART_COLUMNS), key=K_RANK_MEASURE, horizontal=True,
+                       format_func=lambda m: t(f"rank_measure_{m}", lang))
     with st.spinner(t("computing", lang)):
-        df = cache.ranking(ctx.version, baseline.scenario, ctx.scenario.scenario, session.grid_km())
+        df = cache.ranking(ctx.version, baseline.scenario, ctx.scenario.scenario, session.grid_km(),
+                           ("residents", "visitors"))
     if df.empty:
         st.info(t("no_projects", lang))
         return
     df = with_names(df, ctx.names, pairs=[("project_id", "name")])
-    st.altair_chart(chart(df, lang, presenter=s.presenter), width="stretch")
+    st.altair_chart(chart(df, lang, presenter=s.presenter, measure=measure), width="stretch")
     if s.presenter:
         return
     shown = df[[c for c in FIRST_COLUMNS if c in df.columns] + [c for c in df.columns if c not in FIRST_COLUMNS]].copy()

@@ -103,10 +103,28 @@ LAYERS = {
 }
 
 
+def market(fid, zh, en, population, lon, lat, **extra):
+    return feat("Point", [lon, lat], id=fid, name_zh=zh, name_en=en, status="existing", province="测试",
+                market_group="远程", population=population, population_source=SRC, population_confidence="high",
+                scope="gateway", **extra)
+
+
+LAYERS["markets"] = [
+    market("fx-mk-big", "大城<市>", "Big City", 10_000_000, 119.0, 24.5),  # rail link to 东站 (links.csv)
+    market("fx-mk-near", "近城", "Near City", 2_000_000, 113.5, 25.2),     # road link to 西城
+]
+LINKS = """market_id,hub_id,mode,minutes,services_per_day,source,confidence,rule,notes
+fx-mk-big,fx-st-east,conventional_rail,120,,test fixture,high,published fastest,test
+fx-mk-near,fx-west-seat,road,60,,test fixture,high,published fastest,test
+"""
+
+
 def main() -> None:
     for name, feats in LAYERS.items():
         save_layer(name, {"type": "FeatureCollection", "features": feats}, data_dir=HERE)
         print("wrote", name)
+    (HERE / "markets").mkdir(exist_ok=True)
+    (HERE / "markets" / "links.csv").write_text(LINKS, encoding="utf-8")
 
 
 if __name__ == "__main__":
