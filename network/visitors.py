@@ -123,7 +123,7 @@ class Entry:
     hub: str
 
 
-def _entries(engine: Engine, markets: pd.DataFrame, links: Sequence[MarketLink]) -> list[Entry]:
+def city_entries(engine: Engine, markets: pd.DataFrame, links: Sequence[MarketLink]) -> list[Entry]:
     """Every entry of every city into ``engine``'s graph (hubs absent from the scenario are skipped)."""
     p, idx = engine.params, engine.graph.index
     row = {m: i for i, m in enumerate(markets["market_id"])}
@@ -179,7 +179,7 @@ def visitor_matrix(engine: Engine, sites: str | Sequence[str] = "all", *, includ
     hubs = np.full((M, S), "", dtype=object)
     if M and S:
         D, B = engine.to_sites(site_ids)
-        for e in _entries(engine, markets, load_links(engine.data)):
+        for e in city_entries(engine, markets, load_links(engine.data)):
             t = e.minutes + D[:, e.node]
             better = t < minutes[e.market]
             minutes[e.market] = np.where(better, t, minutes[e.market])

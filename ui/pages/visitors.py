@@ -85,7 +85,7 @@ def curve_chart(curves: dict[str, pd.DataFrame], lang: str, *, presenter: bool) 
         x=alt.X("hours:Q", title=t("vis_curve_x", lang)),
         y=alt.Y("people:Q", title=t("vis_curve_y", lang)),
         color=alt.Color("scenario:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=0),
-                        scale=alt.Scale(range=["#7f7f7f", "#b71c1c"])),
+                        scale=alt.Scale(domain=list(curves), range=["#7f7f7f", "#b71c1c"])),  # baseline grey
         tooltip=["scenario", alt.Tooltip("hours:Q", format=".2f"), alt.Tooltip("people:Q", format=",.1f")],
     ).properties(height=420 if presenter else 320)
     return chart.configure_axis(labelFontSize=15, titleFontSize=15) if presenter else chart
