@@ -190,3 +190,53 @@ def test_calibrate_unknown_scenario_is_one_error(cli, mini, tmp_path, monkeypatc
     monkeypatch.setenv("ATLAS_DATA_DIR", str(data))
     code, out, err = cli("calibrate", "--scenario", "nope")
     assert code == 1 and out == "" and err.count("unknown scenario 'nope'") == 1
+
+
+def test_cli_visitors_writes_sites_clusters_and_cities(cli, tmp_path):
+    import pandas as pd
+    out = tmp_path / "v.csv"
+    code, text, _ = cli("visitors", "--scenario", "existing", "--sites", "site-4", "--hours", "3,5", "--out", str(out))
+    assert code == 0 and "1 sites × 3 cities (1,700,000 people)" in text
+    row = pd.read_csv(out).iloc[0]
+    assert row["site_id"] == "site-4" and row["pop_within_3h"] == 700_000 and row["pop_within_5h"] == 1_700_000
+    assert "pop_within_2h" not in pd.read_csv(out).columns  # --hours replaced the thresholds
+    cities = pd.read_csv(tmp_path / "v_cities.csv")
+    assert set(cities["market_id"]) == {"mk-far", "mk-rail", "mk-road"}
+    assert (tmp_path / "v_clusters.csv").exists()
+    code, _, _ = cli("visitors", "--out", str(tmp_path / "v.geojson"))
+    assert code == 0 and '"type": "Point"' in (tmp_path / "v.geojson").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (("visitors", "--sites", "site-x", "--out", "X"), "unknown place 'site-x'"),
+    (("visitors", "--hours", "3,abc", "--out", "X"), "visitors.thresholds_hours: expected numbers"),
+    (("circuit", "--sites", "site-1,nowhere"), "unknown place 'nowhere'"),
+    (("circuit", "--sites", "site-1"), "a circuit needs two or more different sites"),
+    (("circuit",), "give --sites IDS or --circuit ID"),
+    (("circuit", "--circuit", "c-none"), "unknown circuit 'c-none'; circuits: c-test"),
+])
+def test_cli_visitors_and_circuit_bad_input_is_one_line(cli, tmp_path, argv, message):
+    argv = tuple(str(tmp_path / "v.csv") if a == "X" else a for a in argv)
+    code, _, err = cli(*argv)
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_circuit_legs_total_and_best_order(cli):
+    code, text, _ = cli("circuit", "--sites", "site-1,site-2,site-4", "--best-order")
+    assert code == 0
+    assert "total 180 min (3 h 00)" in text  # 72 + 108.5 (worked out in test_visitors.py)
+    assert "best order: 二号旧址 → 一号旧址 → 四号旧址 (138 min (2 h 18))" in text
+    code, text, _ = cli("circuit", "--list")
+    assert code == 0 and text.startswith("c-test")
+
+
+def test_cli_rank_both_measures(cli, tmp_path):
+    import pandas as pd
+    out = tmp_path / "r.csv"
+    code, _, _ = cli("rank", "--baseline", "existing", "--with", "2035", "--origins", "grid:10", "--out", str(out))
+    df = pd.read_csv(out).set_index("project_id")
+    assert code == 0 and {"add_mean_minutes", "add_visitor_pop_hours", "visitor_why"} <= set(df.columns)
+    assert df.loc["exp-2", "add_visitor_pop_hours"] > 0
+    code, _, _ = cli("rank", "--baseline", "existing", "--with", "2035", "--measure", "residents", "--origins",
+                     "grid:10", "--out", str(out))
+    assert code == 0 and "visitor_why" not in pd.read_csv(out).columns
