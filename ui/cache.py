@@ -25,6 +25,7 @@ from network.drafts import Draft
 from network.params import load_params
 from network.scenario import Scenario
 from ui import results
+from ui.basemap import basemap_features
 from ui.features import prepare_features
 from ui.scenario import AppScenario, app_scenario
 from ui.sketching import evaluate
@@ -65,6 +66,12 @@ def map_features(version: DataVersion, lang: str) -> dict[str, list[dict[str, An
     names = {rec["id"]: rec for layer in ("airports", "places") if layer in loaded
              for rec in loaded[layer][["id", "name_zh", "name_en"]].to_dict("records")}
     return {name: prepare_features(name, gdf, lang, names=names) for name, gdf in loaded.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def basemap(version: DataVersion, lang: str) -> dict[str, list]:
+    """The offline base map's rivers and labels in ``lang`` (data/basemap/, see ui.basemap)."""
+    return basemap_features(version.data_dir, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -20,6 +20,8 @@ class RunContext:
     names: dict[str, str]                      # feature id -> name in the chosen language
     scenario: AppScenario                      # the chosen scenario as of the slider's year
     caption: str                               # what the map shows, in words (scenario · year)
+    basemap: dict[str, list]                   # the offline base map's rivers and labels (ui.basemap)
+    tianditu_key: str | None = None            # the user's Tianditu key, if one is configured
 
     @property
     def lang(self) -> str:

@@ -3,6 +3,7 @@ show the page header and messages, and hand a RunContext to the page (app.py rou
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import streamlit as st
 
@@ -10,11 +11,12 @@ from geo.paths import data_version
 from geo.text import md_escape
 from ui import cache, session, sidebar
 from ui.assets import missing_assets
+from ui.basemap import tianditu_key
 from ui.context import RunContext
 from ui.features import display_name
 from ui.i18n import t
 from ui.scenario import project_choices, scenario_choices, scenario_title
-from ui.state import AppState
+from ui.state import BASEMAPS, AppState
 from ui.views import SavedView, load_views, save_view
 
 
@@ -75,8 +77,9 @@ def start_run() -> RunContext:
     names = {rec["id"]: display_name(rec, lang) for gdf in loaded.layers.values()
              for rec in gdf[["id", "name_zh", "name_en"]].to_dict("records")}
     projects = {fid: names.get(fid, fid) for fid, _ in project_choices(loaded.layers)}
+    key = tianditu_key(st.secrets if _has_secrets() else None)
     sidebar.sidebar(scenarios=scenario_choices(version.data_dir), projects=projects, views=views,
-                    view_problems=view_problems)
+                    view_problems=view_problems, basemaps=BASEMAPS if key else tuple(b for b in BASEMAPS if b != "tianditu"))
     s = session.current_state()
     if not s.presenter:
         sidebar.save_view_form(s.lang, _save_view)
@@ -88,9 +91,15 @@ def start_run() -> RunContext:
         s = s.with_(year=None)
     chosen = cache.scenario(version, s.scenario, s.custom, s.year)
     ctx = RunContext(s, version, loaded.layers, cache.map_features(version, s.lang),
-                     cache.feature_names(version, s.lang), chosen, _caption(s))
+                     cache.feature_names(version, s.lang), chosen, _caption(s), cache.basemap(version, s.lang), key)
     st.session_state[session.K_RUN_STARTED] = t0
     return ctx
+
+
+def _has_secrets() -> bool:
+    """Whether a secrets file exists (st.secrets raises without one)."""
+    return any(p.exists() for p in (Path.home() / ".streamlit" / "secrets.toml",
+                                    Path.cwd() / ".streamlit" / "secrets.toml"))
 
 
 def finish_run() -> None:

@@ -14,6 +14,8 @@ from folium.utilities import JsCode
 from jinja2 import Template
 
 from ui.assets import use_local_assets
+from ui.basemap import (DATA_ATTRIBUTION, OSM_ATTR, OSM_URL, TIANDITU_ATTR, TOWN_ZOOM,
+                        tianditu_urls)
 from geo.text import escape_html as esc
 from ui.features import filter_features
 from ui.i18n import GROUP_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
@@ -22,8 +24,6 @@ from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HER
 
 DEFAULT_CENTER = (25.83, 115.0)  # Ganzhou, lat/lon
 DEFAULT_ZOOM = 8
-OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 _BIND = JsCode("""function(feature, layer) {
     var p = feature.properties || {};
@@ -61,6 +61,11 @@ path.leaflet-interactive:focus { outline: none; }
 .atlas-label { background: none; border: none; white-space: nowrap; font-size: 12px; font-weight: 600;
   color: #222; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff; }
 .atlas-label-site { color: #8b0000; font-size: 11.5px; }
+.atlas-label-town, .atlas-label-river { display: none; font-weight: 400; font-size: 11px; color: #444; }
+.atlas-label-river { color: #1f5f99; font-style: italic; }
+.atlas-z-towns .atlas-label-town, .atlas-z-seats .atlas-label-seat, .atlas-z-rivers .atlas-label-river {
+  display: block; }
+.atlas-label-seat { font-weight: 600; }
 .atlas-title { background: rgba(255,255,255,.92); padding: 6px 14px; border-radius: 6px; font-size: 22px;
   font-weight: 700; box-shadow: 0 1px 5px rgba(0,0,0,.3); }
 .atlas-title small { display: block; font-size: 13px; font-weight: 400; color: #444; }
@@ -145,6 +150,16 @@ class _Extras(MacroElement):
             css.textContent = {{ this.css|tojson }};
             document.head.appendChild(css);
             map.invalidateSize({animate: false});
+            if (map.attributionControl) { map.attributionControl.addAttribution({{ this.attribution|tojson }}); }
+            // town labels from zoom {{ this.town_zoom }} (county towns one level earlier)
+            function zoomClasses() {
+                var z = map.getZoom(), c = map.getContainer().classList;
+                c.toggle('atlas-z-towns', z >= {{ this.town_zoom }});
+                c.toggle('atlas-z-seats', z >= {{ this.town_zoom - 1 }});
+                c.toggle('atlas-z-rivers', z >= 8);
+            }
+            map.on('zoomend', zoomClasses);
+            zoomClasses();
             {% if this.presenter %}map.getContainer().classList.add('atlas-presenter');{% endif %}
             {% if this.legend %}
             var legend = L.control({position: 'bottomleft'});
@@ -238,6 +253,7 @@ class _Extras(MacroElement):
                     if (!el) { continue; }
                     el.style.visibility = '';
                     var r = el.getBoundingClientRect(), hit = false;
+                    if (!r.width) { continue; }  // not shown at this zoom
                     for (var k = 0; k < kept.length && !hit; k++) {
                         var q = kept[k];
                         hit = r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
@@ -255,6 +271,8 @@ class _Extras(MacroElement):
                  view_nonce: str = "0", url_view: bool = True, fit: list[list[float]] | None = None,
                  lang: str = "zh"):
         super().__init__()
+        self.attribution = DATA_ATTRIBUTION
+        self.town_zoom = TOWN_ZOOM
         self.fold_title = t("legend_fold", lang)
         self.fold_label = t("legend", lang) + " ▸"
         self.fit = fit
@@ -359,20 +377,29 @@ def legend_html(sections: Sequence[LegendSection], *, layers_title: str = "") ->
     return "".join(parts)
 
 
-def _basemap(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], basemap: str, lang: str) -> None:
-    """Base layers (radio): the offline base is the default and needs nothing from the internet."""
-    base = folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False, show=basemap != "osm")
+def _basemap(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], basemap: str, lang: str,
+             rivers: list[dict[str, Any]], tianditu: str | None) -> None:
+    """Base layers (radio): the offline base (counties as land, rivers) is the default and needs nothing from
+    the internet; OpenStreetMap and (with a key) 天地图 are tile layers that load only when chosen."""
+    base = folium.FeatureGroup(name=t("basemap_offline", lang), overlay=False,
+                               show=basemap not in ("osm", "tianditu") or (basemap == "tianditu" and not tianditu))
     land = [dict(f, properties={"style": {"color": "#c9c2b2", "weight": 0.8, "fillColor": BASE_LAND,
                                           "fillOpacity": 1.0}}) for f in prepared.get("counties", [])]
-    rivers = [dict(f, properties={"style": {"color": BASE_WATER, "weight": 1.6, "opacity": 0.9}})
-              for f in prepared.get("waterways", [])]
+    water = [dict(f, properties={"style": {"color": BASE_WATER, "weight": 1.4, "opacity": 0.95}}) for f in rivers]
     if land:
         _geojson("base-land", land, points=False, interactive=False).add_to(base)
-    if rivers:
-        _geojson("base-rivers", rivers, points=False, interactive=False).add_to(base)
+    if water:
+        _geojson("base-rivers", water, points=False, interactive=False).add_to(base)
     base.add_to(m)
     folium.TileLayer(OSM_URL, attr=OSM_ATTR, name=t("basemap_osm", lang), overlay=False,
                      show=basemap == "osm", max_zoom=19).add_to(m)
+    if tianditu:
+        vec, cva = tianditu_urls(tianditu)
+        folium.TileLayer(vec, attr=TIANDITU_ATTR, name=t("basemap_tianditu", lang), overlay=False,
+                         show=basemap == "tianditu", max_zoom=18, subdomains="01234567").add_to(m)
+        if basemap == "tianditu":  # the labels over the vector map
+            folium.TileLayer(cva, attr=TIANDITU_ATTR, name="tianditu-labels", overlay=True, control=False,
+                             max_zoom=18, subdomains="01234567").add_to(m)
 
 
 def _plan_layers(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], *, groups: Sequence[str],
@@ -442,6 +469,12 @@ def _fit_bounds(prepared: Mapping[str, list[dict[str, Any]]], center: tuple[floa
     return None, None
 
 
+def _title(text: str | None, note: str | None, lang: str) -> str:
+    """The presenter's title box: the view's title, what the map shows, the data note (all escaped)."""
+    line = f"{esc(note)}<br>" if note else ""
+    return f"{esc(text or t('title_on_map', lang))}<small>{line}{esc(t('data_note', lang))}</small>"
+
+
 def build_map(
     prepared: Mapping[str, list[dict[str, Any]]],
     *,
@@ -461,6 +494,8 @@ def build_map(
     title_text: str | None = None,
     title_note: str | None = None,
     fit_bounds: list[list[float]] | None = None,
+    basemap_data: Mapping[str, list] | None = None,
+    tianditu_key: str | None = None,
 ) -> folium.Map:
     """Return the folium map for the given layers (``prepared``: layer -> features), filters and overlays.
 
@@ -469,7 +504,8 @@ def build_map(
     use_local_assets()
     m = AtlasMap(location=list(center or DEFAULT_CENTER), zoom_start=zoom or DEFAULT_ZOOM, tiles=None,
                  control_scale=True, prefer_canvas=False, zoom_control=True)
-    _basemap(m, prepared, basemap, lang)
+    base_data = basemap_data or {}
+    _basemap(m, prepared, basemap, lang, list(base_data.get("rivers", [])), tianditu_key)
     for ov in overlays:  # area bands under the plan layers
         if ov.below:
             _overlay(m, ov)
@@ -486,12 +522,10 @@ def build_map(
     fit, m.atlas_bounds = _fit_bounds(prepared, center)
     if fit_bounds is not None and center is None:
         fit = m.atlas_bounds = fit_bounds
-    title = ""
-    if presenter:
-        note = f"{esc(title_note)}<br>" if title_note else ""
-        title = f"{esc(title_text or t('title_on_map', lang))}<small>{note}{esc(t('data_note', lang))}</small>"
+    title = _title(title_text, title_note, lang) if presenter else ""
     _Extras(css=CSS % {"bg": BACKGROUND}, legend=legend_html(legend_sections, layers_title=esc(t("layers", lang))),
-            title=title, labels=_labels(shown, groups, presenter=presenter, lang=lang), presenter=presenter,
+            title=title, labels=_labels(shown, groups, presenter=presenter, lang=lang)
+            + (list(base_data.get("labels", [])) if basemap == "offline" else []), presenter=presenter,
             view_nonce=view_nonce, url_view=url_view, fit=fit, lang=lang).add_to(m)
     if layer_control and not presenter:
         folium.LayerControl(collapsed=True, position="topright").add_to(m)

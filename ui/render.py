@@ -32,7 +32,8 @@ def map_for(ctx: RunContext, overlays: Sequence[Overlay] = (), *, url_view: bool
     return build_map(ctx.features, groups=s.groups, statuses=s.statuses, year=ctx.draw_year, lang=s.lang,
                      presenter=s.presenter, basemap=s.basemap, overlays=overlays, center=center, zoom=zoom,
                      scenario_ids=ctx.scenario.feature_ids, view_nonce=nonce, url_view=url_view,
-                     title_text=title, title_note=ctx.caption if s.presenter else None, fit_bounds=fit_bounds)
+                     title_text=title, title_note=ctx.caption if s.presenter else None, fit_bounds=fit_bounds,
+                     basemap_data=ctx.basemap, tianditu_key=ctx.tianditu_key)
 
 
 def show_map(ctx: RunContext, overlays: Sequence[Overlay] = (), *, returned: Sequence[str] = (),

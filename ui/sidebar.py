@@ -24,7 +24,7 @@ MAP_MIN_PX = 460
 
 
 def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[SavedView],
-            view_problems: list[str]) -> None:
+            view_problems: list[str], basemaps: Sequence[str] = BASEMAPS) -> None:
     """Draw the sidebar controls (values live in session state under the ui.session keys)."""
     ss = st.session_state
     sb = st.sidebar
@@ -45,7 +45,10 @@ def sidebar(*, scenarios: Sequence[str], projects: dict[str, str], views: list[S
         sb.checkbox(label(STATUS_LABELS, x, lang), key=K_STATUS + x)
     sb.toggle(t("year_filter", lang), key=K_YEAR_ON, help=t("year_undated", lang))
     sb.slider(t("year", lang), YEAR_MIN, YEAR_MAX, key=K_YEAR, disabled=not ss.get(K_YEAR_ON))
-    sb.radio(t("basemap", lang), BASEMAPS, key=K_BASEMAP, format_func=lambda v: t(f"basemap_{v}", lang))
+    if ss.get(K_BASEMAP) not in basemaps:  # e.g. a link asking for 天地图 where no key is configured
+        session.add_bad_params(f"basemap={ss.get(K_BASEMAP)!r} ({t('tianditu_no_key', lang)})")
+        ss[K_BASEMAP] = "offline"
+    sb.radio(t("basemap", lang), tuple(basemaps), key=K_BASEMAP, format_func=lambda v: t(f"basemap_{v}", lang))
     sb.subheader(t("saved_views", lang))
     for i, v in enumerate(views):
         sb.button(md_escape(v.name), key=f"w_goto_{i}", on_click=session.go_to_view, args=(v,), icon="📍",

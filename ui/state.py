@@ -15,7 +15,7 @@ from ui.i18n import DEFAULT_LANG, LANGS
 from ui.style import DEFAULT_GROUPS, GROUPS
 
 VIEWS: tuple[str, ...] = ("map", "access", "compare", "rank", "visitors", "sketch")
-BASEMAPS: tuple[str, ...] = ("offline", "osm")
+BASEMAPS: tuple[str, ...] = ("offline", "osm", "tianditu")
 YEAR_MIN, YEAR_MAX = 2015, 2035
 ZOOM_MIN, ZOOM_MAX = 4, 18
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")

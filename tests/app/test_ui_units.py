@@ -231,3 +231,40 @@ def test_legend_can_fold_and_labels_declutter_at_every_zoom(app_data):
     html_text = build_map(prepared, groups=GROUPS, statuses=STATUSES, year=None, lang="en").get_root().render()
     assert "atlas-legend-fold" in html_text and "Fold / unfold the legend" in html_text
     assert "map.on('zoomend', declutter)" in html_text
+
+
+def test_tianditu_is_offered_and_addressed_only_with_a_key(monkeypatch):
+    from ui.basemap import tianditu_key, tianditu_urls
+    monkeypatch.delenv("ATLAS_TIANDITU_KEY", raising=False)
+    assert tianditu_key() is None and tianditu_key({"tianditu_key": ""}) is None
+    m = build_map({}, groups=(), statuses=STATUSES, year=None, lang="zh", basemap="tianditu")
+    assert "tianditu" not in m.get_root().render()  # no key: no address is built, the offline base shows
+    monkeypatch.setenv("ATLAS_TIANDITU_KEY", "abc123")
+    assert tianditu_key() == "abc123"
+    vec, cva = tianditu_urls("abc123")
+    assert "LAYER=vec" in vec and "LAYER=cva" in cva and vec.endswith("tk=abc123")
+    html = build_map({}, groups=(), statuses=STATUSES, year=None, lang="zh", basemap="tianditu",
+                     tianditu_key="abc123").get_root().render()
+    assert "tianditu.gov.cn/vec_w" in html and "tianditu.gov.cn/cva_w" in html
+    monkeypatch.setenv("ATLAS_TIANDITU_KEY", "abc\" onerror=x")  # never reaches a URL
+    assert tianditu_key() is None
+    with pytest.raises(ValueError):
+        tianditu_urls("a/b")
+
+
+def test_offline_base_map_has_named_rivers_town_labels_and_credits():
+    from geo.paths import REPO_DATA_DIR
+    from ui.basemap import DATA_ATTRIBUTION, basemap_features
+    base = basemap_features(REPO_DATA_DIR, "zh")
+    rivers = {lab[2] for lab in base["labels"] if "river" in lab[3]}
+    assert {"赣江", "章江", "贡江", "桃江", "梅江"} <= rivers
+    towns = [lab for lab in base["labels"] if "town" in lab[3]]
+    assert len(towns) > 1000 and "· 贡江镇" in {lab[2] for lab in towns}  # 于都's county town
+    assert len(base["rivers"]) > 50
+    en = basemap_features(REPO_DATA_DIR, "en")
+    assert any(lab[2] == "Gan River" for lab in en["labels"])
+    html = build_map({}, groups=(), statuses=STATUSES, year=None, lang="zh", basemap_data=base).get_root().render()
+    import json
+    assert json.dumps(DATA_ATTRIBUTION) in html  # the map's credit line (JSON-escaped in the script)
+    assert "OpenStreetMap contributors, ODbL" in DATA_ATTRIBUTION and "GeoNames, CC BY 4.0" in DATA_ATTRIBUTION
+    assert "atlas-label-town" in html and "atlas-z-towns" in html
