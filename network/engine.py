@@ -14,13 +14,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy.spatial import cKDTree
 
 from network.compiled import CompiledGraph, compile_parts, modes_text, MODE_BITS
 from geo.paths import DataVersion
 from network.data import NetworkData, load_network_data
 from network.errors import NetworkError, UnknownFeatureError
 from network.connectors import connector_minutes
+from network.links import LINKS, MAX_STATION_LINKS, points_key
 from network.graph import MODE_GROUP, WAIT_MODELS, graph_parts, parts_graph
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
@@ -93,7 +93,8 @@ class Engine:
         self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
                                                   edge_filter=mode_filter(self.modes, connectors=connectors))
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
-        self._hub_tree = None
+        self._hub_groups: tuple[dict, dict] | None = None
+        self._nearest_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     # -- graph views ---------------------------------------------------------------------------------
     def nx_graph(self) -> nx.MultiDiGraph:
@@ -129,41 +130,39 @@ class Engine:
             self._site_cache[key] = self.graph.to_sites(key, with_modes=True)
         return self._site_cache[key]
 
-    # -- origins -------------------------------------------------------------------------------------
-    #: at most this many stations/airports within ``connector.station_radius_km`` join one origin
-    MAX_STATION_LINKS = 8
+    def to_nearest_site(self, site_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Minutes from every node to its nearest site and that site's position in ``site_ids``; cached."""
+        key = tuple(site_ids)
+        if key not in self._nearest_cache:
+            self._nearest_cache[key] = self.graph.to_nearest_site(key)
+        return self._nearest_cache[key]
 
-    def origin_links(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # -- origins -------------------------------------------------------------------------------------
+    def origin_links(self, x: np.ndarray, y: np.ndarray, *, key: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Connector candidates of points: (node index O×k, -1 if none; connector minutes O×k).
 
         The ``connector.origin_k`` nearest places within ``connector.origin_max_km``, plus every station
-        and airport within ``connector.station_radius_km`` (up to MAX_STATION_LINKS), so that adding a
-        station to a scenario only adds candidates.
+        and airport within ``connector.station_radius_km`` (up to ``network.links.MAX_STATION_LINKS``),
+        so that adding a station to a scenario only adds candidates. Cached per (points, hubs) in
+        ``network.links.LINKS``; ``key`` is the points' digest when the caller has it already.
         """
         p = self.params
-        O = len(x)
-        if self._hub_tree is None:  # built on the first call; an engine's hubs never change
-            kinds = [self.graph.node_attrs[self.graph.nodes[h]]["kind"] for h in self.graph.hubs]
-            place = self.graph.hubs[[k == "place" for k in kinds]] if len(kinds) else self.graph.hubs
-            other = self.graph.hubs[[k != "place" for k in kinds]] if len(kinds) else self.graph.hubs
-            self._hub_tree = [(grp, cKDTree(np.column_stack([self.graph.x[grp], self.graph.y[grp]])) if len(grp) else None)
-                              for grp in (place, other)]
-        pts = np.column_stack([x, y])
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        pkey = key or points_key(x, y)
+        if self._hub_groups is None:  # an engine's hubs never change
+            groups: tuple[dict, dict] = ({}, {})
+            for h in self.graph.hubs:
+                nid = self.graph.nodes[h]
+                groups[self.graph.node_attrs[nid]["kind"] != "place"][nid] = (self.graph.x[h], self.graph.y[h])
+            self._hub_groups = groups
         cands, mins = [], []
-        for (grp, tree), k, r in zip(self._hub_tree,
-                                     (int(p.num("connector.origin_k")), self.MAX_STATION_LINKS),
-                                     (p.num("connector.origin_max_km"), p.num("connector.station_radius_km"))):
-            if tree is None or O == 0:
-                continue
-            kk = min(k, len(grp))
-            dist, idx = tree.query(pts, k=kk, distance_upper_bound=r * 1000)
-            dist, idx = dist.reshape(O, kk), idx.reshape(O, kk)
-            ok = idx < len(grp)
-            cands.append(np.where(ok, grp[np.minimum(idx, len(grp) - 1)], -1))
-            mins.append(np.where(ok, connector_minutes(np.where(ok, dist, 0.0), p), np.inf))
-        if not cands:
-            k = int(p.num("connector.origin_k"))
-            return np.full((O, k), -1, dtype=np.int64), np.full((O, k), np.inf)
+        for hubs, k, r in zip(self._hub_groups, (int(p.num("connector.origin_k")), MAX_STATION_LINKS),
+                              (p.num("connector.origin_max_km"), p.num("connector.station_radius_km"))):
+            found = LINKS.links(pkey, x, y, hubs, k, r * 1000)
+            node = np.array([self.graph.index[h] for h in found.ids], dtype=np.int64)
+            cands.append(np.where(found.idx >= 0, node[np.maximum(found.idx, 0)] if len(node) else -1, -1))
+            mins.append(np.where(found.idx >= 0, connector_minutes(np.where(found.idx >= 0, found.dist, 0.0), p),
+                                 np.inf))
         return np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
