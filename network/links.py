@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -106,4 +107,35 @@ class LinkCache:
         return len(self._items)
 
 
+class LRUCache:
+    """At most ``maxsize`` entries; ``get`` marks an entry as recently used, ``put`` drops the oldest."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        """Return the entry for ``key`` (None if absent)."""
+        if key not in self._items:
+            return None
+        self._items.move_to_end(key)
+        return self._items[key]
+
+    def put(self, key: Any, value: Any) -> Any:
+        """Store ``value`` under ``key`` and return it."""
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.maxsize:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 LINKS = LinkCache()
+#: (points, site positions, limit) -> closest site within the limit and its distance (network.nearest)
+DIRECT = LRUCache(4)

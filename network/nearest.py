@@ -19,6 +19,7 @@ from scipy.spatial import cKDTree
 
 from network.connectors import connector_minutes
 from network.engine import REASON_NO_CONNECTOR, Engine
+from network.links import DIRECT, points_key
 
 
 @dataclass
@@ -30,18 +31,28 @@ class Nearest:
     reason: np.ndarray
 
 
-def _direct(engine: Engine, site_ids: Sequence[str], x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Minutes of a direct local trip to the closest site within ``connector.origin_max_km``, and its position."""
+def _direct(engine: Engine, site_ids: Sequence[str], x: np.ndarray, y: np.ndarray,
+            pkey: str) -> tuple[np.ndarray, np.ndarray]:
+    """Minutes of a direct local trip to the closest site within ``connector.origin_max_km``, and its position.
+
+    The closest site and its distance are cached per (points, site positions, limit): scenarios rarely
+    change the sites, so a ranking or sweep searches once.
+    """
     max_m = engine.params.num("connector.origin_max_km") * 1000
     if not len(site_ids) or not len(x):
         return np.full(len(x), np.inf), np.full(len(x), -1, dtype=np.int64)
     sxy = np.array([engine.data.xy[s] for s in site_ids], dtype=float)
-    # the full path keeps a direct trip within the limit (<=); the tree's bound is strict (<), so widen it
-    _, j = cKDTree(sxy).query(np.column_stack([x, y]), k=1, distance_upper_bound=np.nextafter(max_m, np.inf))
-    jj = np.minimum(j, len(site_ids) - 1)
-    dist = np.hypot(x - sxy[jj, 0], y - sxy[jj, 1])  # as the full path measures it (hypot, not the tree's sqrt)
-    ok = (j < len(site_ids)) & (dist <= max_m)
-    return np.where(ok, connector_minutes(np.where(ok, dist, 0.0), engine.params), np.inf), np.where(ok, j, -1)
+    key = (pkey, sxy.tobytes(), max_m)
+    hit = DIRECT.get(key)
+    if hit is None:
+        # the full path keeps a direct trip within the limit (<=); the tree's bound is strict (<), so widen it
+        _, j = cKDTree(sxy).query(np.column_stack([x, y]), k=1, distance_upper_bound=np.nextafter(max_m, np.inf))
+        jj = np.minimum(j, len(site_ids) - 1)
+        dist = np.hypot(x - sxy[jj, 0], y - sxy[jj, 1])  # as the full path measures it (hypot, not the tree's sqrt)
+        ok = (j < len(site_ids)) & (dist <= max_m)
+        hit = DIRECT.put(key, (np.where(ok, dist, np.inf), np.where(ok, j, -1)))
+    dist, j = hit
+    return connector_minutes(dist, engine.params), j
 
 
 def nearest_sites(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[str] = "all") -> Nearest:
@@ -50,13 +61,16 @@ def nearest_sites(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[s
     x = origins["x"].to_numpy(dtype=float)
     y = origins["y"].to_numpy(dtype=float)
     dist, pos = engine.to_nearest_site(site_ids)
-    cand, cmin = engine.origin_links(x, y)
-    safe = np.maximum(cand, 0)
-    tot = np.where(cand >= 0, cmin + dist[safe], np.inf)
-    k = np.argmin(tot, axis=1) if tot.shape[1] else np.zeros(len(x), dtype=np.int64)
-    net = tot[np.arange(len(x)), k] if tot.shape[1] else np.full(len(x), np.inf)
-    net_site = pos[safe[np.arange(len(x)), k]] if tot.shape[1] else np.full(len(x), -1)
-    direct, direct_site = _direct(engine, site_ids, x, y)
+    pkey = points_key(x, y)
+    cand, cmin = engine.origin_links(x, y, key=pkey)
+    rows = np.arange(len(x))
+    if cand.shape[1]:
+        tot = cmin + np.append(dist, np.inf)[cand]          # candidate -1 (none) reads the appended inf
+        k = np.argmin(tot, axis=1)
+        net, net_site = tot[rows, k], np.append(pos, -1)[cand[rows, k]]
+    else:
+        net, net_site = np.full(len(x), np.inf), np.full(len(x), -1)
+    direct, direct_site = _direct(engine, site_ids, x, y, pkey)
     use_direct = direct < net
     minutes = np.where(use_direct, direct, net)
     which = np.where(use_direct, direct_site, net_site)

@@ -104,8 +104,14 @@ def sketch_defaults(version: DataVersion) -> dict[str, float]:
 
 @st.cache_data(show_spinner=False, max_entries=48)
 def access(version: DataVersion, sc: Scenario, km: float, lang: str, title: str) -> tuple[Any, pd.DataFrame]:
-    """Nearest-site bands and the access table (48 entries: every slider year in both languages stays)."""
+    """Nearest-site bands and the nearest-site table (48 entries: every slider year in both languages stays)."""
     return results.access(version, sc, km, lang=lang, title=title)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def access_table(version: DataVersion, sc: Scenario, km: float) -> pd.DataFrame:
+    """The full access table (sites within T, gravity): made when the grid table is downloaded."""
+    return results.access_table(version, sc, km)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
