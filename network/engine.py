@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -93,6 +94,7 @@ class Engine:
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self._hub_groups: tuple[dict, dict] | None = None
         self._nearest_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._last_links: tuple[str | None, Any] = (None, None)
 
     # -- graph views ---------------------------------------------------------------------------------
     def nx_graph(self) -> nx.MultiDiGraph:
@@ -147,6 +149,8 @@ class Engine:
         p = self.params
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         pkey = key or points_key(x, y)
+        if self._last_links[0] == pkey:  # the same origins again (a ranking, a rerun): no gathers at all
+            return self._last_links[1]
         if self._hub_groups is None:  # an engine's hubs never change
             groups: tuple[dict, dict] = ({}, {})
             for h in self.graph.hubs:
@@ -161,7 +165,11 @@ class Engine:
             node = np.array([self.graph.index[h] for h in found.ids] + [-1], dtype=np.int64)
             cands.append(node[found.idx])
             mins.append(connector_minutes(found.dist, p))
-        return np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
+        out = np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
+        for a in out:
+            a.flags.writeable = False  # shared by later calls
+        self._last_links = (pkey, out)
+        return out
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
                     chunk: int = 20000, with_via: bool = False, modes: bool = True) -> CostMatrix:

@@ -53,7 +53,8 @@ def search(ids: np.ndarray, hx: np.ndarray, hy: np.ndarray, x: np.ndarray, y: np
     dist = np.full((O, k), np.inf)
     if len(ids) and O and k:
         kk = min(k, len(ids))
-        d, i = cKDTree(np.column_stack([hx, hy])).query(np.column_stack([x, y]), k=kk, distance_upper_bound=radius_m)
+        d, i = cKDTree(np.column_stack([hx, hy])).query(np.column_stack([x, y]), k=kk, distance_upper_bound=radius_m,
+                                                               workers=-1)
         d, i = d.reshape(O, kk), i.reshape(O, kk)
         ok = i < len(ids)
         idx[:, :kk] = np.where(ok, i, -1)

@@ -46,7 +46,8 @@ def _direct(engine: Engine, site_ids: Sequence[str], x: np.ndarray, y: np.ndarra
     hit = DIRECT.get(key)
     if hit is None:
         # the full path keeps a direct trip within the limit (<=); the tree's bound is strict (<), so widen it
-        _, j = cKDTree(sxy).query(np.column_stack([x, y]), k=1, distance_upper_bound=np.nextafter(max_m, np.inf))
+        _, j = cKDTree(sxy).query(np.column_stack([x, y]), k=1, distance_upper_bound=np.nextafter(max_m, np.inf),
+                                                workers=-1)
         jj = np.minimum(j, len(site_ids) - 1)
         dist = np.hypot(x - sxy[jj, 0], y - sxy[jj, 1])  # as the full path measures it (hypot, not the tree's sqrt)
         ok = (j < len(site_ids)) & (dist <= max_m)
@@ -76,7 +77,8 @@ def nearest_sites(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[s
     which = np.where(use_direct, direct_site, net_site)
     reach = np.isfinite(minutes)
     names = np.array(list(site_ids) + [None], dtype=object)
-    has_link = (cand >= 0).any(axis=1)
-    reason = np.where(reach, "", np.where(has_link | np.isfinite(direct), "",
-                                          REASON_NO_CONNECTOR.format(km=engine.params.num("connector.origin_max_km"))))
-    return Nearest(np.where(reach, minutes, np.nan), names[np.where(reach, which, -1)], reason.astype(object))
+    reason = np.full(len(x), "", dtype=object)
+    if not reach.all():
+        stranded = ~reach & ~(cand >= 0).any(axis=1) & ~np.isfinite(direct)
+        reason[stranded] = REASON_NO_CONNECTOR.format(km=engine.params.num("connector.origin_max_km"))
+    return Nearest(np.where(reach, minutes, np.nan), names[np.where(reach, which, -1)], reason)
