@@ -35,7 +35,7 @@ from network.errors import NetworkError
 from network.measures import gain, visitor_gain
 from network.origins import parse_origins
 from network.ranking import ScenarioTimes, find_projects, rank_thresholds
-from network.scenario import resolve_scenario
+from network.scenario import Scenario, resolve_scenario
 from network.visitors import market_frame
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,8 @@ class SweepInterrupted(NetworkError):
 class SweepSpec:
     """What to sweep: two scenarios, the projects (default: every project between them) and the measure."""
 
-    baseline: str
-    with_: str
+    baseline: str | Scenario      # a scenario spec (the CLI) or a resolved Scenario (the app)
+    with_: str | Scenario
     projects: tuple[str, ...] = ()
     measure: str = "residents"
     origins: str = "grid:1"
@@ -249,3 +249,86 @@ def finish(rows: list[dict], ctx_projects: list[str], *, order: list[int] | None
         df[col] = step
     df.attrs["projects"] = ctx_projects
     return df
+
+
+def order_steps(df: pd.DataFrame, projects: Sequence[str], column: str = "best_order_step") -> pd.DataFrame:
+    """The build order of a sweep table as steps: step, project_id, added_benefit, benefit, cost_yi_yuan.
+
+    ``projects`` are the project ids in bit order (the table's ``attrs['projects']`` or the file metadata).
+    """
+    cols = ["step", "project_id", "added_benefit", "benefit", "cost_yi_yuan"]
+    if column not in df.columns:
+        return pd.DataFrame(columns=cols)
+    steps = df.dropna(subset=[column]).sort_values(column)
+    rows, prev, mask = [], 0.0, 0
+    for _, r in steps.iterrows():
+        m = int(r["portfolio"])
+        if m == 0:
+            prev = float(r["benefit"])
+            continue
+        rows.append({"step": int(r[column]), "project_id": projects[(m ^ mask).bit_length() - 1],
+                     "added_benefit": float(r["benefit"]) - prev, "benefit": float(r["benefit"]),
+                     "cost_yi_yuan": float(r["cost_yi_yuan"])})
+        prev, mask = float(r["benefit"]), m
+    return pd.DataFrame(rows, columns=cols)
+
+
+# -- running the portfolios a mode needs ----------------------------------------------------------------
+
+class SerialRunner:
+    """Evaluate in this process (``--workers 0``, and the reference the Dask results are tested against)."""
+
+    def __init__(self, ctx: SweepContext, progress: Progress | None = None):
+        self.ctx, self.progress = ctx, progress
+        self.done = 0
+
+    def run(self, masks: Sequence[int], total: int) -> list[dict]:
+        rows = []
+        try:
+            for m in masks:
+                rows.append(self.ctx.evaluate(int(m)))
+                self.done += 1
+                if self.progress:
+                    self.progress(self.done, total)
+        except KeyboardInterrupt:
+            raise SweepInterrupted(rows, len(masks)) from None
+        return rows
+
+    def close(self) -> None:
+        pass
+
+
+def sweep_with(runner, ctx: SweepContext, mode: str = "subsets") -> pd.DataFrame:
+    """Evaluate with ``runner`` (SerialRunner, or network.sweep_run.DaskRunner) what ``mode`` needs.
+
+    subsets: every subset, with the exact best order and the greedy order from their values; sequence:
+    the same up to MAX_EXHAUSTIVE_ORDER projects, beyond it greedy rounds (1 + n(n+1)/2 portfolios).
+    """
+    n = len(ctx.projects)
+    if mode == "subsets" or n <= MAX_EXHAUSTIVE_ORDER:
+        rows = runner.run(list(range(1 << n)), 1 << n)
+        value = {r["portfolio"]: r["benefit"] for r in rows}
+        order, greedy = best_order(value, n), greedy_order(value.__getitem__, n)
+    else:
+        rows, greedy = _greedy_rounds(runner, n)
+        order = None
+    df = finish(rows, ctx.project_ids, order=order, greedy=greedy)
+    df.attrs.update(baseline=ctx.baseline.name, with_=str(getattr(ctx.spec.with_, "name", ctx.spec.with_)),
+                    measure=ctx.spec.measure, mode=mode, sites=ctx.spec.sites,
+                    origins=ctx.spec.origins if ctx.spec.measure == "residents" else "markets")
+    return df
+
+
+def _greedy_rounds(runner, n: int) -> tuple[list[dict], list[int]]:
+    """Greedy build order for many projects: each round evaluates every remaining project added to the set."""
+    total = 1 + n * (n + 1) // 2
+    rows = runner.run([0], total)
+    mask, order = 0, []
+    for _ in range(n):
+        cands = [mask | 1 << i for i in range(n) if not mask >> i & 1]
+        got = runner.run(cands, total)
+        rows.extend(got)
+        best = max(got, key=lambda r: (r["benefit"], -r["portfolio"]))
+        order.append((best["portfolio"] ^ mask).bit_length() - 1)
+        mask = best["portfolio"]
+    return rows, order

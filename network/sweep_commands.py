@@ -1,28 +1,20 @@
 """``atlas sweep``: evaluate every portfolio of a plan's projects (or the best build order) on Dask.
 
-Writes one Parquet row per evaluated portfolio (columns: docs/SCALING.md); the request, the projects in
-bit order, the best and greedy build orders are stored in the file's metadata (``atlas_sweep``, JSON).
+Writes one Parquet row per evaluated portfolio (network.sweep_files; columns: docs/SCALING.md).
 Dask is loaded only when a sweep runs, so the other commands start as fast as before.
 """
 from __future__ import annotations
 
 import importlib
-import io
-import json
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from geo.fileio import atomic_write_bytes
 from network.errors import NetworkError
-from network.sweep import MEASURES, MODES, SweepInterrupted, SweepSpec, finish
-
-METADATA_KEY = b"atlas_sweep"
-
+from network.sweep_files import write_sweep
+from network.sweep import MEASURES, MODES, SweepInterrupted, SweepSpec, finish, order_steps
 
 def register(sub) -> None:
     p = sub.add_parser("sweep", help="evaluate every subset (or the best build order) of a plan's projects on Dask")
@@ -51,39 +43,6 @@ def _out(path: str) -> Path:
     if p.is_dir() or not p.parent.is_dir():
         raise NetworkError(f"--out {path}: {'is a folder' if p.is_dir() else f'{p.parent} does not exist'}")
     return p
-
-
-def write_sweep(df: pd.DataFrame, path: Path, *, complete: bool = True) -> None:
-    """Write a sweep table as Parquet (atomically) with its request and orders in the metadata."""
-    meta = {k: v for k, v in df.attrs.items() if isinstance(v, (str, int, float, list))}
-    projects = list(df.attrs.get("projects", []))
-    for col, key in (("best_order_step", "best_order"), ("greedy_step", "greedy_order")):
-        steps = df.dropna(subset=[col]).sort_values(col) if col in df.columns else df.iloc[0:0]
-        masks = steps["portfolio"].astype(int).tolist()
-        meta[key] = [projects[(b ^ a).bit_length() - 1] for a, b in zip(masks, masks[1:])] if len(masks) > 1 else []
-    meta["complete"] = complete
-    table = pa.Table.from_pandas(df.drop(columns=[], errors="ignore"), preserve_index=False)
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
-                                           METADATA_KEY: json.dumps(meta, ensure_ascii=False).encode()})
-    buf = io.BytesIO()
-    pq.write_table(table, buf)
-    try:
-        atomic_write_bytes(path, buf.getvalue())
-    except OSError as exc:
-        raise NetworkError(f"--out {path}: cannot write the file ({exc.strerror or exc}); nothing was written") \
-            from None
-
-
-def read_sweep(path: str | Path) -> tuple[pd.DataFrame, dict]:
-    """Read a sweep file: the table and its metadata (request, projects, orders)."""
-    try:
-        table = pq.read_table(path)
-    except (OSError, pa.ArrowException) as exc:
-        raise NetworkError(f"{path}: not a readable Parquet file ({exc})") from None
-    raw = (table.schema.metadata or {}).get(METADATA_KEY)
-    if raw is None:
-        raise NetworkError(f"{path}: not a sweep file written by `atlas sweep` (no atlas_sweep metadata)")
-    return table.to_pandas(), json.loads(raw)
 
 
 def _bar():
@@ -127,15 +86,12 @@ def _summary(df: pd.DataFrame, seconds: float, out: Path) -> None:
     projects = df.attrs.get("projects", [])
     unit = "people×minutes" if df.attrs.get("measure") == "residents" else "people×hours"
     print(f"{len(df):,} portfolios of {len(projects)} projects in {seconds:.1f} s → {out}")
-    steps = df.dropna(subset=["best_order_step"]).sort_values("best_order_step")
-    if len(steps) > 1:
-        print(f"best build order (benefit summed over the steps, {unit}):")
-        prev, mask = 0.0, 0
-        for _, r in steps.iloc[1:].iterrows():
-            added = projects[(int(r["portfolio"]) ^ mask).bit_length() - 1] if projects else "?"
-            cost = "cost unknown" if pd.isna(r["cost_yi_yuan"]) else f"{r['cost_yi_yuan']:,.0f} 亿元 in all"
-            print(f"  {int(r['best_order_step']):2d}. {added:32} +{r['benefit'] - prev:>14,.0f} → "
-                  f"{r['benefit']:>14,.0f} ({cost})")
-            prev, mask = r["benefit"], int(r["portfolio"])
+    column = "best_order_step" if df["best_order_step"].notna().any() else "greedy_step"
+    steps = order_steps(df, projects, column)
+    if len(steps):
+        print(f"{'best' if column == 'best_order_step' else 'greedy'} build order (benefit in {unit}):")
+        for r in steps.itertuples():
+            cost = "cost unknown" if pd.isna(r.cost_yi_yuan) else f"{r.cost_yi_yuan:,.0f} 亿元 in all"
+            print(f"  {r.step:2d}. {r.project_id:32} +{r.added_benefit:>14,.0f} → {r.benefit:>14,.0f} ({cost})")
     front = df[df["pareto"]]
     print(f"Pareto front (benefit vs cost, known costs only): {len(front)} portfolios")

@@ -17,37 +17,14 @@ from collections.abc import Sequence
 import pandas as pd
 from distributed import Client, LocalCluster, as_completed
 
-from network.sweep import (MAX_EXHAUSTIVE_ORDER, MODES, Progress, SweepContext, SweepError, SweepInterrupted,
-                           SweepSpec, best_order, data_bundle, evaluate_batch, finish, greedy_order)
+from network.sweep import (MODES, Progress, SerialRunner, SweepContext, SweepError, SweepInterrupted, SweepSpec,
+                           data_bundle, evaluate_batch, sweep_with)
 
 log = logging.getLogger(__name__)
 
 RETRIES = 2
 #: batches per worker per round: enough to balance the load, few enough to keep the overhead small
 BATCHES_PER_WORKER = 8
-
-
-class SerialRunner:
-    """Evaluate in this process (``--workers 0``, and the reference the Dask results are tested against)."""
-
-    def __init__(self, ctx: SweepContext, progress: Progress | None = None):
-        self.ctx, self.progress = ctx, progress
-        self.done = 0
-
-    def run(self, masks: Sequence[int], total: int) -> list[dict]:
-        rows = []
-        try:
-            for m in masks:
-                rows.append(self.ctx.evaluate(int(m)))
-                self.done += 1
-                if self.progress:
-                    self.progress(self.done, total)
-        except KeyboardInterrupt:
-            raise SweepInterrupted(rows, len(masks)) from None
-        return rows
-
-    def close(self) -> None:
-        pass
 
 
 class DaskRunner:
@@ -102,36 +79,9 @@ def run_sweep(spec: SweepSpec, *, data_dir=None, mode: str = "subsets", schedule
     if workers is not None and workers < 0:
         raise SweepError(f"--workers must be 0 (in this process) or more, got {workers}")
     ctx = SweepContext(spec, data_dir)          # validates the request before any worker starts
-    n = len(ctx.projects)
     runner = SerialRunner(ctx, progress) if workers == 0 and not scheduler else \
         DaskRunner(spec, data_dir, scheduler=scheduler, workers=workers, progress=progress)
     try:
-        if mode == "subsets" or n <= MAX_EXHAUSTIVE_ORDER:
-            rows = runner.run(list(range(1 << n)), 1 << n)
-            value = {r["portfolio"]: r["benefit"] for r in rows}
-            order = best_order(value, n)
-            greedy = greedy_order(value.__getitem__, n)
-        else:
-            rows, greedy = _greedy_rounds(runner, n)
-            order = None
+        return sweep_with(runner, ctx, mode)
     finally:
         runner.close()
-    df = finish(rows, ctx.project_ids, order=order, greedy=greedy)
-    df.attrs.update(baseline=ctx.baseline.name, with_=spec.with_, measure=spec.measure, mode=mode,
-                    origins=spec.origins if spec.measure == "residents" else "markets", sites=spec.sites)
-    return df
-
-
-def _greedy_rounds(runner, n: int) -> tuple[list[dict], list[int]]:
-    """Greedy build order for many projects: each round evaluates every remaining project added to the set."""
-    total = 1 + n * (n + 1) // 2
-    rows = runner.run([0], total)
-    mask, order = 0, []
-    for _ in range(n):
-        cands = [mask | 1 << i for i in range(n) if not mask >> i & 1]
-        got = runner.run(cands, total)
-        rows.extend(got)
-        best = max(got, key=lambda r: (r["benefit"], -r["portfolio"]))
-        order.append((best["portfolio"] ^ mask).bit_length() - 1)
-        mask = best["portfolio"]
-    return rows, order

@@ -136,6 +136,13 @@ def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float
     return results.ranking(version, baseline, with_, km, measures)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def sweep(version: DataVersion, baseline: Scenario, with_: Scenario, projects: tuple[str, ...], measure: str,
+          km: float) -> pd.DataFrame:
+    """A portfolio sweep of up to 8 projects, in this process (network.sweep)."""
+    return results.sweep(version, baseline, with_, projects, measure, km)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def visitors(version: DataVersion, sc: Scenario) -> dict[str, Any]:
     """The visitors' matrix and tables of a scenario (no grid: the origins are the market cities)."""

@@ -19,6 +19,7 @@ from network.origins import grid_frame, origins_grid
 from network.ranking import rank_projects
 from network.routing import route_from_point, route_path
 from network.scenario import Scenario
+from network.sweep import SerialRunner, SweepContext, SweepSpec, sweep_with
 from network.circuits import circuit_table, load_circuits
 from network.visitors import (cluster_table, site_table, visitor_engine, visitor_hours,
                               visitor_matrix)
@@ -98,6 +99,13 @@ def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float
     eng = engine(version, baseline)
     return rank_projects(baseline, with_, origins_grid(km, data=eng.data), params=eng.params, version=version,
                          measures=measures)
+
+
+def sweep(version: DataVersion, baseline: Scenario, with_: Scenario, projects: tuple[str, ...], measure: str,
+          km: float) -> pd.DataFrame:
+    """Every subset of ``projects`` (network.sweep) evaluated in this process: orders, costs, Pareto flag."""
+    ctx = SweepContext(SweepSpec(baseline, with_, projects, measure, f"grid:{km:g}", "national"), version.data_dir)
+    return sweep_with(SerialRunner(ctx), ctx)
 
 
 def visitors(version: DataVersion, scenario: Scenario) -> dict[str, Any]:

@@ -389,3 +389,21 @@ def test_rank_view_switches_to_the_visitor_measure(app_data):
     hsr = df[df["Name"] == "West-East HSR"].iloc[0]
     assert hsr["Add: visitor people-hours saved"] > 0
     assert hsr["Where the visitor gain comes from"].startswith("from 近城 100%")
+
+
+def test_rank_view_portfolio_sweep_shows_front_and_build_order(app_data):
+    at = run_app({"view": "rank", "scenario": "2030", "baseline": "existing", "lang": "en"})
+    at.radio(key="w_rank_measure").set_value("visitors").run()
+    check(at)
+    assert any("Choose projects" in i.value for i in at.info)           # nothing runs until asked
+    at.button(key="w_sweep_go").click().run()
+    check(at)
+    order = at.dataframe[-1].value
+    assert list(order.columns[:2]) == ["step", "project"] and list(order["step"]) == list(range(1, len(order) + 1))
+    # the 2030 projects in the fixture: the build order names each once and its benefit never falls
+    assert len(set(order["project"])) == len(order) >= 1
+    # adding a project never removes a link in this model, so the benefit never falls along the order
+    assert (order["added benefit"] >= -1e-9).all()
+    assert "w_dl_sweep" in {b.key for b in at.download_button}
+    # the fixture has no cost table: every portfolio but the empty one is of unknown cost, and it says so
+    assert any("unknown cost" in c.value for c in at.caption)

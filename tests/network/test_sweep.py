@@ -19,7 +19,7 @@ from network.ranking import rank_projects
 from network.origins import parse_origins
 from network.sweep import (SweepContext, SweepError, SweepInterrupted, SweepSpec, best_order, greedy_order,
                            pareto_front)
-from network.sweep_commands import read_sweep
+from network.sweep_files import read_sweep
 from network.sweep_run import run_sweep
 from network_testutil import MINI
 
