@@ -16,7 +16,7 @@ from ui.render import csv_button, show_table
 
 #: the app evaluates at most 2^8 = 256 portfolios in the page; more go to `atlas sweep`
 MAX_APP_PROJECTS = 8
-AXIS = {"residents": "sweep_axis_residents", "visitors": "rank_axis_visitors"}
+AXIS = {"residents": "sweep_axis_residents", "visitors": "sweep_axis_visitors"}
 
 
 def render_section(ctx: RunContext, ranking: pd.DataFrame, measure: str, baseline, with_) -> None:
@@ -91,7 +91,8 @@ def _show(ctx: RunContext, df: pd.DataFrame, names: dict[str, str]) -> None:
     st.markdown(f"**{t('sweep_order', lang)}**")
     shown = pd.DataFrame({t("sweep_step", lang): steps["step"],
                           t("sweep_project", lang): [names.get(p, p) for p in steps["project_id"]],
-                          t("sweep_added", lang): steps["added_benefit"], t("sweep_benefit", lang): steps["benefit"],
-                          t("sweep_cost", lang): steps["cost_yi_yuan"]})
+                          t("sweep_added", lang): (steps["added_benefit"] / 1e6).round(2),
+                          t("sweep_benefit", lang): (steps["benefit"] / 1e6).round(2),
+                          t("sweep_cost", lang): steps["cost_yi_yuan"].round(1)})
     show_table(shown, lang)
     csv_button(df, "portfolio_sweep", lang, "w_dl_sweep")
