@@ -113,8 +113,8 @@ def nearest_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[s
     columns that need every origin × site time.
     """
     n = nearest_sites(engine, origins, sites)
-    df = pd.DataFrame({c: origins[c].to_numpy() for c in ACCESS_HEAD[:6]})
-    df["nearest_site_id"] = n.site_id
+    df = origins[list(ACCESS_HEAD[:6])].reset_index(drop=True)  # columns kept as they are (no string copies)
+    df["nearest_site_id"] = pd.Series(n.site_id, dtype=object)
     df["nearest_site_minutes"] = n.minutes
     reach = np.isfinite(n.minutes)
     df["reachable"] = reach
@@ -123,5 +123,6 @@ def nearest_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[s
     for c in ("x", "y"):
         if c in origins.columns:
             df[c] = origins[c].to_numpy()
+    df = pd.DataFrame(df)   # a plain DataFrame even when the origins were a GeoDataFrame
     df.attrs["scenario"] = engine.scenario.name
     return df
