@@ -96,8 +96,11 @@ def grid_frame(km: float = 1.0, *, data_dir: Path | None = None, data: NetworkDa
     step = km * 1000.0
     xs = np.arange(math.floor(minx / step) * step + step / 2, maxx, step)
     ys = np.arange(math.floor(miny / step) * step + step / 2, maxy, step)
-    if len(xs) * len(ys) > MAX_ORIGINS * 4:
-        raise OriginsError(f"a {km} km grid would have {len(xs) * len(ys):,} cells; use a coarser grid")
+    expected = float(c.geometry.area.sum()) / (step * step)
+    if expected > MAX_ORIGINS or len(xs) * len(ys) > MAX_ORIGINS * 4:
+        finest = math.ceil(math.sqrt(float(c.geometry.area.sum()) / MAX_ORIGINS) / 10) * 10 / 1000
+        raise OriginsError(f"a {km:g} km grid would have ~{expected:,.0f} cells; the limit is {MAX_ORIGINS:,} "
+                           f"origins (here: cells of at least {finest:g} km)")
     row, col, which = cells_inside(list(c.geometry), xs, ys)
     gx, gy = xs[col], ys[row]
     counts = np.bincount(which, minlength=len(c))
@@ -282,7 +285,7 @@ def parse_origins(spec: str, *, data_dir: Path | None = None, data: NetworkData 
         return origins_counties(data_dir=data_dir, data=data)
     if s == "gateways":
         return origins_gateways(data_dir=data_dir, data=data)
-    if s.startswith("grid"):
+    if s == "grid" or s.startswith("grid:"):   # exactly grid or grid:KM; "grid_points.csv" is a file
         km_text = s.partition(":")[2] or "1"
         try:
             km = float(km_text)
