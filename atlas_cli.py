@@ -11,7 +11,7 @@ import importlib
 import logging
 import sys
 
-from geo.errors import AtlasError, LayerError
+from geo.errors import AtlasError, LayerError, problem_lines
 
 #: Modules that add subcommands; a module missing from a partial install is skipped.
 COMMAND_MODULES = ("geo.commands", "network.commands", "network.sweep_commands")
@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except LayerError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
+        for line in problem_lines(exc.problems):
+            print(line, file=sys.stderr)
         return 1
     except AtlasError as exc:
         print(f"atlas: error: {exc}", file=sys.stderr)

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.errors import AtlasError, LayerError, Problem
+from geo.errors import AtlasError, LayerError, Problem, problem_lines
 from geo.fileio import parse_json_bytes, read_capped
 from geo.history import find_version, list_versions
 from geo.importer import import_features, parse_crs
@@ -71,17 +71,18 @@ def cmd_validate(args) -> int:
                   f"({', '.join(LAYERS)})", file=sys.stderr)
             return 2
         problems = validate_layer_file(path, args.layer)
-        for prob in problems:
-            print(prob, file=sys.stderr)
+        for line in problem_lines(problems):
+            print(line, file=sys.stderr)
         bad += len(problems)
         if not problems:
             print(f"{path}: ok")
     warnings = 0
     if not explicit and not bad:
-        for prob in cross_layer_problems():
-            print(prob if prob.severity == "error" else f"warning: {prob}", file=sys.stderr)
-            bad += prob.severity == "error"
-            warnings += prob.severity != "error"
+        found = cross_layer_problems()
+        for line in problem_lines(found):
+            print(line, file=sys.stderr)
+        bad += sum(prob.severity == "error" for prob in found)
+        warnings += sum(prob.severity != "error" for prob in found)
     if bad:
         print(f"{bad} problem(s)", file=sys.stderr)
     elif warnings:
@@ -117,13 +118,13 @@ def cmd_import(args) -> int:
         result = import_features(args.file, args.layer, crs=args.crs, dry_run=args.dry_run,
                                  replace=args.replace, make_valid=args.make_valid)
     except LayerError as exc:
-        for prob in exc.problems:
-            print(prob, file=sys.stderr)
+        for line in problem_lines(exc.problems):
+            print(line, file=sys.stderr)
         errors = sum(p.severity == "error" for p in exc.problems)
         print(f"not imported: {errors} problem(s); nothing was written", file=sys.stderr)
         return 1
-    for w in result.warnings:
-        print(w, file=sys.stderr)
+    for line in problem_lines(result.warnings):
+        print(line, file=sys.stderr)
     print(("dry run: " if args.dry_run else "imported: ") + result.summary())
     return 0
 

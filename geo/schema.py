@@ -21,6 +21,18 @@ SURROUNDINGS_BBOX = (112.9, 23.5, 117.6, 28.1)
 #: Gateway features (Beijing … Xiamen) must still lie in mainland China.
 CHINA_BBOX = (73.0, 18.0, 135.5, 54.0)
 
+#: Years a date field may name: the first railway in China ran in 1876, and no plan here reaches 2100.
+DATE_YEARS = (1800, 2100)
+#: Every number field declares its own range (``Field.minimum``/``maximum``; tests/geo/test_schema_ranges.py
+#: checks that each does). A field declared without one still refuses numbers beyond ±2**53: whole numbers
+#: past it do not survive a float (pandas with gaps, JavaScript), and a 400-digit integer overflowed the engine.
+UNDECLARED_NUMBER_LIMIT = 2**53
+#: Positional accuracy worse than 100 km is not a position: give ``schematic`` instead.
+MAX_ACCURACY_M = 100_000
+#: A bound on county populations against typos and overflow: ~9× Ganzhou's most populous unit (章贡区,
+#: 1.12 M), and above every county-level unit of China.
+MAX_COUNTY_POPULATION = 10_000_000
+
 
 @dataclass(frozen=True)
 class Field:
@@ -75,7 +87,8 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Field("plan_ref", "str", description="the plan text the item comes from (e.g. 2021 实施意见 wording)"),
     Field("source", "str", True, description="citation(s) for the feature's facts"),
     Field("confidence", "str", True, CONFIDENCES, description="how sure we are of the facts"),
-    Field("accuracy_m", "accuracy", True, description="positional accuracy in metres, or 'schematic'"),
+    Field("accuracy_m", "accuracy", True, minimum=0, maximum=MAX_ACCURACY_M,
+          description="positional accuracy in metres (> 0), or 'schematic'"),
     Field("scope", "str", False, SCOPES, description="'gateway' for features beyond Ganzhou's surroundings"),
     Field("notes", "str", description="free text; doubts, conflicts between sources"),
 )
@@ -98,8 +111,10 @@ LAYERS: dict[str, LayerSchema] = {
                 Field("adcode", "str", True, description="6-digit administrative code"),
                 Field("kind", "str", True, COUNTY_KINDS),
                 Field("area_km2", "float", True, minimum=0, maximum=10000, description="area computed in EPSG:4547"),
-                Field("population_2010", "int", True, minimum=0, description="2010 census count"),
-                Field("population", "int", True, minimum=0, description="population used for weighting"),
+                Field("population_2010", "int", True, minimum=0, maximum=MAX_COUNTY_POPULATION,
+                      description="2010 census count"),
+                Field("population", "int", True, minimum=0, maximum=MAX_COUNTY_POPULATION,
+                      description="population used for weighting"),
                 Field("population_note", "str", True, description="how `population` was obtained"),
                 Field("seat_id", "str", True, description="id of the county seat in `places`", refs=("places",)),
             ),
@@ -272,4 +287,11 @@ def schema_markdown() -> str:
 def _fmt(f: Field) -> str:
     name = f"**{f.name}**" if f.required else f.name
     extra = f" ({'/'.join(f.choices)})" if f.choices else ""
+    if f.minimum is not None or f.maximum is not None:
+        extra += f" {bound_text(f.minimum)}–{bound_text(f.maximum)}"
     return f"{name}: {f.type}{extra}"
+
+
+def bound_text(x: float | None) -> str:
+    """A range bound as written in the README and in messages: 2000, 0.1, 10,000,000 ('' for none)."""
+    return "" if x is None else f"{x:g}" if abs(x) < 10_000 else f"{x:,.0f}"

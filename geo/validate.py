@@ -4,17 +4,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from geo.errors import Problem
-from geo.schema import CHINA_BBOX, LAYERS, SURROUNDINGS_BBOX, Field, LayerSchema
+from geo.schema import (CHINA_BBOX, DATE_YEARS, LAYERS, SURROUNDINGS_BBOX, UNDECLARED_NUMBER_LIMIT, Field,
+                        LayerSchema, bound_text)
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 MAX_ID_LENGTH = 100
+#: Unknown properties named one by one per feature (the rest are counted), and problems collected per
+#: collection before checking stops: a file of 900,000 unknown properties must not become 900,000 problems.
+UNKNOWN_FIELDS_LISTED = 5
+MAX_PROBLEMS = 10_000
 #: layers whose existing features need no opening date (places, sites and cities are not "opened")
 UNDATED_LAYERS = ("counties", "places", "ports", "heritage_sites", "markets")
 
@@ -86,6 +92,8 @@ def geometry_positions(gtype: str, coords: Any) -> list[list]:
         if depth == want:
             if not (isinstance(node, list) and 2 <= len(node) <= 3 and all(_is_number(c) for c in node)):
                 raise ValueError(f"position {_short(node)} is not [lon, lat] numbers")
+            if len(node) == 3 and not _finite(node[2]):
+                raise ValueError(f"position {_short(node)}: the height is not a finite number")
             out.append(node)
             return
         if not isinstance(node, list) or not node:
@@ -105,6 +113,33 @@ def geometry_positions(gtype: str, coords: Any) -> list[list]:
     return out
 
 
+def lonlat_positions(gtype: str, coords: Any) -> list[tuple[float, float]]:
+    """Return the (lon, lat) floats of ``coords`` nested as ``gtype`` requires, else raise ValueError.
+
+    The one check of a raw geometry's shape and numbers for code that reads coordinates itself (sketches,
+    origins): nesting by type, numbers only (no text, no true/false), finite, within float range. The
+    extent is the caller's to check.
+
+    >>> lonlat_positions("Point", [115, 25.5])
+    [(115.0, 25.5)]
+    >>> lonlat_positions("Point", [[115, 25.5]])
+    Traceback (most recent call last):
+    ValueError: Point coordinates nested too deeply (1 level(s) more than [lon, lat])
+    """
+    if gtype not in _POSITION_DEPTH:
+        raise ValueError(f"unknown geometry type {_short(gtype, 40)}")
+    out = []
+    for pos in geometry_positions(gtype, coords):
+        try:
+            lon, lat = float(pos[0]), float(pos[1])
+        except OverflowError:
+            lon = lat = math.nan
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            raise ValueError(f"position {_short(pos)} is not finite WGS84 lon/lat numbers")
+        out.append((lon, lat))
+    return out
+
+
 _SHAPES = {"Point": "[lon, lat]", "MultiPoint": "[[lon, lat], ...]", "LineString": "[[lon, lat], ...]",
            "MultiLineString": "[[[lon, lat], ...], ...]", "Polygon": "[[[lon, lat], ...]] (rings)",
            "MultiPolygon": "[[[[lon, lat], ...]]] (polygons of rings)"}
@@ -119,7 +154,36 @@ def _depth(node: Any, cap: int = 8) -> int:
 
 
 def check_value(f: Field, value: Any) -> str | None:
-    """Return why ``value`` is not valid for field ``f``, or None."""
+    """Return why ``value`` is not valid for field ``f``, or None.
+
+    >>> from geo.schema import LAYERS
+    >>> check_value(LAYERS["counties"].field("population"), 10**400)
+    '100000000000… (401 digits) is above the maximum 10,000,000'
+    """
+    why = _type_problem(f, value)
+    if why:
+        return why
+    if f.choices is not None and value not in f.choices:
+        return f"unknown value {_short(value)}; allowed: {', '.join(f.choices)}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        lo, hi = f.minimum, f.maximum
+        if lo is None and hi is None:  # a field declared without a range still holds no absurd number
+            lo, hi = -UNDECLARED_NUMBER_LIMIT, UNDECLARED_NUMBER_LIMIT
+        if lo is not None and value < lo:
+            return f"{_number(value)} is below the minimum {bound_text(lo)}"
+        if hi is not None and value > hi:
+            return f"{_number(value)} is above the maximum {bound_text(hi)}"
+    return None
+
+
+def _number(value: int | float) -> str:
+    """A number for a message: a 400-digit integer is cut, not printed whole."""
+    text = repr(value)
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
+
+
+def _type_problem(f: Field, value: Any) -> str | None:
+    """Why ``value`` is not of field ``f``'s type (text, whole number, finite number, date …), or None."""
     t = f.type
     if t == "str":
         if not isinstance(value, str):
@@ -140,24 +204,30 @@ def check_value(f: Field, value: Any) -> str | None:
         if not isinstance(value, bool):
             return f"expected true/false, got {_short(value)}"
     elif t == "date":
-        if not isinstance(value, str) or not _DATE.match(value):
-            return f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}"
+        return _date_problem(value)
     elif t == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             return f"expected a list of ids, got {_short(value)}"
         if any(bad_unicode(v) for v in value):
             return f"not valid UTF-8/Unicode text ({_short(value)}); re-save the file as UTF-8"
     elif t == "accuracy":
-        if value == "schematic":
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value) or value <= 0:
+        if value != "schematic" and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                     or not _finite(value) or value <= 0):
             return f"expected metres (> 0) or 'schematic', got {_short(value)}"
-    if f.choices is not None and value not in f.choices:
-        return f"unknown value {_short(value)}; allowed: {', '.join(f.choices)}"
-    if f.minimum is not None and isinstance(value, (int, float)) and not isinstance(value, bool) and value < f.minimum:
-        return f"{value!r} is below the minimum {f.minimum:g}"
-    if f.maximum is not None and isinstance(value, (int, float)) and not isinstance(value, bool) and value > f.maximum:
-        return f"{value!r} is above the maximum {f.maximum:g}"
+    return None
+
+
+def _date_problem(value: Any) -> str | None:
+    """Why ``value`` is not a date YYYY, YYYY-MM or YYYY-MM-DD of a real calendar day in DATE_YEARS, or None."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {_short(value)}"
+    parts = [int(x) for x in value.split("-")]
+    if not DATE_YEARS[0] <= parts[0] <= DATE_YEARS[1]:
+        return f"year {parts[0]} is outside {DATE_YEARS[0]}–{DATE_YEARS[1]}"
+    try:
+        date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return f"{value!r} is not a calendar date"
     return None
 
 
@@ -253,9 +323,7 @@ def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Pro
             why = check_value(f, props[f.name])
             if why:
                 problems.append(Problem(file, i, fid, f.name, why))
-        for extra in sorted(set(props) - known, key=str):
-            problems.append(Problem(file, i, fid, _printable(str(extra), 40), f"unknown field for layer {schema.name}; "
-                                                         f"allowed: {', '.join(schema.field_names)}"))
+        problems.extend(_unknown_fields(props, known, schema, file, i, fid))
         if raw_id is not None:
             if not _ID.fullmatch(raw_id) or len(raw_id) > MAX_ID_LENGTH:
                 problems.append(Problem(file, i, fid, "id", f"id must be a lowercase slug of at most "
@@ -271,7 +339,27 @@ def validate_collection(doc: Any, schema: LayerSchema, *, file: str) -> list[Pro
         gateway = props.get("scope") == "gateway"
         for field_name, why in check_geometry(feat.get("geometry"), schema, gateway=gateway):
             problems.append(Problem(file, i, fid, field_name, why))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem(file, None, None, None, f"checking stopped after {len(problems)} problems "
+                                                            f"(at feature {i} of {len(features)}); fix these first"))
+            break
     return problems
+
+
+def _unknown_fields(props: Mapping[str, Any], known: set[str], schema: LayerSchema, file: str, i: int,
+                    fid: str | None) -> list[Problem]:
+    """A problem per unknown property, the first ``UNKNOWN_FIELDS_LISTED`` of a feature by name, then a count."""
+    extra = [k for k in props if k not in known]
+    if not extra:
+        return []
+    allowed = f"allowed: {', '.join(schema.field_names)}"
+    named = sorted(extra, key=str)[:UNKNOWN_FIELDS_LISTED] if len(extra) <= 10_000 else extra[:UNKNOWN_FIELDS_LISTED]
+    out = [Problem(file, i, fid, _printable(str(k), 40), f"unknown field for layer {schema.name}; {allowed}")
+           for k in named]
+    if len(extra) > len(named):
+        out.append(Problem(file, i, fid, None, f"{len(extra) - len(named)} more unknown field(s) for layer "
+                                               f"{schema.name}; {allowed}"))
+    return out
 
 
 def store_problems(docs: Mapping[str, Any], files: Mapping[str, str]) -> list[Problem]:
