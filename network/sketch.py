@@ -35,10 +35,10 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, box
 
-from geo.errors import LayerError
+from geo.errors import LayerError, capped_lines
 from geo.fileio import parse_json_bytes, read_capped
 from geo.schema import GANZHOU_BBOX, LAYERS, SURROUNDINGS_BBOX
-from geo.validate import validate_collection
+from geo.validate import check_geometry, lonlat_positions, validate_collection
 from network.data import NetworkData, load_network_data, to_projected, to_wgs84
 from network.errors import ProposalError, UnknownPlaceError
 from network.params import Params, load_params
@@ -143,18 +143,26 @@ def _num(props: Mapping[str, Any], key: str, default: float | None, what: str, p
     if v is None or v == "":
         return default
     if isinstance(v, bool):
-        problems.append(f"{what}: {key} must be a number, got {v!r}")
+        problems.append(f"{what}: {key} must be a number, got {_shown(v)}")
         return None
     try:
         x = float(v)
+    except OverflowError:  # an integer of hundreds of digits
+        x = math.inf
     except (TypeError, ValueError):
-        problems.append(f"{what}: {key} must be a number, got {v!r}")
+        problems.append(f"{what}: {key} must be a number, got {_shown(v)}")
         return None
     if not math.isfinite(x) or (lo is not None and x < lo) or (hi is not None and x > hi):
         rng = f"{lo:g}–{hi:g}{' ' + unit if unit else ''}"
-        problems.append(f"{what}: {key} {v!r} is not plausible; give a value in {rng}")
+        problems.append(f"{what}: {key} {_shown(v)} is not plausible; give a value in {rng}")
         return None
     return x
+
+
+def _shown(v: Any, limit: int = 40) -> str:
+    """A user's value in a message: its repr, cut to ``limit`` characters."""
+    r = repr(v) if not isinstance(v, int) or abs(v) < 10**30 else f"{str(v)[:12]}… ({len(str(v))} digits)"
+    return r if len(r) <= limit else r[:limit - 1] + "…"
 
 
 def _field_num(props: Mapping[str, Any], layer: str, key: str, default: float, what: str, problems: list[str], *,
@@ -250,22 +258,14 @@ def _ganzhou_cached(data: NetworkData) -> tuple[list[tuple[str, Any]], Any]:
     return _GZ_CACHE[key]
 
 
-def _positions_ok(coords: Any, what: str, problems: list[str], *, line: bool) -> list[tuple[float, float]] | None:
-    pts = coords if line else [coords]
-    if not isinstance(pts, list) or not pts:
-        problems.append(f"{what}: empty coordinates")
+def _positions_ok(geom: Mapping[str, Any], gtype: str, what: str,
+                  problems: list[str]) -> list[tuple[float, float]] | None:
+    """The (lon, lat) positions of a sketched geometry, or None with the reason in ``problems``."""
+    try:
+        out = lonlat_positions(gtype, geom.get("coordinates"))
+    except (ValueError, RecursionError) as exc:
+        problems.append(f"{what}: {exc}")
         return None
-    out = []
-    for p in pts:
-        if not isinstance(p, (list, tuple)) or len(p) < 2 or \
-                not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in p[:2]):
-            problems.append(f"{what}: position {str(p)[:40]} is not [lon, lat] numbers")
-            return None
-        lon, lat = float(p[0]), float(p[1])
-        if not (math.isfinite(lon) and math.isfinite(lat)):
-            problems.append(f"{what}: non-finite coordinate")
-            return None
-        out.append((lon, lat))
     if len(out) > MAX_VERTICES:
         problems.append(f"{what}: {len(out)} vertices; a sketched line has at most {MAX_VERTICES}")
         return None
@@ -307,7 +307,7 @@ def build_proposal(sketch: str | Path | Mapping[str, Any], *, data_dir: Path | N
     if not problems:
         problems = _reference_problems(ctx) + _schema_problems(ctx)
     if problems:
-        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(problems))
+        raise ProposalError("sketch not accepted (nothing was changed):\n  " + "\n  ".join(capped_lines(problems)))
     feats = {k: v for k, v in ctx.out.items() if v}
     digest = _digest({k: [{"p": {a: b for a, b in f["properties"].items() if a != "notes"}, "g": f["geometry"]}
                           for f in v] for k, v in sorted(feats.items())})
@@ -338,7 +338,7 @@ def _sort_sketch(doc: Mapping[str, Any], gz: Any, problems: list[str]) -> tuple[
         if gtype != want:
             problems.append(f"{what}: a {kind} is drawn as a {want}, got {gtype!r}")
             continue
-        pos = _positions_ok(feat["geometry"].get("coordinates"), what, problems, line=want == "LineString")
+        pos = _positions_ok(feat["geometry"], want, what, problems)
         if pos is None:
             continue
         if want == "LineString":
@@ -400,11 +400,15 @@ def _schema_problems(ctx: _Ctx) -> list[str]:
 
 
 def _take_verbatim(ctx: _Ctx, what: str, feat: Mapping[str, Any], problems: list[str]) -> None:
+    """A layer feature given as it is (e.g. a ``Proposal.collection()`` export): checked, then added."""
     props = dict(feat["properties"])
     layer = props.pop("layer")
     fid = props.get("id")
-    if not isinstance(fid, str):
-        problems.append(f"{what}: a {layer} feature needs an id")
+    if layer not in PROMOTE_ORDER:
+        problems.append(f"{what}: a proposal adds features to {', '.join(PROMOTE_ORDER)}; not to {layer}")
+        return
+    if not isinstance(fid, str) or not SLUG.fullmatch(fid):
+        problems.append(f"{what}: a {layer} feature needs an id (a lowercase slug)")
         return
     if fid in ctx.data.features:
         problems.append(f"{what}: id {fid!r} is already in layer {ctx.data.features[fid]['layer']}; "
@@ -414,10 +418,15 @@ def _take_verbatim(ctx: _Ctx, what: str, feat: Mapping[str, Any], problems: list
         problems.append(f"{what}: id {fid!r} appears twice in the sketch")
         return
     if props.get("status") in ("existing", "under_construction"):
-        problems.append(f"{what}: status {props['status']!r}; a proposal's features are proposed/planned/study")
+        problems.append(f"{what}: status {_shown(props['status'])}; a proposal's features are "
+                        "proposed/planned/study")
         return
-    ctx.add(layer, props, dict(feat["geometry"]))
     g = feat["geometry"]
+    bad = check_geometry(g, LAYERS[layer], gateway=props.get("scope") == "gateway")
+    if bad:  # before anything reads a coordinate: a nested Point's [[x, y]] is not a number
+        problems.extend(f"{what}: {why}" for _, why in bad)
+        return
+    ctx.add(layer, props, dict(g))
     if g.get("type") == "Point":
         x, y = to_projected(float(g["coordinates"][0]), float(g["coordinates"][1]))
         ctx.new_xy[fid] = (float(x), float(y))
@@ -490,7 +499,7 @@ def _air_route(ctx: _Ctx, what: str, airport: dict[str, Any], props: Mapping[str
     except UnknownPlaceError as exc:
         problems.append(f"{what}: to_place: {exc}")
         return
-    block = _num(props, "block_minutes", None, what, problems, lo=20, hi=600, unit="min")
+    block = _field_num(props, "air_routes", "block_minutes", None, what, problems, unit="min")
     if block is None:
         if "block_minutes" not in props:
             problems.append(f"{what}: give block_minutes (scheduled gate-to-gate minutes) for the route to {dest}")

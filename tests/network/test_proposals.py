@@ -207,7 +207,7 @@ def test_compare_and_rank_with_a_sketch(base):
 
 BAD = [
     (fc({"type": "Feature", "properties": {"kind": "railway"},
-         "geometry": {"type": "LineString", "coordinates": [ll(0, 0)]}}), "at least two distinct points"),
+         "geometry": {"type": "LineString", "coordinates": [ll(0, 0)]}}), "a line needs at least two positions"),
     (fc({"type": "Feature", "properties": {"kind": "expressway"},
          "geometry": {"type": "LineString", "coordinates": [ll(0, 0), ll(0, 0)]}}), "at least two distinct points"),
     (fc({"type": "Feature", "properties": {"kind": "expressway"},
