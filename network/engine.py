@@ -19,6 +19,8 @@ from geo.paths import DataVersion
 from network.data import NetworkData, load_network_data
 from network.errors import NetworkError, UnknownFeatureError
 from network.connectors import connector_minutes
+from network.limits import (check_cost_matrix, check_graph_size, check_scenario_size, check_site_matrix,
+                            chunk_rows)
 from network.links import DIRECT, LINKS, MAX_STATION_LINKS, LRUCache, points_key
 from network.graph import MODE_GROUP, WAIT_MODELS, graph_parts, parts_graph
 from network.params import Params, load_params
@@ -88,7 +90,11 @@ class Engine:
         self.modes = tuple(modes) if modes is not None else None
         self.connectors = connectors
         self.waits = waits
+        check_scenario_size(sum(self.data.features[f].get("layer") == "heritage_sites"
+                                for f in scenario.feature_ids if f in self.data.features),
+                            what=f"scenario {scenario.name}")
         self.parts = graph_parts(self.data, scenario, self.params, passenger=passenger, waits=waits)
+        check_graph_size(len(self.parts.nodes), what=f"scenario {scenario.name}")
         self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
                                                   edge_filter=mode_filter(self.modes, connectors=connectors))
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
@@ -127,6 +133,7 @@ class Engine:
         """Minutes (sites × nodes) and path mode bits from every node to each site; cached."""
         key = tuple(site_ids)
         if key not in self._site_cache:
+            check_site_matrix(len(key), self.graph.n, what=f"scenario {self.scenario.name}")
             self._site_cache[key] = self.graph.to_sites(key, with_modes=True)
         return self._site_cache[key]
 
@@ -172,7 +179,7 @@ class Engine:
         return out
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
-                    chunk: int = 20000, with_via: bool = False, modes: bool = True) -> CostMatrix:
+                    chunk: int | None = None, with_via: bool = False, modes: bool = True) -> CostMatrix:
         """Minutes from each origin (columns origin_id, x, y) to each site; NaN = unreachable.
 
         An origin joins the network through its connector candidates (``origin_links``) and takes the
@@ -184,9 +191,11 @@ class Engine:
         x = origins["x"].to_numpy(dtype=float)
         y = origins["y"].to_numpy(dtype=float)
         O, S = len(x), len(site_ids)
+        check_cost_matrix(O, S, what=f"scenario {self.scenario.name}")
         D, B = self.to_sites(site_ids)
         D = np.concatenate([D, np.full((S, 1), np.inf)], axis=1)  # candidate -1 (none) reads this inf column
         cand, cmin = self.origin_links(x, y)
+        chunk = chunk or chunk_rows(S, cand.shape[1])
         sxy = np.array([self.data.xy[s] for s in site_ids], dtype=float).reshape(S, 2)
         out = np.empty((O, S))
         bits = np.zeros((O, S), dtype=np.int64)

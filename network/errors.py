@@ -37,3 +37,7 @@ class DataNotReadyError(NetworkError):
 
 class ProposalError(NetworkError, ValueError):
     """A sketched proposal (line, station, …) is invalid; nothing was added or changed."""
+
+
+class WorkLimitError(NetworkError, ValueError):
+    """An analysis would exceed one of the engine's work bounds (network/limits.py); refused before it starts."""

@@ -26,13 +26,16 @@ import shapely
 
 from geo.crs import PROJECTED_CRS
 from geo.schema import CHINA_BBOX
+from geo.validate import lonlat_positions
 from network.gridcells import cells_inside
 from network.data import NetworkData, load_network_data, to_projected, to_wgs84
 from network.errors import DataNotReadyError, OriginsError
+from network.limits import MAX_ORIGIN_POPULATION, MAX_ORIGINS
 
 ORIGIN_COLUMNS: tuple[str, ...] = ("origin_id", "name", "county", "lon", "lat", "x", "y", "population")
 MAX_ORIGINS_FILE_BYTES = 32 * 1024 * 1024
-MAX_ORIGINS = 2_000_000
+#: an origin's id or name longer than this is not a label (it ends up in every output row)
+MAX_LABEL = 200
 
 
 def _frame(df: pd.DataFrame, kind: str) -> gpd.GeoDataFrame:
@@ -151,14 +154,36 @@ _LON = ("lon", "lng", "longitude", "x")
 _LAT = ("lat", "latitude", "y")
 
 
+def _shown(value, limit: int = 40) -> str:
+    """A user's value in a message: its repr cut to ``limit`` characters (a 5,000-digit cell stays short)."""
+    r = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else f"{str(value)[:12]}…"
+    return r if len(r) <= limit else r[:limit - 1] + "…"
+
+
 def _num(value, path, where, column) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a number")
     try:
         v = float(value)
-    except (TypeError, ValueError):
-        raise OriginsError(f"{path}: {where}: {column} {value!r} is not a number") from None
+    except OverflowError:  # an integer of hundreds of digits
+        v = math.inf
+    except ValueError:
+        raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a number") from None
     if not math.isfinite(v):
-        raise OriginsError(f"{path}: {where}: {column} {value!r} is not a finite number")
+        raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a finite number (NaN, Infinity or beyond float range)")
     return v
+
+
+def _label(value, path, where, column) -> str:
+    """An origin's id or name: text (or a number), at most MAX_LABEL characters."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise OriginsError(f"{path}: {where}: {column} must be text, got {_shown(value)}")
+    text = str(value).strip()
+    if len(text) > MAX_LABEL:
+        raise OriginsError(f"{path}: {where}: {column} is {len(text)} characters long; the limit is {MAX_LABEL}")
+    return text
 
 
 def origins_from_file(path: str | Path, *, data_dir: Path | None = None,
@@ -218,15 +243,18 @@ def origins_from_file(path: str | Path, *, data_dir: Path | None = None,
 
 def _record(props: dict, lon, lat, p: Path, where: str, n: int) -> dict:
     rec = {"lon": _num(lon, p, where, "lon"), "lat": _num(lat, p, where, "lat"), "_where": where}
-    rec["origin_id"] = str(props.get("id") or props.get("origin_id") or f"o{n + 1}").strip()
-    rec["name"] = str(props.get("name") or props.get("name_zh") or "").strip()
+    rec["origin_id"] = _label(props.get("id") or props.get("origin_id"), p, where, "id") or f"o{n + 1}"
+    rec["name"] = _label(props.get("name") or props.get("name_zh"), p, where, "name")
     pop = props.get("population")
     if pop is None or (isinstance(pop, str) and not pop.strip()):
         rec["population"] = np.nan
     else:
         v = _num(pop, p, where, "population")
         if v < 0:
-            raise OriginsError(f"{p}: {where}: population {pop!r} is negative")
+            raise OriginsError(f"{p}: {where}: population {_shown(pop)} is negative")
+        if v > MAX_ORIGIN_POPULATION:
+            raise OriginsError(f"{p}: {where}: population {_shown(pop)} is above the limit of "
+                               f"{MAX_ORIGIN_POPULATION:,} people at one origin (network/limits.py)")
         rec["population"] = v
     return rec
 
@@ -268,13 +296,14 @@ def _read_geojson(text: str, p: Path) -> list[dict]:
         if not isinstance(geom, dict) or geom.get("type") != "Point":
             got = geom.get("type") if isinstance(geom, dict) else type(geom).__name__
             raise OriginsError(f"{p}: {where}: origins must be Point geometries, got {got}")
-        coords = geom.get("coordinates")
-        if not isinstance(coords, list) or len(coords) < 2:
-            raise OriginsError(f"{p}: {where}: Point coordinates must be [lon, lat]")
-        props = feat.get("properties") or {}
-        if not isinstance(props, dict):
-            props = {}
-        out.append(_record(props, coords[0], coords[1], p, where, n))
+        try:
+            (lon, lat), = lonlat_positions("Point", geom.get("coordinates"))
+        except ValueError as exc:
+            raise OriginsError(f"{p}: {where}: {exc}") from None
+        props = feat.get("properties")
+        if props is not None and not isinstance(props, dict):
+            raise OriginsError(f"{p}: {where}: properties must be an object, got {_shown(props)}")
+        out.append(_record(props or {}, lon, lat, p, where, n))
     return out
 
 
