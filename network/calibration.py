@@ -36,6 +36,8 @@ CALIBRATION_MODES: dict[str, tuple[str, ...]] = {
 }
 RAIL_MODES = ("hsr", "conventional_rail", "rail")
 CALIBRATION_COLUMNS = ("from", "to", "mode", "real_minutes", "use", "source", "confidence", "notes")
+#: A real trip within the atlas's reach takes less than two days (0 would divide the relative error by zero).
+MAX_REAL_MINUTES = 2880
 
 
 def calibration_path(*, data_dir: Path | None = None) -> Path:
@@ -70,7 +72,10 @@ def load_calibration(path: str | Path | None = None, *, data_dir: Path | None = 
         try:
             real = float(r["real_minutes"])
         except ValueError:
-            raise NetworkError(f"{p}: line {i}: real_minutes {r['real_minutes']!r} is not a number") from None
+            real = math.nan
+        if not 0 < real <= MAX_REAL_MINUTES:  # NaN fails too; 0 would divide the relative error by zero
+            raise NetworkError(f"{p}: line {i}: real_minutes {r['real_minutes'][:40]!r} is not a number of minutes "
+                               f"above 0 and at most {MAX_REAL_MINUTES}")
         use = (r.get("use") or "yes").strip().lower()
         if use not in ("yes", "no"):
             raise NetworkError(f"{p}: line {i}: use {use!r}; write yes or no")

@@ -20,6 +20,8 @@ from network.errors import NetworkError
 COSTS_FILE = Path("params") / "project_costs.csv"
 COST_STATUSES = ("published", "estimate", "unknown")
 REQUIRED = ("feature_id", "cost_yi_yuan", "cost_status")
+#: A bound against typos (元 for 亿元): ~19× the table's largest figure (长赣高铁 Jiangxi section, 536.2 亿元).
+MAX_COST_YI_YUAN = 10_000
 
 
 class CostTableError(NetworkError, ValueError):
@@ -79,8 +81,9 @@ def _cost(path: Path, n: int, fid: str, row: dict) -> Cost:
         value = float(text)
     except ValueError:
         raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan {text!r} is not a number (亿元)") from None
-    if not (math.isfinite(value) and value > 0):
-        raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan must be a positive number of 亿元, got {text!r}")
+    if not (math.isfinite(value) and 0 < value <= MAX_COST_YI_YUAN):
+        raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan must be a number of 亿元 above 0 and at most "
+                             f"{MAX_COST_YI_YUAN:,}, got {text[:40]!r}")
     return Cost(value, status, (row.get("source") or "").strip())
 
 

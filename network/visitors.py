@@ -39,6 +39,8 @@ from network.scenario import Scenario
 
 LINK_MODES = ("hsr", "conventional_rail", "road", "air")
 LINK_COLUMNS = ("market_id", "hub_id", "mode", "minutes", "services_per_day", "source", "confidence", "rule", "notes")
+#: One service every 3 minutes around the clock; beyond it is a typo.
+MAX_SERVICES_PER_DAY = 500
 _MODE_BIT = {"hsr": MODE_BITS["hsr"], "conventional_rail": MODE_BITS["conventional_rail"],
              "road": MODE_BITS["expressway"], "air": MODE_BITS["air"]}
 
@@ -88,13 +90,29 @@ def load_links(data: NetworkData) -> list[MarketLink]:
         if why:
             problems.append(f"line {i}: " + "; ".join(why))
             continue
-        services = float(get["services_per_day"]) if get["services_per_day"] else None
+        services = _services(get["services_per_day"], why)
+        if why:
+            problems.append(f"line {i}: " + "; ".join(why))
+            continue
         out.append(MarketLink(get["market_id"], get["hub_id"], get["mode"], minutes, services, get["source"],
                               get["confidence"]))
     if problems:
         raise NetworkError(f"{p}: {len(problems)} problem(s)\n  " + "\n  ".join(problems[:20])
                            + (f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""))
     return out
+
+
+def _services(text: str, why: list[str]) -> float | None:
+    """Services per day of a link (None when not given); a bad value is added to ``why``."""
+    if not text:
+        return None
+    try:
+        x = float(text)
+    except ValueError:
+        x = math.nan
+    if not 0 < x <= MAX_SERVICES_PER_DAY:
+        why.append(f"services_per_day {text[:40]!r} is not a number above 0 and at most {MAX_SERVICES_PER_DAY}")
+    return x
 
 
 def market_frame(data: NetworkData, *, include_home: bool = False) -> pd.DataFrame:
