@@ -28,6 +28,7 @@ from geo.errors import LayerError, Problem
 from geo.fileio import MAX_JSON_DEPTH, json_nesting_depth, not_utf8_reason, parse_json_bytes, read_capped
 from geo.geojson import to_collection
 from geo.schema import POINT_LAYERS, LayerSchema
+from geo.shapefile import TEXT_BYTES, field_names, list_value
 from geo.validate import bad_unicode
 
 #: Caps on what one import may hold; a real layer is far smaller (counties: 0.4 MB, ~17,000 positions).
@@ -201,12 +202,11 @@ def _coerce(text: str, ftype: str) -> Any:
         low = t.lower()
         return {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}.get(low, text)
     if ftype == "list[str]":
-        if t.startswith("["):
-            try:
-                v = json.loads(t)
-                return v if isinstance(v, list) else text
-            except ValueError:
-                return text
+        listed = list_value(t)
+        if listed is not None:
+            return listed
+        if t.startswith(("[", "(")):
+            return text
         return [p.strip() for p in re.split(r"[;|]", t) if p.strip()]
     return text
 
@@ -329,8 +329,9 @@ def _ogr_source(local: Path, kind: str, file: str, schema: LayerSchema) -> tuple
     return src, layer_name
 
 
-def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[dict[str, Any], str | None]:
-    """Read a GeoPackage or zipped Shapefile with pyogrio; return (FeatureCollection, CRS of the file)."""
+def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema
+              ) -> tuple[dict[str, Any], list[Problem], str | None]:
+    """Read a GeoPackage or zipped Shapefile with pyogrio; return (FeatureCollection, problems, CRS of the file)."""
     with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # GDAL's warnings about broken files become our one clear message
         # our own file name: the upload's name never chooses a path
@@ -348,7 +349,37 @@ def _read_ogr(raw: bytes, kind: str, file: str, schema: LayerSchema) -> tuple[di
         except Exception as exc:  # GDAL reports many kinds of broken files; all are the user's to fix
             raise LayerError.for_file(file, f"cannot read the {kind_label(kind)}: "
                                             f"{str(exc)[:200]}") from None
-    return _ogr_collection(gdf, schema)
+    problems: list[Problem] = []
+    if kind == "zip":
+        gdf, problems = _shapefile_columns(gdf, schema, file)
+    doc, file_crs = _ogr_collection(gdf, schema)
+    if kind == "zip":
+        problems += _cut_texts(doc, schema, file)
+    return doc, problems, file_crs
+
+
+def _shapefile_columns(gdf: Any, schema: LayerSchema, file: str) -> tuple[Any, list[Problem]]:
+    """The frame with a Shapefile's 10-character column names mapped back to the layer's fields."""
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    mapping, ambiguous = field_names(columns, schema)
+    return gdf.rename(columns=mapping), [Problem(file, None, None, None, why) for why in ambiguous]
+
+
+def _cut_texts(doc: Mapping[str, Any], schema: LayerSchema, file: str) -> list[Problem]:
+    """Warn of texts as long as a Shapefile can hold: the format cuts text at 254 bytes, silently."""
+    texts = [f.name for f in schema.fields if f.type in ("str", "list[str]")]
+    out = []
+    for i, feat in enumerate(doc["features"]):
+        props = feat["properties"]
+        for name in texts:
+            v = props.get(name)
+            if isinstance(v, str) and len(v.encode("utf-8", "surrogatepass")) >= TEXT_BYTES - 3:
+                fid = props.get("id") if isinstance(props.get("id"), str) else None
+                out.append(Problem(file, i, fid, name, f"warning: {len(v.encode('utf-8', 'surrogatepass'))} bytes "
+                                                       f"of text, the most a Shapefile holds ({TEXT_BYTES}): it "
+                                                       "may have been cut; check it or import a GeoPackage",
+                                   "warning"))
+    return out
 
 
 def _ogr_collection(gdf: Any, schema: LayerSchema) -> tuple[dict[str, Any], str | None]:
@@ -420,8 +451,8 @@ def parse_source(raw: bytes, file: str, filename: str | None, schema: LayerSchem
         doc, problems, lines = _read_csv(raw, file, schema)
         return doc, problems, lines, None
     if kind in ("gpkg", "zip"):
-        doc, file_crs = _read_ogr(raw, kind, file, schema)
-        return doc, [], {}, file_crs
+        doc, problems, file_crs = _read_ogr(raw, kind, file, schema)
+        return doc, problems, {}, file_crs
     raise LayerError.for_file(file, "unrecognised file format: expected GeoJSON, CSV with "
                                     "lon/lat columns, a GeoPackage or a zipped Shapefile")
 
