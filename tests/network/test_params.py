@@ -37,3 +37,34 @@ def test_bad_tables(tmp_path):
         load_params(data_dir=tmp_path)
     with pytest.raises(ParameterError, match="not found"):
         load_params(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize("key,value,unit,message", [
+    ("connector.speed_kmh", "0", "km/h", "0 km/h is outside its unit's range (above 0 and at most 1000)"),
+    ("connector.speed_kmh", "inf", "km/h", "outside its unit's range"),
+    ("connector.speed_kmh", "nan", "km/h", "outside its unit's range"),
+    ("rail.access_minutes", "1e400", "min", "outside its unit's range (at least 0 and at most 1440)"),
+    ("rail.access_minutes", "-1", "min", "outside its unit's range"),
+    ("connector.origin_k", "2.5", "count", "(a whole number at least 0 and at most 50)"),
+    ("connector.origin_k", "1000000000", "count", "outside its unit's range"),
+    ("sketch.stop_spacing_km.hsr", "0", "km", "above 0"),
+    ("residents.thresholds_minutes", "30 60 1e400", "min", "1e400 min is outside"),
+    ("residents.thresholds_minutes", "30 sixty", "min", "'sixty' is not a number"),
+    ("scenario.as_of", "2026-13", "year-month", "is not a year-month value"),
+    ("rail.speed_factor.hsr.300", "0", "ratio", "above 0"),
+    ("x.y", "1", "furlongs", "unknown unit 'furlongs'"),
+])
+def test_absurd_numbers_refused(tmp_path, key, value, unit, message):
+    (tmp_path / "params").mkdir()
+    rows = [r for r in (REAL / "params" / "parameters.csv").read_text(encoding="utf-8-sig").splitlines()
+            if not r.startswith(key + ",")]
+    rows.append(f"{key},{value},{unit},test,test")
+    (tmp_path / "params" / "parameters.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as e:
+        load_params(data_dir=tmp_path)
+    assert message in str(e.value) and "1 problem(s)" in str(e.value)
+
+
+def test_every_real_and_fixture_table_is_within_range():
+    for folder in (REAL, REAL.parent / "tests" / "data" / "network" / "mini"):
+        assert len(load_params(data_dir=folder)) > 50
