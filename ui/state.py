@@ -21,6 +21,11 @@ ZOOM_MIN, ZOOM_MAX = 4, 18
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 #: what a scenario or plan-set name may look like in a link or a saved view
 SCENARIO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,60}$")
+#: projects a link may name for a custom scenario: the data have 39 features not yet open; a link of
+#: 100,000 ids would make the scenario look each one up
+MAX_LINK_PROJECTS = 200
+#: characters of a rejected value quoted back in the list of ignored parameters
+SHOWN_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ def _read_csv_list(params: Mapping[str, Any], key: str, allowed: tuple[str, ...]
     items = _csv(v)
     unknown = [x for x in items if x not in allowed]
     if unknown:
-        bad.append(f"{key}: unknown {', '.join(map(repr, unknown))}")
+        bad.append(f"{key}: unknown {_shown(', '.join(map(repr, unknown)))}")
     return tuple(x for x in allowed if x in items)  # canonical order
 
 
@@ -93,6 +98,11 @@ def _bad(v: str):
     raise ValueError(v)
 
 
+def _shown(text: str) -> str:
+    """A value from a link quoted back to the user, cut to ``SHOWN_CHARS``."""
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "…"
+
+
 def state_from_params(params: Mapping[str, Any], *, default: AppState | None = None) -> tuple[AppState, list[str]]:
     """Read an AppState from query parameters; return it and the parameters that were ignored (and why)."""
     params = dict(params)
@@ -107,9 +117,9 @@ def state_from_params(params: Mapping[str, Any], *, default: AppState | None = N
     v = _one(params, "projects")
     if v is not None:
         items = _csv(v)
-        changes["custom"] = tuple(x for x in items if _ID.match(x))
+        changes["custom"] = tuple(x for x in items if _ID.match(x))[:MAX_LINK_PROJECTS]
         if len(changes["custom"]) != len(items):
-            bad.append("projects: ids must be lowercase slugs")
+            bad.append(f"projects: ids must be lowercase slugs, at most {MAX_LINK_PROJECTS}")
     for key, (attr, read, hint) in _SIMPLE.items():
         v = _one(params, key)
         if v is None:
@@ -117,7 +127,7 @@ def state_from_params(params: Mapping[str, Any], *, default: AppState | None = N
         try:
             changes[attr] = read(v)
         except (ValueError, KeyError):
-            bad.append(f"{key}={v!r}{hint}")
+            bad.append(f"{key}={_shown(repr(v))}{hint}")
     return replace(default or AppState(), **changes), bad
 
 

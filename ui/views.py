@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geo.errors import LayerError
+from geo.errors import LayerError, capped_lines
 from geo.fileio import atomic_write_text, read_json
 from geo.paths import resolve_data_dir
 from ui.state import SCENARIO_NAME, ZOOM_MAX, ZOOM_MIN
 from ui.style import GROUPS
 
 MAX_NAME = 80
+#: problems of the views file shown in the sidebar (the rest are counted in one line)
+MAX_LISTED_PROBLEMS = 10
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,10 @@ def parse_view(raw: Any) -> tuple[SavedView | None, str | None]:
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
         return None, f"name must be text of 1–{MAX_NAME} characters"
     c = raw.get("center")
+    # range first: a 400-digit integer compares fine but overflows math.isfinite
     if (not isinstance(c, list) or len(c) != 2
-            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in c)
-            or not (-90 <= c[0] <= 90 and -180 <= c[1] <= 180)):
+            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and -180 <= x <= 180 for x in c)
+            or not all(math.isfinite(x) for x in c) or not -90 <= c[0] <= 90):
         return None, f"{name!r}: center must be [lat, lon] in degrees"
     z = raw.get("zoom")
     if isinstance(z, bool) or not isinstance(z, int) or not ZOOM_MIN <= z <= ZOOM_MAX:
@@ -85,7 +88,7 @@ def load_views(*, path: Path | None = None, data_dir: Path | str | None = None) 
         else:
             seen.add(v.name)
             views.append(v)
-    return views, problems
+    return views, capped_lines(problems, listed=MAX_LISTED_PROBLEMS)
 
 
 def dumps_entries(entries: list[Any]) -> str:
