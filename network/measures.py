@@ -46,6 +46,10 @@ def exponential_decay(beta_minutes: float) -> Decay:
     return decay
 
 
+#: thresholds of one table: each is a column (and a pass over the minutes)
+MAX_THRESHOLDS = 24
+
+
 def parse_thresholds(value: object, *, what: str = "thresholds") -> tuple[float, ...]:
     """Return thresholds from a parameter value: a number or text such as ``"30 60 90 120"`` (sorted, > 0).
 
@@ -53,12 +57,15 @@ def parse_thresholds(value: object, *, what: str = "thresholds") -> tuple[float,
     (30.0, 60.0, 120.0)
     """
     parts = [value] if isinstance(value, (int, float)) else str(value).replace(",", " ").replace(";", " ").split()
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
+    if len(parts) > MAX_THRESHOLDS:
+        raise NetworkError(f"{what}: {len(parts)} thresholds; at most {MAX_THRESHOLDS} (each is a column of the table)")
     try:
         out = tuple(sorted({float(p) for p in parts}))
-    except ValueError:
-        raise NetworkError(f"{what}: expected numbers such as '30 60 90', got {value!r}") from None
+    except (ValueError, OverflowError):
+        raise NetworkError(f"{what}: expected numbers such as '30 60 90', got {shown}") from None
     if not out or not all(math.isfinite(t) and t > 0 for t in out):
-        raise NetworkError(f"{what}: expected positive numbers, got {value!r}")
+        raise NetworkError(f"{what}: expected positive numbers, got {shown}")
     return out
 
 

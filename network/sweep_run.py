@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 RETRIES = 2
 #: batches per worker per round: enough to balance the load, few enough to keep the overhead small
 BATCHES_PER_WORKER = 8
+#: LocalCluster workers per core: each is a process holding an engine (~200 MB), and the work is CPU-bound, so
+#: more than a few per core only compete (``--workers 100000`` would start 100,000 processes)
+MAX_WORKERS_PER_CORE = 4
 
 
 class DaskRunner:
@@ -76,8 +79,10 @@ def run_sweep(spec: SweepSpec, *, data_dir=None, mode: str = "subsets", schedule
     """Evaluate the portfolios of ``spec`` (see the module doc); ``workers=0`` runs in this process."""
     if mode not in MODES:
         raise SweepError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-    if workers is not None and workers < 0:
-        raise SweepError(f"--workers must be 0 (in this process) or more, got {workers}")
+    most = MAX_WORKERS_PER_CORE * (os.cpu_count() or 1)
+    if workers is not None and not 0 <= workers <= most:
+        raise SweepError(f"--workers must be 0 (in this process) to {most} ({MAX_WORKERS_PER_CORE} per core), "
+                         f"got {workers}")
     ctx = SweepContext(spec, data_dir)          # validates the request before any worker starts
     runner = SerialRunner(ctx, progress) if workers == 0 and not scheduler else \
         DaskRunner(spec, data_dir, scheduler=scheduler, workers=workers, progress=progress)

@@ -256,3 +256,82 @@ def test_project_costs_bounded(tmp_path, value):
         f"feature_id,cost_yi_yuan,cost_status\nrail-x,{value},estimate\n", encoding="utf-8")
     with pytest.raises(CostTableError, match="above 0 and at most 10,000"):
         load_costs(tmp_path)
+
+
+# -- sweep files read back (the app's upload) ------------------------------------------------------------
+
+def _sweep_file(path: Path, df, meta) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    raw = meta if isinstance(meta, bytes) else json.dumps(meta).encode()
+    pq.write_table(table.replace_schema_metadata({b"atlas_sweep": raw}), path)
+    return path
+
+
+def _sweep_frame(n: int = 4):
+    import pandas as pd
+    return pd.DataFrame({"portfolio": range(n), "projects": [""] * n, "benefit": [0.0] * n,
+                         "cost_yi_yuan": [1.0] * n, "cost_unknown": [""] * n, "pareto": [True] * n,
+                         "best_order_step": pd.array([0, 1, 2, None][:n] + [None] * (n - 4), dtype="Int64"),
+                         "greedy_step": pd.array([None] * n, dtype="Int64")})
+
+
+META = {"projects": ["a", "b"], "measure": "residents"}
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda df: (df, b"{not json"), "metadata must name at most 16 projects"),
+    (lambda df: (df, {"projects": [f"p{i}" for i in range(17)]}), "metadata must name at most 16 projects"),
+    (lambda df: (df.drop(columns=["benefit"]), META), "missing column(s) benefit"),
+    (lambda df: (df.assign(benefit=[0.0, float("inf"), 0.0, 0.0]), META), "values out of range in benefit"),
+    (lambda df: (df.assign(portfolio=[0, 1, 2, 4]), META), "values out of range in portfolio (portfolios 0–3"),
+    (lambda df: (df.assign(cost_yi_yuan=[1e300] * 4), META), "values out of range in cost_yi_yuan"),
+    (lambda df: (df.assign(benefit=["x"] * 4), META), "column(s) benefit must hold numbers"),
+])
+def test_hostile_sweep_files_are_one_error(tmp_path, change, message):
+    from network.sweep_files import read_sweep
+    df, meta = change(_sweep_frame())
+    path = _sweep_file(tmp_path / "s.parquet", df, meta)
+    with pytest.raises(NetworkError) as exc:
+        read_sweep(path)
+    assert message in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_sweep_file_of_too_many_rows_refused_before_reading(tmp_path, monkeypatch):
+    from network import sweep_files
+    path = _sweep_file(tmp_path / "s.parquet", _sweep_frame(), META)
+    monkeypatch.setattr(sweep_files, "MAX_SWEEP_ROWS", 3)
+    with pytest.raises(NetworkError, match="4 rows; a sweep has at most"):
+        sweep_files.read_sweep(path)
+
+
+def test_sweep_file_from_an_upload_object(tmp_path):
+    import io
+    from network.sweep_files import read_sweep
+    path = _sweep_file(tmp_path / "s.parquet", _sweep_frame(), META)
+    upload = io.BytesIO(path.read_bytes())
+    upload.name = "upload.parquet"
+    df, meta = read_sweep(upload)
+    assert len(df) == 4 and meta["projects"] == ["a", "b"]
+
+
+def test_sweep_workers_bounded_before_any_process_starts(mini, cli, tmp_path, monkeypatch):
+    import os
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
+    code, _, err = cli("sweep", "--base", "existing", "--with", "plan-full", "--workers", "100000",
+                       "--out", str(tmp_path / "s.parquet"))
+    most = 4 * (os.cpu_count() or 1)
+    assert code == 1 and f"--workers must be 0 (in this process) to {most} (4 per core), got 100000" in err
+    assert not (tmp_path / "s.parquet").exists()
+
+
+@pytest.mark.parametrize("hours,message", [
+    (",".join(["1"] * 25), "25 thresholds; at most 24"),
+    ("1e400", "expected positive numbers"),
+    ("x" * 5000, "expected numbers such as '30 60 90'"),
+])
+def test_visitor_hours_bounded(mini, cli, tmp_path, monkeypatch, hours, message):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
+    code, _, err = cli("visitors", "--hours", hours, "--out", str(tmp_path / "v.csv"))
+    assert code == 1 and message in err and len(err) < 300
