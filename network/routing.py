@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geo.schema import CHINA_BBOX
 from network.data import NetworkData, load_network_data, to_projected
 from network.engine import Engine, get_engine
-from network.errors import UnknownPlaceError
+from network.errors import NetworkError, UnknownPlaceError
 from network.graph import base_line_name
 from network.measures import nearest
 from network.params import Params
@@ -177,7 +178,13 @@ def route_from_point(engine: Engine, lon: float, lat: float, sites: str | Sequen
     minutes. The first leg is the connector from the point (``from_id`` ''); the rest is
     ``route_between`` from the joining hub to the site.
     """
-    x, y = to_projected(np.array([float(lon)]), np.array([float(lat)]))
+    try:
+        lon, lat = float(lon), float(lat)
+    except (TypeError, ValueError, OverflowError):
+        lon = lat = math.nan
+    if not (CHINA_BBOX[0] <= lon <= CHINA_BBOX[2] and CHINA_BBOX[1] <= lat <= CHINA_BBOX[3]):  # NaN fails too
+        raise NetworkError(f"the point ({str(lat)[:20]}, {str(lon)[:20]}) is not a WGS84 lat, lon in China")
+    x, y = to_projected(np.array([lon]), np.array([lat]))
     origin = pd.DataFrame({"origin_id": ["point"], "x": x, "y": y})
     site_ids = engine.site_ids(sites)
     here = f"{lat:.4f}, {lon:.4f}"

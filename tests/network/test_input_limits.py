@@ -335,3 +335,11 @@ def test_visitor_hours_bounded(mini, cli, tmp_path, monkeypatch, hours, message)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
     code, _, err = cli("visitors", "--hours", hours, "--out", str(tmp_path / "v.csv"))
     assert code == 1 and message in err and len(err) < 300
+
+
+@pytest.mark.parametrize("lon,lat", [(float("nan"), 25.8), (BIG, 25.8), (115.0, float("inf")), ("x", 25.8),
+                                     (25.8, 115.0)])
+def test_a_clicked_point_outside_china_is_one_error(mini, lon, lat):
+    from network.routing import route_from_point
+    with pytest.raises(NetworkError, match="is not a WGS84 lat, lon in China"):
+        route_from_point(get_engine("existing", data_dir=mini), lon, lat)
