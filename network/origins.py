@@ -170,7 +170,8 @@ def _num(value, path, where, column) -> float:
     except ValueError:
         raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a number") from None
     if not math.isfinite(v):
-        raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a finite number (NaN, Infinity or beyond float range)")
+        raise OriginsError(f"{path}: {where}: {column} {_shown(value)} is not a finite number "
+                           "(NaN, Infinity or beyond float range)")
     return v
 
 
