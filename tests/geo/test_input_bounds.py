@@ -149,6 +149,8 @@ def test_county_population_beyond_range_is_refused_at_import(cli, store, tree_ha
     assert code == 1 and "field=population: 100000000000… (401 digits) is above the maximum 10,000,000" in err
     assert len(err.splitlines()) == 2  # the problem and the summary line
     assert tree_hash(store) == before
+    code, out, _ = cli("validate")  # and usable: every layer still reads and validates
+    assert code == 0 and out.count(": ok") == 3
 
 
 def test_county_population_beyond_range_fails_validate(cli, store):
