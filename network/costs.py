@@ -82,7 +82,7 @@ def _cost(path: Path, n: int, fid: str, row: dict) -> Cost:
     except ValueError:
         raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan {text!r} is not a number (亿元)") from None
     if not (math.isfinite(value) and 0 < value <= MAX_COST_YI_YUAN):
-        raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan must be a number of 亿元 above 0 and at most "
+        raise CostTableError(f"{path}: line {n}: {fid}: cost_yi_yuan must be a positive number of 亿元, at most "
                              f"{MAX_COST_YI_YUAN:,}, got {text[:40]!r}")
     return Cost(value, status, (row.get("source") or "").strip())
 

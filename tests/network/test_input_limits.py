@@ -254,7 +254,7 @@ def test_project_costs_bounded(tmp_path, value):
     (tmp_path / "params").mkdir()
     (tmp_path / "params" / "project_costs.csv").write_text(
         f"feature_id,cost_yi_yuan,cost_status\nrail-x,{value},estimate\n", encoding="utf-8")
-    with pytest.raises(CostTableError, match="above 0 and at most 10,000"):
+    with pytest.raises(CostTableError, match="positive number of 亿元, at most 10,000"):
         load_costs(tmp_path)
 
 
