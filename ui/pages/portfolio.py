@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import AtlasError
+from geo.text import md_escape
 from network.sweep import order_steps
 from network.sweep_files import read_sweep
 from ui import cache, session
@@ -43,7 +44,7 @@ def _uploaded(upload, lang: str) -> pd.DataFrame | None:
     try:
         df, meta = read_sweep(upload)
     except AtlasError as exc:
-        st.error(t("sweep_bad_file", lang).format(err=exc))
+        st.error(t("sweep_bad_file", lang).format(err=md_escape(exc)))  # it quotes the upload's name: text
         return None
     df.attrs.update(projects=list(meta.get("projects", [])), measure=meta.get("measure", "residents"))
     return df
