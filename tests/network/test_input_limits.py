@@ -343,3 +343,10 @@ def test_a_clicked_point_outside_china_is_one_error(mini, lon, lat):
     from network.routing import route_from_point
     with pytest.raises(NetworkError, match="is not a WGS84 lat, lon in China"):
         route_from_point(get_engine("existing", data_dir=mini), lon, lat)
+
+
+def test_twenty_thousand_unknown_ids_are_one_short_line(mini, cli, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
+    ids = ",".join(f"x{i}" for i in range(20_000))
+    code, _, err = cli("route", "--from", "seat-a", "--to", "site-1", "--include", ids)
+    assert code == 1 and err.rstrip().endswith("… and 19990 more") and len(err) < 400
