@@ -76,6 +76,8 @@ def _norm(s: str) -> str:
 
 #: How many candidates an error message lists at most.
 MAX_LISTED = 8
+#: a query longer than any name is no name (and fuzzy matching grows with its length)
+MAX_PLACE_NAME = 200
 
 
 def find_place(name: str, data: NetworkData | None = None, *, data_dir: Path | None = None,
@@ -93,6 +95,9 @@ def find_place(name: str, data: NetworkData | None = None, *, data_dir: Path | N
     q = _norm(name)
     if not q:
         raise UnknownPlaceError("empty place name")
+    if len(name) > MAX_PLACE_NAME:
+        raise UnknownPlaceError(f"a place name of {len(name):,} characters ({name[:20]!r}…); names and ids are at "
+                                f"most {MAX_PLACE_NAME}")
     if name in data.features and data.features[name]["layer"] in layers:
         return name
     names = {fid: (f.get("name_zh") or "", f.get("name_en") or "")

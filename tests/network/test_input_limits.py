@@ -350,3 +350,9 @@ def test_twenty_thousand_unknown_ids_are_one_short_line(mini, cli, monkeypatch):
     ids = ",".join(f"x{i}" for i in range(20_000))
     code, _, err = cli("route", "--from", "seat-a", "--to", "site-1", "--include", ids)
     assert code == 1 and err.rstrip().endswith("… and 19990 more") and len(err) < 400
+
+
+def test_a_place_name_of_forty_thousand_characters_is_a_short_error(mini, cli, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
+    code, _, err = cli("route", "--from", "甲乙" * 20_000, "--to", "site-1")
+    assert code == 1 and "a place name of 40,000 characters" in err and len(err) < 200
