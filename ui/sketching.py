@@ -67,7 +67,10 @@ def parse_coords(text: str) -> dict[str, Any]:
         parts = [x for x in p.replace("，", ",").replace(" ", ",").split(",") if x]
         if len(parts) != 2:
             raise ValueError(f"{p[:40]!r} is not 'lon,lat'")
-        lon, lat = float(parts[0]), float(parts[1])
+        try:
+            lon, lat = float(parts[0]), float(parts[1])
+        except ValueError:
+            raise ValueError(f"{p[:40]!r} is not 'lon,lat' numbers") from None
         if not (math.isfinite(lon) and math.isfinite(lat)):
             raise ValueError(f"{p[:40]!r} is not a finite lon,lat")
         pts.append([lon, lat])
