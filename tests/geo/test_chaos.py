@@ -1,0 +1,297 @@
+"""Chaos suite for the layer store: faults injected at every write, two writers on two layers, a save that
+would make the store unreadable, a kill between the layers of a multi-layer write.
+
+Each test asserts the store's promises: a one-line error (exit 1, no traceback), every layer old or new
+(never half-written), a history entry exactly for each save that happened, ids unique across layers, and
+the store still usable afterwards. Faults are injected with the ``faults`` fixture (tests/conftest.py),
+since CI runs as root and root ignores read-only permission bits.
+"""
+from __future__ import annotations
+
+import copy
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import atlas_cli
+from geo import fileio, history
+from geo import importer
+from geo.commands import cross_layer_problems
+from geo.errors import LayerError
+from geo.history import list_versions
+from geo.importer import import_features
+from geo.paths import layer_path
+from geo.store import load_layer, save_layer
+
+REPO = Path(__file__).resolve().parents[2]
+
+STATION = {"type": "Feature",
+           "properties": {"id": "stn-chaos", "name_zh": "测试站", "name_en": "Chaos test station",
+                          "status": "planned", "source": "test fixture, not real data", "confidence": "low",
+                          "accuracy_m": 2000, "scope": "local", "county": "xunwu"},
+           "geometry": {"type": "Point", "coordinates": [115.5, 25.0]}}
+SITE = {"type": "Feature",
+        "properties": {"id": "site-chaos", "name_zh": "测试纪念地", "name_en": "Chaos test site",
+                       "status": "existing", "source": "test fixture, not real data", "confidence": "low",
+                       "accuracy_m": 2000, "scope": "local", "county": "ruijin", "level": "local",
+                       "long_march_park": False},
+        "geometry": {"type": "Point", "coordinates": [116.0, 25.9]}}
+
+
+def feature(template: dict, fid: str, **props) -> dict:
+    f = copy.deepcopy(template)
+    f["properties"].update(id=fid, **props)
+    return f
+
+
+def collection(*features: dict) -> dict:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def write_json(path: Path, doc) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def layer_bytes(store: Path) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in sorted((store / "layers").glob("*.geojson"))}
+
+
+def ids_by_layer(store: Path) -> dict[str, set[str]]:
+    out = {}
+    for name, raw in layer_bytes(store).items():
+        out[name] = {f["properties"]["id"] for f in json.loads(raw)["features"]}
+    return out
+
+
+def assert_ids_unique(store: Path) -> None:
+    seen: dict[str, str] = {}
+    for name, ids in ids_by_layer(store).items():
+        for fid in ids:
+            assert fid not in seen, f"id {fid} in layers {seen[fid]} and {name}"
+            seen[fid] = name
+    assert [p for p in cross_layer_problems(data_dir=store) if p.severity == "error"] == []
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, list[str]]:
+    rc = atlas_cli.main(argv)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return rc, [line for line in err.splitlines() if line.strip()]
+
+
+# -- item 2: two imports of one id into two layers ------------------------------------------------------
+
+def test_two_imports_of_one_id_into_two_layers_one_wins(store, tmp_path, monkeypatch):
+    """Both imports read the store before either writes (the window of the race, held open by a barrier):
+    exactly one may win; the other is refused under the lock, and ids stay unique across layers."""
+    real_read = importer._read_store
+    for run in range(10):
+        fid = f"dup-{run}"
+        src = {"stations": write_json(tmp_path / f"s{run}.geojson", collection(feature(STATION, fid))),
+               "heritage_sites": write_json(tmp_path / f"h{run}.geojson", collection(feature(SITE, fid)))}
+        barrier = threading.Barrier(2)
+
+        def synchronised_read(data_dir, layer):
+            view = real_read(data_dir, layer)
+            try:
+                barrier.wait(timeout=2)  # both have checked the ids against the same store
+            except threading.BrokenBarrierError:
+                pass  # a fix that serialises the reads themselves is fine too
+            return view
+
+        monkeypatch.setattr(importer, "_read_store", synchronised_read)
+        outcome: dict[str, str] = {}
+
+        def run_import(layer):
+            try:
+                import_features(src[layer], layer, data_dir=store)
+                outcome[layer] = "ok"
+            except LayerError as exc:
+                outcome[layer] = str(exc)
+
+        threads = [threading.Thread(target=run_import, args=(layer,)) for layer in src]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        winners = [layer for layer, o in outcome.items() if o == "ok"]
+        assert len(winners) == 1, outcome
+        loser = next(layer for layer in src if layer not in winners)
+        assert f"id {fid} is already used by layer {winners[0]}" in outcome[loser]
+        assert "nothing was written" in outcome[loser]
+        assert_ids_unique(store)
+    monkeypatch.setattr(importer, "_read_store", real_read)
+    assert len(load_layer("stations", data_dir=store)) + len(load_layer("heritage_sites", data_dir=store)) == 3 + 10
+
+
+def test_a_save_may_not_take_an_id_of_another_layer(store):
+    """The store itself keeps ids unique across layers, whoever saves (import, restore, a script)."""
+    doc = json.loads(layer_path("stations", data_dir=store).read_text(encoding="utf-8"))
+    doc["features"].append(feature(STATION, "site-yeping"))  # the id of a heritage site
+    before = layer_bytes(store)
+    with pytest.raises(LayerError, match="id site-yeping is already used by layer heritage_sites"):
+        save_layer("stations", doc, data_dir=store)
+    assert layer_bytes(store) == before
+    assert not (store / "history").exists()
+
+
+def test_restore_may_not_bring_back_an_id_taken_since(store):
+    """Restoring an old version is a save like any other: it may not reintroduce an id now in another layer."""
+    stations = layer_path("stations", data_dir=store)
+    doc = json.loads(stations.read_text(encoding="utf-8"))
+    doc["features"].append(feature(STATION, "stn-moved"))
+    save_layer("stations", doc, data_dir=store)
+    doc["features"].pop()
+    save_layer("stations", doc, data_dir=store)  # stn-moved leaves the stations …
+    site_doc = json.loads(layer_path("heritage_sites", data_dir=store).read_text(encoding="utf-8"))
+    site_doc["features"].append(feature(SITE, "stn-moved"))
+    save_layer("heritage_sites", site_doc, data_dir=store)  # … and becomes a heritage site
+    before = layer_bytes(store)
+    rc = atlas_cli.main(["restore", "stations", "1"])  # version 1 = the one holding stn-moved
+    assert rc == 1
+    assert layer_bytes(store) == before
+    assert_ids_unique(store)
+
+
+# -- item 3: a save must refuse what the loader would refuse --------------------------------------------
+
+def test_a_save_larger_than_the_read_cap_is_refused(store, tmp_path, monkeypatch, capsys):
+    """Scaled down: the cap is set to 6 kB (the real one is 64 MiB) and imports of ~1.3 kB each are added
+    until the next would pass it. Before the fix the layer grew past the cap and nothing could load it."""
+    monkeypatch.setattr(fileio, "MAX_FILE_BYTES", 6000)
+    stations = layer_path("stations", data_dir=store)
+    n = 0
+    while True:
+        src = write_json(tmp_path / f"add{n}.geojson", collection(
+            feature(STATION, f"stn-big-{n}", notes="x" * 1000)))
+        before = stations.read_bytes()
+        versions = len(list_versions("stations", data_dir=store))
+        rc, err = run_cli(["import", str(src), "--layer", "stations"], capsys)
+        if rc:
+            break
+        n += 1
+        assert n < 10, "the cap was never reached"
+    assert n >= 2
+    assert len(err) == 1 and "not saved" in err[0] and "the limit is" in err[0], err
+    assert stations.read_bytes() == before
+    assert len(list_versions("stations", data_dir=store)) == versions
+    assert len(stations.read_bytes()) <= 6000
+    assert len(load_layer("stations", data_dir=store)) == 2 + n  # still loads
+    assert atlas_cli.main(["validate"]) == 0
+
+
+def test_history_is_bounded_by_size(store, monkeypatch):
+    monkeypatch.setattr(history, "MAX_HISTORY_BYTES", 20_000)
+    stations = layer_path("stations", data_dir=store)
+    doc = json.loads(stations.read_text(encoding="utf-8"))
+    sizes = []
+    for k in range(12):
+        doc["features"][0]["properties"]["notes"] = f"{k} " + "y" * (1000 * k)
+        save_layer("stations", doc, data_dir=store)
+        sizes.append(stations.stat().st_size)
+    versions = list_versions("stations", data_dir=store)
+    total = sum(v.size_bytes for v in versions)
+    assert total <= 20_000
+    assert 1 <= len(versions) < 11  # some were dropped for their size, not their count
+    assert versions[0].path.read_bytes() != stations.read_bytes()
+    assert versions[0].size_bytes == sizes[-2]  # the newest version (the one just replaced) is kept
+
+
+def test_history_keeps_the_newest_version_even_if_alone_it_is_over_the_bound(store, monkeypatch):
+    monkeypatch.setattr(history, "MAX_HISTORY_BYTES", 10)
+    gdf = load_layer("stations", data_dir=store)
+    gdf["name_en"] = gdf["name_en"] + " 1"
+    save_layer("stations", gdf, data_dir=store)
+    gdf["name_en"] = gdf["name_en"] + " 2"
+    save_layer("stations", gdf, data_dir=store)
+    assert len(list_versions("stations", data_dir=store)) == 1
+
+
+# -- item 4: OS errors ---------------------------------------------------------------------------------
+
+#: (what the user sees, the call that fails, errno, where); "history" faults need an existing history folder
+OS_FAULTS = [
+    ("read-only layers folder", "open", errno.EROFS, "/layers/"),
+    ("layers folder not writable", "open", errno.EACCES, "/layers/"),
+    ("read-only history folder", "open", errno.EACCES, "/history/"),
+    ("read-only data folder (no history folder yet)", "makedirs", errno.EROFS, "/history"),
+    ("disk full while writing the layer", "write", errno.ENOSPC, "/layers/"),
+    ("disk full while writing history", "write", errno.ENOSPC, "/history/"),
+    ("disk full at fsync", "fsync", errno.ENOSPC, ""),
+    ("I/O error at fsync", "fsync", errno.EIO, "/layers/"),
+    ("rename refused", "replace", errno.EROFS, "/layers/"),
+]
+
+
+def _prepare_history(store: Path, what: str) -> None:
+    if "history folder" in what and "no history" not in what:  # make one save so the folder exists
+        gdf = load_layer("stations", data_dir=store)
+        gdf["name_en"] = gdf["name_en"] + " (prepared)"
+        save_layer("stations", gdf, data_dir=store)
+
+
+@pytest.mark.parametrize("what,call,err,where", OS_FAULTS, ids=[f[0] for f in OS_FAULTS])
+def test_import_under_an_os_fault_is_one_line_and_changes_nothing(store, tmp_path, faults, capsys, tree_hash,
+                                                                   what, call, err, where):
+    _prepare_history(store, what)
+    src = write_json(tmp_path / "add.geojson", collection(feature(STATION, "stn-new")))
+    before = tree_hash(store)
+    faults.inject(call, err, where)
+    rc, lines = run_cli(["import", str(src), "--layer", "stations"], capsys)
+    assert faults.fired, f"the fault ({call} {where}) never fired"
+    assert rc == 1
+    assert len(lines) == 1, lines
+    assert os.strerror(err) in lines[0] and "nothing was written" in lines[0], lines
+    assert tree_hash(store) == before  # no layer, history entry or temp file changed
+    faults.clear()
+    assert run_cli(["import", str(src), "--layer", "stations"], capsys)[0] == 0  # usable afterwards
+    assert "stn-new" in set(load_layer("stations", data_dir=store)["id"])
+    assert len(list_versions("stations", data_dir=store)) == (2 if "history folder" in what and "no history"
+                                                                not in what else 1)
+
+
+@pytest.mark.parametrize("what,call,err,where", OS_FAULTS[:5], ids=[f[0] for f in OS_FAULTS[:5]])
+def test_restore_under_an_os_fault_is_one_line_and_changes_nothing(store, faults, capsys, tree_hash,
+                                                                    what, call, err, where):
+    gdf = load_layer("stations", data_dir=store)
+    gdf["name_en"] = gdf["name_en"] + " (edited)"
+    save_layer("stations", gdf, data_dir=store)
+    before = tree_hash(store)
+    faults.inject(call, err, where)
+    rc, lines = run_cli(["restore", "stations", "1"], capsys)
+    assert faults.fired
+    assert rc == 1 and len(lines) == 1 and os.strerror(err) in lines[0], lines
+    assert tree_hash(store) == before
+
+
+def test_any_os_error_in_a_command_is_one_line(store, capsys, monkeypatch):
+    def broken(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(store / "history" / "stations"))
+
+    monkeypatch.setattr("geo.commands.list_versions", broken)
+    rc, lines = run_cli(["history", "stations"], capsys)
+    assert rc == 1 and len(lines) == 1
+    assert "Permission denied" in lines[0] and "history/stations" in lines[0]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits; covered by injected faults")
+def test_real_read_only_layers_folder(store, tmp_path, capsys, tree_hash):
+    src = write_json(tmp_path / "add.geojson", collection(feature(STATION, "stn-new")))
+    layers = store / "layers"
+    layers.chmod(0o555)
+    try:
+        before = tree_hash(store)
+        rc, lines = run_cli(["import", str(src), "--layer", "stations"], capsys)
+        assert rc == 1 and len(lines) == 1 and "Permission denied" in lines[0], lines
+        assert tree_hash(store) == before
+    finally:
+        layers.chmod(0o755)
