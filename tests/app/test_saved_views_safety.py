@@ -5,9 +5,12 @@ from __future__ import annotations
 import errno
 import threading
 
+import os
+
 import pytest
 
 import ui.views as views
+from geo.errors import StoreError
 from ui.views import SavedView, load_views, save_view, views_path
 
 
@@ -44,8 +47,9 @@ def test_a_failed_save_leaves_the_file_as_it_was(tmp_path, faults, call, err):
     save_view(view("first"), data_dir=tmp_path)
     before = views_path(data_dir=tmp_path).read_bytes()
     faults.inject(call, err, "views.json")
-    with pytest.raises(OSError, match="views.json"):  # the app shows it as one error line
+    with pytest.raises(StoreError, match="views.json") as exc:  # the app shows it as one error line
         save_view(view("second"), data_dir=tmp_path)
+    assert os.strerror(err) in str(exc.value) and "\n" not in str(exc.value)
     assert faults.fired
     assert views_path(data_dir=tmp_path).read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["views.json"]  # no temp file left

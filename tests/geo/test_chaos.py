@@ -29,7 +29,7 @@ from geo.errors import LayerError
 from geo.history import list_versions
 from geo.importer import import_features
 from geo.paths import layer_path
-from geo.store import load_layer, save_layer
+from geo.store import load_layer, save_layer, store_transaction
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -259,7 +259,10 @@ def test_import_under_an_os_fault_is_one_line_and_changes_nothing(store, tmp_pat
                                                                 not in what else 1)
 
 
-@pytest.mark.parametrize("what,call,err,where", OS_FAULTS[:5], ids=[f[0] for f in OS_FAULTS[:5]])
+RESTORE_FAULTS = [f for f in OS_FAULTS if f[1] != "makedirs"]  # a restore always has a history folder
+
+
+@pytest.mark.parametrize("what,call,err,where", RESTORE_FAULTS, ids=[f[0] for f in RESTORE_FAULTS])
 def test_restore_under_an_os_fault_is_one_line_and_changes_nothing(store, faults, capsys, tree_hash,
                                                                     what, call, err, where):
     gdf = load_layer("stations", data_dir=store)
@@ -295,3 +298,147 @@ def test_real_read_only_layers_folder(store, tmp_path, capsys, tree_hash):
         assert tree_hash(store) == before
     finally:
         layers.chmod(0o755)
+
+
+# -- multi-layer writes: one transaction, and a kill between its layers ---------------------------------
+
+def _with(store: Path, layer: str, *features: dict, drop: str | None = None) -> dict:
+    doc = json.loads(layer_path(layer, data_dir=store).read_text(encoding="utf-8"))
+    doc["features"] = [f for f in doc["features"] if f["properties"]["id"] != drop] + list(features)
+    return doc
+
+
+def test_a_transaction_writes_all_layers_or_none(store, tree_hash):
+    before = tree_hash(store)
+    with pytest.raises(RuntimeError):
+        with store_transaction(data_dir=store):
+            save_layer("stations", _with(store, "stations", feature(STATION, "stn-t")), data_dir=store)
+            save_layer("heritage_sites", _with(store, "heritage_sites", feature(SITE, "site-t")), data_dir=store)
+            raise RuntimeError("the caller fails after staging two layers")
+    assert tree_hash(store) == before
+    with store_transaction(data_dir=store):
+        save_layer("stations", _with(store, "stations", feature(STATION, "stn-t")), data_dir=store)
+        save_layer("heritage_sites", _with(store, "heritage_sites", feature(SITE, "site-t")), data_dir=store)
+        assert "stn-t" not in ids_by_layer(store)["stations"]  # staged, not yet written
+    assert "stn-t" in ids_by_layer(store)["stations"] and "site-t" in ids_by_layer(store)["heritage_sites"]
+    assert len(list_versions("stations", data_dir=store)) == len(list_versions("heritage_sites", data_dir=store)) == 1
+
+
+def test_an_id_may_move_between_layers_in_one_transaction(store):
+    with pytest.raises(LayerError, match="id stn-xunwu is already used by layer stations"):
+        save_layer("heritage_sites", _with(store, "heritage_sites", feature(SITE, "stn-xunwu")), data_dir=store)
+    with store_transaction(data_dir=store):  # the same id, removed from stations in the same change
+        save_layer("heritage_sites", _with(store, "heritage_sites", feature(SITE, "stn-xunwu")), data_dir=store)
+        save_layer("stations", _with(store, "stations", drop="stn-xunwu"), data_dir=store)
+    assert "stn-xunwu" in ids_by_layer(store)["heritage_sites"]
+    assert_ids_unique(store)
+
+
+#: The child saves two layers in one transaction with geo.fileio's os.<CALL> paused forever at the first
+#: call whose path contains MATCH (before or after it). argv: data folder, CALL, MATCH, before|after.
+CHILD = r"""
+import copy, json, os, sys, time
+import geo.fileio
+base, call, match, when = sys.argv[1:5]
+real = getattr(os, call)
+
+def paused(*args):
+    names = [os.readlink(f"/proc/self/fd/{a}") if isinstance(a, int) else str(a) for a in args[:2]]
+    hit = any(match in n for n in names)
+    if hit and when == "before":
+        print("paused", flush=True); time.sleep(600)
+    out = real(*args)
+    if hit and when == "after":
+        print("paused", flush=True); time.sleep(600)
+    return out
+
+class Proxy:
+    def __getattr__(self, name):
+        return paused if name == call else getattr(os, name)
+
+geo.fileio.os = Proxy()
+from geo.store import save_layer, store_transaction
+docs = json.loads(sys.stdin.read())
+print("ready", flush=True)
+with store_transaction(data_dir=base):
+    for layer, doc in docs.items():
+        save_layer(layer, doc, data_dir=base)
+print("done", flush=True)
+"""
+
+KILL_POINTS = [
+    ("while staging the second layer", "fsync", ".stations.geojson.", "before"),
+    ("after the journal is written", "replace", ".atlas-journal.json", "after"),
+    ("between the two layers", "replace", "/layers/heritage_sites.geojson", "after"),
+    ("between the layers and their history", "replace", "/layers/stations.geojson", "after"),
+]
+
+
+def _kill_at(store: Path, docs: dict, call: str, match: str, when: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(store), call, match, when], cwd=REPO,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        proc.stdin.write(json.dumps(docs, ensure_ascii=False))
+        proc.stdin.close()
+        assert proc.stdout.readline().strip() == "ready"
+        line = proc.stdout.readline().strip()
+        assert line == "paused", f"the child never reached the kill point ({line!r})"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.mark.parametrize("what,call,match,when", KILL_POINTS, ids=[k[0] for k in KILL_POINTS])
+def test_kill_during_a_two_layer_write(store, what, call, match, when):
+    """heritage_sites then stations, one transaction; SIGKILL at a deterministic point of the commit. The
+    next load completes or ignores it: both layers old or both new, each replaced version in history once."""
+    old = layer_bytes(store)
+    docs = {"heritage_sites": _with(store, "heritage_sites", feature(SITE, "site-k")),
+            "stations": _with(store, "stations", feature(STATION, "stn-k"))}
+    _kill_at(store, docs, call, match, when)
+    ids = {name: set(load_layer(name, data_dir=store)["id"]) for name in docs}  # loading recovers
+    now = layer_bytes(store)
+    changed = {name for name in docs if now[name] != old[name]}
+    assert changed in (set(), set(docs)), f"{what}: half of the change is visible: {sorted(changed)}"
+    journalled = what != "while staging the second layer"
+    assert changed == (set(docs) if journalled else set())
+    assert ("site-k" in ids["heritage_sites"] and "stn-k" in ids["stations"]) == journalled
+    for name in docs:
+        assert [v.path.read_bytes() for v in list_versions(name, data_dir=store)] == ([old[name]] if journalled
+                                                                                      else [])
+    assert not (store / "layers" / fileio.JOURNAL).exists()
+    assert_ids_unique(store)
+    # usable: the next save works (and clears temp files left by the kill once they are stale)
+    for tmp in [*(store / "layers").glob(".*.tmp"), *(store / "history").rglob(".*.tmp")]:
+        os.utime(tmp, (time.time() - 3600, time.time() - 3600))
+    save_layer("stations", _with(store, "stations", feature(STATION, "stn-after")), data_dir=store)
+    assert not list((store / "layers").glob(".*.tmp"))
+
+
+def test_an_interrupted_write_is_completed_by_the_next_save(store):
+    old = layer_bytes(store)
+    docs = {"heritage_sites": _with(store, "heritage_sites", feature(SITE, "site-k")),
+            "stations": _with(store, "stations", feature(STATION, "stn-k"))}
+    _kill_at(store, docs, "replace", "/layers/heritage_sites.geojson", "after")
+    assert (store / "layers" / fileio.JOURNAL).exists()
+    assert layer_bytes(store)["stations"] == old["stations"]  # the kill left it half done …
+    places = json.loads(layer_path("places", data_dir=store).read_text(encoding="utf-8"))
+    places["features"][0]["properties"]["name_en"] += " (edited)"
+    save_layer("places", places, data_dir=store)  # … and any save completes it first
+    assert "stn-k" in ids_by_layer(store)["stations"]
+    assert not (store / "layers" / fileio.JOURNAL).exists()
+    assert [v.path.read_bytes() for v in list_versions("stations", data_dir=store)] == [old["stations"]]
+
+
+def test_an_interrupted_write_on_a_read_only_store_still_loads(store, faults, caplog):
+    docs = {"heritage_sites": _with(store, "heritage_sites", feature(SITE, "site-k")),
+            "stations": _with(store, "stations", feature(STATION, "stn-k"))}
+    _kill_at(store, docs, "replace", "/layers/heritage_sites.geojson", "after")
+    faults.inject("replace", errno.EROFS, "/layers/")
+    gdf = load_layer("stations", data_dir=store)  # cannot complete it: reads what is there, warns
+    assert faults.fired and "stn-k" not in set(gdf["id"])
+    assert "not completely saved" in caplog.text and "Read-only file system" in caplog.text
+    faults.clear()
+    assert "stn-k" in set(load_layer("stations", data_dir=store)["id"])
