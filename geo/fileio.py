@@ -213,7 +213,7 @@ def stage_bytes(path: Path, data: bytes) -> Path:
     while True:
         tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
             break
         except FileExistsError:
             continue
@@ -308,8 +308,9 @@ def commit_files(files: Sequence[tuple[Path, bytes]], *, journal_dir: Path, what
     target = Path(journal_dir) / JOURNAL
     try:
         for path, data in files:
+            target = Path(path).parent  # named in the message if the folder cannot be made
+            created += make_folders(target)
             target = Path(path)
-            created += make_folders(target.parent)
             staged.append((stage_bytes(target, data), target))
         target = Path(journal_dir) / JOURNAL
         entries = [[os.path.relpath(t, journal_dir), os.path.relpath(p, journal_dir)] for t, p in staged]

@@ -133,6 +133,51 @@ def test_two_imports_of_one_id_into_two_layers_one_wins(store, tmp_path, monkeyp
     assert len(load_layer("stations", data_dir=store)) + len(load_layer("heritage_sites", data_dir=store)) == 3 + 10
 
 
+#: A separate process imports FILE into LAYER, but holds still after reading the store until told to go
+#: on (a line on stdin): two of them have then both checked the ids against the same store.
+IMPORTER = r"""
+import sys
+import atlas_cli
+from geo import importer
+real = importer._read_store
+
+def read_then_wait(data_dir, layer):
+    view = real(data_dir, layer)
+    print("read", flush=True)
+    sys.stdin.readline()
+    return view
+
+importer._read_store = read_then_wait
+sys.exit(atlas_cli.main(["import", sys.argv[1], "--layer", sys.argv[2]]))
+"""
+
+
+def test_two_processes_importing_one_id_into_two_layers(store, tmp_path):
+    """The same race between two `atlas import` processes (the lock is a flock, shared across processes)."""
+    fid = "dup-proc"
+    src = {"stations": write_json(tmp_path / "s.geojson", collection(feature(STATION, fid))),
+           "heritage_sites": write_json(tmp_path / "h.geojson", collection(feature(SITE, fid)))}
+    env = dict(os.environ, ATLAS_DATA_DIR=str(store))
+    procs = {layer: subprocess.Popen([sys.executable, "-c", IMPORTER, str(f), layer], cwd=REPO, env=env, text=True,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for layer, f in src.items()}
+    try:
+        for p in procs.values():
+            assert p.stdout.readline().strip() == "read"
+        for p in procs.values():  # both have read the store: let them write
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        out = {layer: (p.wait(timeout=120), p.stderr.read()) for layer, p in procs.items()}
+    finally:
+        for p in procs.values():
+            p.kill()
+            p.wait()
+    assert sorted(rc for rc, _ in out.values()) == [0, 1], out
+    loser_err = next(err for rc, err in out.values() if rc == 1)
+    assert "Traceback" not in loser_err and f"id {fid} is already used by layer" in loser_err
+    assert_ids_unique(store)
+
+
 def test_a_save_may_not_take_an_id_of_another_layer(store):
     """The store itself keeps ids unique across layers, whoever saves (import, restore, a script)."""
     doc = json.loads(layer_path("stations", data_dir=store).read_text(encoding="utf-8"))
