@@ -4,8 +4,9 @@ Usage: .venv/bin/python scripts/build_dataset.py [--check]
 
 Tables hold coordinates as (lat, lon) in WGS84 (county seats as GCJ-02 from cpca, converted here). Line
 geometries are assembled from the ordered node positions (stations, places, ports) plus shaping vertices.
-Each layer is written through geo.store.save_layer (validated, deterministic, atomic). ``--check`` builds
-and validates without writing.
+Each layer is written through geo.store.save_layer (validated, deterministic, atomic), all of them in one
+geo.store.store_transaction: every layer or none, and an id may move from one layer to another. ``--check``
+builds and validates without writing.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from geo.crs import gcj02_to_wgs84  # noqa: E402
 from geo.errors import AtlasError, LayerError  # noqa: E402
 from geo.schema import get_schema  # noqa: E402
-from geo.store import save_layer  # noqa: E402
+from geo.store import save_layer, store_transaction  # noqa: E402
 from geo.validate import validate_collection  # noqa: E402
 from scripts.dataset import interchanges, misc, places, rail, roads  # noqa: E402
 from scripts.dataset.common import SRC_EST  # noqa: E402
@@ -241,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         docs = build_all()
+        if not args.check:
+            with store_transaction():
+                for name, doc in docs.items():
+                    save_layer(name, doc)
         for name, doc in docs.items():
-            if not args.check:
-                save_layer(name, doc)
             print(f"{name}: {len(doc['features'])} features" + ("" if args.check else " written"))
     except AtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)
