@@ -345,14 +345,11 @@ def recover_journal(folder: Path, *, what: str = "an earlier save") -> bool:
 def _roll_forward(folder: Path, what: str) -> None:
     journal = folder / JOURNAL
     try:
-        renames = json.loads(journal.read_bytes())["renames"]
-        folders = set()
-        for tmp_rel, path_rel in renames:
-            tmp, path = folder / tmp_rel, folder / path_rel
+        renames = _journal_renames(folder, read_capped(journal, limit=1 << 20))
+        for tmp, path in renames:
             if os.path.exists(tmp):
                 os.replace(tmp, path)
-            folders.add(path.parent)
-        for f in sorted(folders):
+        for f in sorted({path.parent for _, path in renames}):
             _fsync_folder(f)
         os.unlink(journal)
         _fsync_folder(folder)
@@ -360,8 +357,23 @@ def _roll_forward(folder: Path, what: str) -> None:
         raise StoreError(f"{what} not completely saved: {exc.strerror or exc} ({exc.filename or journal}); "
                          f"the rest is recorded in {journal} and is completed by the next save or load "
                          "of this folder") from None
-    except (ValueError, KeyError, TypeError):
+    except (LayerError, ValueError, KeyError, TypeError):
         raise StoreError(f"{journal} is not a journal this version wrote; move it away to save again") from None
+
+
+def _journal_renames(folder: Path, raw: bytes) -> list[tuple[Path, Path]]:
+    """The (temp file, file) pairs of a journal; ValueError unless each temp file sits next to its file,
+    named as ``stage_bytes`` names it, inside the data folder (a journal never moves files elsewhere)."""
+    root = os.path.realpath(folder.parent)
+    out = []
+    for tmp_rel, path_rel in json.loads(raw)["renames"]:
+        tmp, path = folder / tmp_rel, folder / path_rel
+        real = os.path.realpath(path)
+        if (tmp.parent != path.parent or not tmp.name.startswith(f".{path.name}.") or tmp.suffix != ".tmp"
+                or os.path.commonpath([root, real]) != root):
+            raise ValueError(f"journal entry {tmp_rel} -> {path_rel}")
+        out.append((tmp, path))
+    return out
 
 
 @contextmanager

@@ -22,7 +22,6 @@ paths in ``geo.paths``.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -263,9 +262,7 @@ class StoreTransaction:
             if other == s.name:
                 continue
             if other not in ids:
-                other_path = s.path.parent / f"{other}.geojson"
-                raw = self.current(other, other_path)
-                ids[other] = _ids(raw, other_path) if raw is not None else set()
+                ids[other] = self._layer_ids(other, s.path.parent / f"{other}.geojson")
             for fid in sorted(added & ids[other]):
                 out.append(Problem(str(s.path), None, fid, "id",
                                    f"id {fid} is already used by layer {other}; ids are unique across all "
@@ -273,12 +270,26 @@ class StoreTransaction:
         return out
 
 
+    def _layer_ids(self, name: str, path: Path) -> set[str]:
+        """The ids of another layer after this commit: staged, else on disk (read with the loader's caps)."""
+        staged = self.staged.get(name)
+        if staged is not None and staged.path == path:
+            return _ids(staged.new, path)
+        if not path.exists():
+            return set()
+        try:
+            return _ids(read_capped(path), path)
+        except LayerError:
+            log.warning("cannot check ids against %s: the loader cannot read it", path)
+            return set()
+
+
 def _ids(raw: bytes, path: Path | None = None) -> set[str]:
     """The string ids of a layer's features (a layer that does not parse has none we can check)."""
     try:
-        feats = json.loads(raw)["features"]
+        feats = parse_json_bytes(raw, str(path))["features"]
         return {f["properties"]["id"] for f in feats if isinstance(f["properties"].get("id"), str)}
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (LayerError, KeyError, TypeError, AttributeError):
         log.warning("cannot check ids against %s: it does not read as a layer", path)
         return set()
 

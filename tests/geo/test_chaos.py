@@ -487,3 +487,27 @@ def test_an_interrupted_write_on_a_read_only_store_still_loads(store, faults, ca
     assert "not completely saved" in caplog.text and "Read-only file system" in caplog.text
     faults.clear()
     assert "stn-k" in set(load_layer("stations", data_dir=store)["id"])
+
+
+def test_a_journal_never_moves_files_out_of_the_data_folder(store, tmp_path, capsys):
+    """A journal is data in a shared folder: one naming a file outside the data folder is refused, not run."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    (store / "layers" / ".outside.txt.abcd.tmp").write_text("evil", encoding="utf-8")
+    (store / "layers" / fileio.JOURNAL).write_text(json.dumps(
+        {"atlas_journal": 1, "renames": [[".outside.txt.abcd.tmp", "../../outside.txt"]]}), encoding="utf-8")
+    before = layer_bytes(store)
+    src = write_json(tmp_path / "add.geojson", collection(feature(STATION, "stn-new")))
+    rc, lines = run_cli(["import", str(src), "--layer", "stations"], capsys)
+    assert rc == 1 and len(lines) == 1 and "is not a journal this version wrote" in lines[0], lines
+    assert outside.read_text(encoding="utf-8") == "keep me"
+    assert layer_bytes(store) == before
+
+
+def test_an_unreadable_other_layer_does_not_stop_a_save(store, caplog):
+    """A hostile file in place of another layer (nested 100,000 deep) cannot be checked for ids: the save
+    goes on with a warning (the loader reports that file), rather than crashing the id check."""
+    (store / "layers" / "airports.geojson").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    save_layer("stations", _with(store, "stations", feature(STATION, "stn-new")), data_dir=store)
+    assert "stn-new" in set(load_layer("stations", data_dir=store)["id"])
+    assert "cannot check ids against" in caplog.text and "airports.geojson" in caplog.text
