@@ -25,10 +25,11 @@ import atlas_cli
 from geo import fileio, history
 from geo import importer
 from geo.commands import cross_layer_problems
-from geo.errors import LayerError
+from geo.errors import LayerError, StoreError
 from geo.history import list_versions
 from geo.importer import import_features
 from geo.paths import layer_path
+import geo.store as store_mod
 from geo.store import load_layer, save_layer, store_transaction
 
 REPO = Path(__file__).resolve().parents[2]
@@ -511,3 +512,14 @@ def test_an_unreadable_other_layer_does_not_stop_a_save(store, caplog):
     save_layer("stations", _with(store, "stations", feature(STATION, "stn-new")), data_dir=store)
     assert "stn-new" in set(load_layer("stations", data_dir=store)["id"])
     assert "cannot check ids against" in caplog.text and "airports.geojson" in caplog.text
+
+
+def test_a_save_the_loader_could_not_parse_back_is_refused(store, monkeypatch):
+    """Defence in depth behind validation: if a NaN slipped past the validator, the bytes would not load
+    (the loader refuses NaN); the save checks the bytes it writes, not only the collection."""
+    monkeypatch.setattr(store_mod, "validate_collection", lambda *a, **k: [])
+    before = layer_bytes(store)
+    doc = _with(store, "stations", feature(STATION, "stn-nan", accuracy_m=float("nan")))
+    with pytest.raises(StoreError, match="would not load back .*NaN"):
+        save_layer("stations", doc, data_dir=store)
+    assert layer_bytes(store) == before
