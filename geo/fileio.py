@@ -195,7 +195,11 @@ def make_folders(folder: Path) -> list[Path]:
         if os.path.isdir(f):
             break
         missing.append(f)
-    os.makedirs(folder, exist_ok=True)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except BaseException:
+        _remove_folders(missing[::-1])  # the parents it made before failing
+        raise
     return missing[::-1]
 
 

@@ -523,3 +523,18 @@ def test_a_save_the_loader_could_not_parse_back_is_refused(store, monkeypatch):
     with pytest.raises(StoreError, match="would not load back .*NaN"):
         save_layer("stations", doc, data_dir=store)
     assert layer_bytes(store) == before
+
+
+def test_a_rename_failing_after_the_journal_is_completed_later(store, tmp_path, faults, capsys):
+    """The files are staged and the journal written, then the rename of the layer fails (the folder turned
+    read-only): the error says the change is recorded, not lost, and the next load completes it."""
+    src = write_json(tmp_path / "add.geojson", collection(feature(STATION, "stn-new")))
+    old = layer_bytes(store)["stations"]
+    faults.inject("replace", errno.EROFS, "/layers/stations.geojson", times=1)
+    rc, lines = run_cli(["import", str(src), "--layer", "stations"], capsys)
+    assert faults.fired and rc == 1 and len(lines) == 1, lines
+    assert "not completely saved" in lines[0] and "completed by the next save or load" in lines[0]
+    assert layer_bytes(store)["stations"] == old and (store / "layers" / fileio.JOURNAL).exists()
+    assert "stn-new" in set(load_layer("stations", data_dir=store)["id"])  # the load completed it
+    assert [v.path.read_bytes() for v in list_versions("stations", data_dir=store)] == [old]
+    assert not (store / "layers" / fileio.JOURNAL).exists()
