@@ -154,7 +154,9 @@ def store_transaction(*, data_dir: Path | None = None) -> Iterator[StoreTransact
     Holds the store lock (the layers folder) for the whole block; each save is validated and checked as
     it is made, the cross-layer id check runs over the final state, and the files are written together
     when the block ends (journalled: a kill between two layers is completed by the next save or load). If
-    the block raises, nothing is written. Nested blocks join the outer one.
+    the block raises, nothing is written. Nested blocks join the outer one. Reads inside the block see the
+    files on disk (the staged saves appear when it ends); other threads' and processes' saves wait for it
+    (up to ``fileio.LOCK_TIMEOUT_S``, then they fail with StoreError and write nothing).
     """
     with _transaction(resolve_data_dir(data_dir) / "layers") as txn:
         yield txn
