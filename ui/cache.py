@@ -18,6 +18,7 @@ import streamlit as st
 
 from geo.errors import AtlasError
 from geo.paths import DataVersion
+from geo.planitems import plan_item_rows
 from geo.schema import LAYERS
 from geo.store import load_layer
 from network.data import load_network_data
@@ -85,6 +86,13 @@ def feature_names(version: DataVersion, lang: str) -> dict[str, str]:
             if isinstance(name, str) and name.strip():
                 out[str(fid)] = name
     return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def plan_rows(version: DataVersion) -> list[dict[str, Any]]:
+    """The plan-items table (geo.planitems): every local feature of the transport layers and of plan_items."""
+    loaded = layers(version).layers
+    return plan_item_rows({name: gdf.drop(columns=gdf.geometry.name).to_dict("records") for name, gdf in loaded.items()})
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -62,6 +62,10 @@ K_RANK_MEASURE = "w_rank_measure"
 K_SWEEP_PROJECTS = "w_sweep_projects"
 K_SWEEP_RUN = "sweep_run"
 K_SWEEP_FILE = "w_sweep_file"
+# -- the layer browser: the plan-items table's filters ------------------------------------------------
+K_PLAN_SYSTEMS = "w_plan_systems"
+K_PLAN_STATUSES = "w_plan_statuses"
+K_PLAN_PERIODS = "w_plan_periods"
 # -- the sketch view ------------------------------------------------------------------------------------
 K_DRAFT = "sketch_draft"            # network.drafts.Draft
 K_PENDING = "sketch_pending"        # GeoJSON geometry waiting for the form

@@ -18,10 +18,11 @@ GROUP_LAYERS: dict[str, tuple[str, ...]] = {
     "railways": ("railways",),
     "stations": ("stations",),
     "airports": ("air_routes", "airports"),  # routes under the airport symbols
+    "plan_items": ("plan_items",),  # drawn and listed, never routed
     "heritage_sites": ("heritage_sites",),
 }
 GROUPS: tuple[str, ...] = tuple(GROUP_LAYERS)
-DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "heritage_sites")
+DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "plan_items", "heritage_sites")
 
 DASH: dict[str, str | None] = {
     "existing": None,
@@ -47,6 +48,16 @@ POINT = {  # layer -> (stroke, fill, radius)
     "airports": ("#4a148c", "#ab47bc", 7.0),
     "ports": ("#0d47a1", "#64b5f6", 5.5),
 }
+URBAN_EXPRESSWAY = ("#00838f", 3.2)  # trunk_roads of road_class urban_expressway (城市快速路): teal, above the orange trunk roads
+PLAN_SYSTEM_COLOURS = {  # plan_items: colour by system (points filled, lines drawn in it)
+    "port_of_entry": "#d81b60",
+    "logistics": "#6d4c41",
+    "freight_rail": "#546e7a",
+    "urban_rail": "#7b1fa2",
+    "urban_road": "#00838f",
+    "trunk_road": "#ef6c00",
+}
+PLAN_OTHER_COLOUR = "#616161"
 HERITAGE = {  # level -> (fill, radius)
     "national": ("#b71c1c", 8.0),
     "provincial": ("#f4511e", 6.0),
@@ -66,15 +77,32 @@ BASE_WATER = "#9cc3e4"
 BACKGROUND = "#dfe7ec"
 
 
-def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the Leaflet path style of one feature of ``layer``."""
+def plan_item_style(props: Mapping[str, Any], geom_type: str | None) -> dict[str, Any]:
+    """A plan item: a filled circle (points), a line (lines) or a light area (polygons) in its system's colour."""
+    colour = PLAN_SYSTEM_COLOURS.get(props.get("system"), PLAN_OTHER_COLOUR)
+    existing = (props.get("status") or "existing") == "existing"
+    if geom_type in ("Point", None):
+        return {"color": "#212121", "weight": 1.5, "fill": True, "fillColor": colour, "radius": 6.5,
+                "fillOpacity": 0.95 if existing else 0.3}
+    if geom_type in ("Polygon", "MultiPolygon"):
+        return {"color": colour, "weight": 1.5, "fill": True, "fillColor": colour, "fillOpacity": 0.15}
+    return {"color": colour, "weight": 2.5, "opacity": 0.85, "lineCap": "round"}
+
+
+def feature_style(layer: str, props: Mapping[str, Any], geom_type: str | None = None) -> dict[str, Any]:
+    """Return the Leaflet path style of one feature of ``layer`` (``geom_type`` matters for mixed layers)."""
     status = props.get("status") or "existing"
     dash = DASH.get(status)
     existing = status == "existing"
     if layer == "counties":
         return {"color": COUNTY_STROKE, "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.0,
                 "dashArray": "4 3"}
-    if layer == "railways":
+    if layer == "plan_items":
+        style = plan_item_style(props, geom_type)
+    elif layer == "trunk_roads" and props.get("road_class") == "urban_expressway":
+        colour, weight = URBAN_EXPRESSWAY
+        style = {"color": colour, "weight": weight, "opacity": 0.9, "lineCap": "round"}
+    elif layer == "railways":
         colour, weight = RAIL.get(props.get("rail_class"), RAIL["conventional"])
         style = {"color": colour, "weight": weight, "opacity": 0.95, "lineCap": "round"}
     elif layer in LINE:
