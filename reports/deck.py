@@ -20,7 +20,8 @@ from pptx.util import Inches, Pt
 
 from geo.text import xml_text
 from reports.fonts import PPTX_EAST_ASIAN, PPTX_LATIN
-from reports.slides import CELL_PAD_X, CELL_PAD_Y, COVER_TOP, PAGE_H, PAGE_W, Box, Slide, Table, Visual, layout
+from reports.slides import (CELL_PAD_X, CELL_PAD_Y, COVER_TOP, PAGE_H, PAGE_W, Box, Slide, Table, Visual, layout,
+                            title_pt)
 
 DPI = 200
 TITLE_ONLY_LAYOUT = 5
@@ -64,13 +65,13 @@ def _box(slide, box: Box, lines: list[str], size: float, **kwargs):
     return shape
 
 
-def _title(slide, box: Box, text: str, *, size: float = 24) -> None:
+def _title(slide, box: Box, text: str, *, size: float | None = None) -> None:
     shape = slide.shapes.title
     shape.left, shape.top, shape.width, shape.height = Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h)
     frame = shape.text_frame
     frame.margin_left = frame.margin_right = 0
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    _text(frame, [text], size, bold=True)
+    _text(frame, [text], size or title_pt(text, box.w), bold=True)
 
 
 def _rule(slide, box: Box) -> None:
@@ -158,7 +159,7 @@ def add_slide(prs, spec: Slide, footer: str) -> None:
     if spec.caption:
         _box(slide, boxes["caption"], [spec.caption], 11.5, colour=MUTED)
         slide.notes_slide.notes_text_frame.text = xml_text(spec.caption)
-    _box(slide, boxes["footer"], [footer], 8.5, colour=FOOT)
+    _box(slide, boxes["footer"], [footer], 8.0, colour=FOOT)
 
 
 def pptx_bytes(slides: list[Slide], *, footer: str, title: str) -> bytes:

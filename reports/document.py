@@ -14,13 +14,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from geo.text import plot_text
-from reports.slides import CELL_PAD_X, CELL_PAD_Y, COVER_TOP, PAGE_H, PAGE_W, Box, Slide, Table, layout, wrap_text
+from reports.slides import (CELL_PAD_X, CELL_PAD_Y, COVER_TOP, PAGE_H, PAGE_W, Box, Slide, Table, layout, title_pt,
+                            wrap_text)
 
 TITLE_COLOUR = "#1f1f1f"
 ACCENT = "#b71c1c"
 HEADER_FILL = "#7f1d1d"
 BAND_FILL = "#f6f1ea"
 MUTED = "#5f5f5f"
+FOOTER_PT = 8.0
 
 
 def _fy(y_in: float) -> float:
@@ -72,7 +74,8 @@ def draw_page(fig: Figure, slide: Slide, footer: str) -> None:
         draw_cover(fig, slide)
     else:
         t = boxes["title"]
-        fig.text(t.x / PAGE_W, _fy(t.y + t.h / 2), plot_text(slide.title), fontsize=24, fontweight="bold",
+        fig.text(t.x / PAGE_W, _fy(t.y + t.h / 2), plot_text(slide.title), fontsize=title_pt(slide.title, t.w),
+                 fontweight="bold",
                  color=TITLE_COLOUR, va="center")
         fig.add_artist(Line2D([t.x / PAGE_W, (t.x + t.w) / PAGE_W], [_fy(t.y + t.h)] * 2, color=ACCENT,
                               linewidth=2.2, transform=fig.transFigure))
@@ -86,7 +89,7 @@ def draw_page(fig: Figure, slide: Slide, footer: str) -> None:
         c = boxes["caption"]
         fig.text(c.x / PAGE_W, _fy(c.y), plot_text(slide.caption), fontsize=11.5, color=MUTED, va="top")
     f = boxes["footer"]
-    fig.text(f.x / PAGE_W, _fy(f.y), plot_text(footer), fontsize=8.5, color="#8a8a8a", va="top")
+    fig.text(f.x / PAGE_W, _fy(f.y), plot_text(footer), fontsize=FOOTER_PT, color="#8a8a8a", va="top")
 
 
 def draw_bullets(fig: Figure, box: Box, slide: Slide) -> None:

@@ -75,11 +75,12 @@ def map_frame(content: ReportContent) -> MapFrame:
     if counties is not None:
         for fid, geom in zip(counties["id"], counties.geometry):
             pt = geom.representative_point()
-            labels.append((pt.x, pt.y, _short_county(content.name(fid), content.lang)))
+            labels.append((pt.x, pt.y, short_county(content.name(fid))))
     return MapFrame(layers, rivers, (minx - pad, maxx + pad, miny - pad, maxy + pad), labels)
 
 
-def _short_county(name: str, lang: str) -> str:
+def short_county(name: str) -> str:
+    """A county's name without ' County' / ' District' / ' City' (English map labels and tables stay short)."""
     for suffix in (" County", " District", " City"):
         name = name.removesuffix(suffix)
     return name

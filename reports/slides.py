@@ -19,7 +19,7 @@ from geo.schema import get_schema
 from reports.charts import draw_curve, draw_ranking
 from reports.content import ReportContent, band_table, confidence_counts
 from reports.maps import (MapFrame, Rect, access_classes, band_labels, draw_access_map, draw_compare_map,
-                          draw_plan_map, map_frame)
+                          draw_plan_map, map_frame, short_county)
 from reports.strings import rt
 
 PAGE_W, PAGE_H = 13.333, 7.5
@@ -97,8 +97,9 @@ LINE_SPACING = 1.22
 
 
 def text_width_em(text: str) -> float:
-    """Estimated width of ``text`` in ems: CJK and full-width characters 1, others about 0.56."""
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.56 for ch in text)
+    """Estimated width of ``text`` in ems: CJK and full-width characters 1, others 0.6 (generous: a viewer
+    without the deck's fonts substitutes wider ones, e.g. DejaVu Sans for Arial)."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in text)
 
 
 #: characters that never start a line (Chinese line-breaking rule, 避头点)
@@ -191,6 +192,12 @@ def fmt_share(v: float) -> str:
     return "—" if v is None or not math.isfinite(v) else f"{v:.0%}"
 
 
+def title_pt(text: str, width_in: float, *, base: float = 24.0, least: float = 16.0) -> float:
+    """The title's font size: ``base``, smaller (not below ``least``) when the title would not fit one line."""
+    need = text_width_em(text) * 1.08 * base / 72
+    return base if need <= width_in else max(least, base * width_in / need)
+
+
 def footer_text(content: ReportContent) -> str:
     return f"{rt('footer', content.lang, date=content.data_date)} · {DATA_ATTRIBUTION}"
 
@@ -262,7 +269,7 @@ def county_rows(content: ReportContent) -> tuple[list[str], list[list[str]]]:
     pc = content.comparison.per_county.sort_values("mean_minutes_saved", ascending=False, kind="stable")
     rows = []
     for r in [*pc.to_dict("records"), *content.county_all.to_dict("records")]:
-        name = rt("h_all", lang) if r["county"] == "all" else content.name(r["county"])
+        name = rt("h_all", lang) if r["county"] == "all" else short_county(content.name(r["county"]))
         rows.append([name, fmt_num(r["population"] / 1e4, 1), fmt_num(r["mean_minutes_base"]),
                      fmt_num(r["mean_minutes_with"]), fmt_num(r["mean_minutes_saved"], 1),
                      f"{fmt_share(r[f'share_within_{t:g}_base'])} → {fmt_share(r[f'share_within_{t:g}_with'])}"])
@@ -274,7 +281,7 @@ def county_rows(content: ReportContent) -> tuple[list[str], list[list[str]]]:
 def compare_slide(content: ReportContent, frame: MapFrame) -> Slide:
     lang = content.lang
     headers, rows = county_rows(content)
-    table = Table(headers, rows, [1.05, 0.75, 0.75, 0.75, 0.75, 1.15], ["l", "r", "r", "r", "r", "r"],
+    table = Table(headers, rows, [0.95, 0.75, 0.75, 0.75, 0.75, 1.35], ["l", "r", "r", "r", "r", "r"],
                   font_pt=12, bold_last=True)
     visual = Visual(lambda fig, rect: draw_compare_map(fig, rect, frame, content), 7.0)
     return Slide(rt("s_compare", lang, baseline=content.baseline_title, scenario=content.scenario_title), visual,

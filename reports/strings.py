@@ -27,8 +27,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "s_access": ("到最近红色文化纪念地的出行时间：{scenario}", "Travel time to the nearest red-heritage site: {scenario}"),
     "s_compare": ("情景比较：{baseline} → {scenario}", "Scenario comparison: {baseline} → {scenario}"),
     "s_rank": ("项目边际效益排序：{baseline} → {scenario}", "Projects ranked by marginal benefit: {baseline} → {scenario}"),
-    "s_visitors": ("客源市场：到{dest}的可达人口与红色旅游线路",
-                   "Visitor markets: people within reach of {dest}, and the circuits"),
+    "s_visitors": ("客源市场：到{dest}的可达人口与红色旅游线路", "Visitor markets: reach of {dest}; circuits"),
     "s_sources": ("数据来源与局限", "Sources and limits"),
     # map legends
     "legend_layers": ("图层", "Layers"),
