@@ -52,6 +52,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_html": ("下载离线地图（HTML）", "Download offline map (HTML)"),
+    "report_title": ("会议材料（当前情景、基准与语言）", "Meeting pack (this scenario, baseline and language)"),
+    "report_format": ("格式", "Format"),
+    "report_download": ("下载会议材料（{fmt}）", "Download the meeting pack ({fmt})"),
+    "report_help": ("七页：标题、规划图、可达性、情景比较与县区表、项目排序、客源市场与线路、来源与局限。生成约需十秒。",
+                    "Seven slides: title, the plan, access, the comparison with the county table, the ranking, "
+                    "visitor markets and circuits, sources and limits. Takes about ten seconds."),
     "legend": ("图例", "Legend"),
     "legend_fold": ("收起/展开图例", "Fold / unfold the legend"),
     "legend_status": ("状态", "Status"),

@@ -9,7 +9,7 @@ from ui.context import RunContext
 from ui.features import filter_features
 from ui.i18n import GROUP_LABELS, label, t
 from ui.mapview import count_drawn
-from ui.render import html_export_button, show_map
+from ui.render import html_export_button, report_button, show_map
 from ui.style import GROUP_LAYERS
 
 
@@ -40,3 +40,4 @@ def render(ctx: RunContext) -> None:
                                         file_name=f"{layer}.csv", mime="text/csv",
                                         key=f"w_dl_csv_{layer}", on_click="ignore")
         html_export_button(ctx, key="w_dl_html")
+        report_button(ctx, key="w_dl_report_map")
