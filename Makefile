@@ -27,6 +27,7 @@ test: install assets
 bench: install assets
 	$(PY) benchmarks/bench_access.py
 	$(PY) benchmarks/bench_app.py
+	$(PY) benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
