@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from geo.text import plot_text
 from reports.content import ReportContent
 from reports.maps import Rect, sub_rect
+from reports.textfit import wrap_text
 from reports.strings import rt
 
 ADD_COLOUR, REMOVE_COLOUR = "#b71c1c", "#1565c0"
@@ -49,7 +50,7 @@ def _bar_panel(ax, df: pd.DataFrame, add_c: str, rem_c: str, scale: float) -> No
         ax.barh(y + offset, np.nan_to_num(values), height=0.38, color=colour)
         top = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 0.0
         for yi, v in zip(y + offset, values):
-            if np.isfinite(v):
+            if np.isfinite(v) and abs(v) >= 0.005:  # a bar of nothing needs no label
                 ax.text(v + 0.01 * (top or 1), yi, f"{v:,.2f}", va="center", fontsize=CHART_PT - 2.5, color="#333333")
     ax.set_ylim(len(df) - 0.5, -0.5)
     ax.margins(x=0.12)
@@ -72,20 +73,22 @@ def draw_ranking(fig: Figure, rect: Rect, content: ReportContent) -> None:
         ax.set_axis_off()
         ax.text(0.5, 0.5, rt("no_projects", lang), ha="center", va="center", fontsize=18, transform=ax.transAxes)
         return
-    names = [plot_text(content.name(p)) for p in df["project_id"]]
-    label_in = min(3.6, 0.2 + 0.13 * max(len(n) for n in names) * (1.6 if lang == "zh" else 0.85))
+    label_in = 3.3
+    names = [plot_text(wrap_text(content.name(p), label_in - 0.15, CHART_PT, 2)) for p in df["project_id"]]
     label_frac = label_in / (rect[2] * fig.get_figwidth())
     panels = [p for p in RANK_PANELS if p[0] in df.columns]
     width = (1 - label_frac - 0.03 * len(panels)) / len(panels)
     for k, (add_c, rem_c, key, scale) in enumerate(panels):
-        ax = fig.add_axes(sub_rect(rect, label_frac + k * (width + 0.03), 0.2, width, 0.78))
+        ax = fig.add_axes(sub_rect(rect, label_frac + k * (width + 0.03), 0.16, width, 0.72))
         if (df[[add_c, rem_c]].abs().fillna(0).to_numpy() * scale < 0.005).all():
             _nothing(ax, rt("rank_none", lang), len(df))
         else:
             _bar_panel(ax, df, add_c, rem_c, scale)
         _style(ax)
         ax.set_yticks(np.arange(len(df)), names if k == 0 else [""] * len(df))
-        ax.set_xlabel(rt(key, lang), fontsize=CHART_PT)
+        ax.tick_params(axis="y", labelsize=CHART_PT - (1.5 if len(df) > 10 else 0))
+        panel_in = width * rect[2] * fig.get_figwidth()
+        ax.set_title(wrap_text(rt(key, lang), panel_in, CHART_PT, 2), fontsize=CHART_PT, loc="left")
     handles = [Patch(color=ADD_COLOUR, label=rt("rank_add", lang)), Patch(color=REMOVE_COLOUR, label=rt("rank_remove", lang))]
     more = len(content.ranking) - len(df)
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(rect[0] + label_frac * rect[2], rect[1]),

@@ -21,6 +21,7 @@ from reports.content import ReportContent, band_table, confidence_counts
 from reports.maps import (MapFrame, Rect, access_classes, band_labels, draw_access_map, draw_compare_map,
                           draw_plan_map, map_frame, short_county)
 from reports.strings import rt
+from reports.textfit import text_width_em, title_pt, wrap_text  # noqa: F401 - title_pt re-exported for the writers
 
 PAGE_W, PAGE_H = 13.333, 7.5
 MARGIN = 0.45
@@ -96,49 +97,6 @@ CELL_PAD_X, CELL_PAD_Y = 0.07, 0.035
 LINE_SPACING = 1.22
 
 
-def text_width_em(text: str) -> float:
-    """Estimated width of ``text`` in ems: CJK and full-width characters 1, others 0.6 (generous: a viewer
-    without the deck's fonts substitutes wider ones, e.g. DejaVu Sans for Arial)."""
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in text)
-
-
-#: characters that never start a line (Chinese line-breaking rule, 避头点)
-NO_LINE_START = set("，。、；：？！）」』”’》〉…,.;:?!)")
-
-
-def wrap_text(text: str, width_in: float, font_pt: float, max_lines: int) -> str:
-    """Wrap ``text`` to ``width_in`` inches (at spaces where there are any, else anywhere; closing punctuation
-    stays on its line), keeping given line breaks; at most ``max_lines`` lines, the last ending in … when cut."""
-    limit = max(width_in * 72 / font_pt, 1.0)
-    out: list[str] = []
-    for paragraph in str(text).split("\n"):
-        line = ""
-        for token in _tokens(paragraph):
-            if line and text_width_em(line + token) > limit and token[0] not in NO_LINE_START:
-                out.append(line.rstrip())
-                line = token.lstrip()
-            else:
-                line += token
-        out.append(line.rstrip())
-    if len(out) > max_lines:
-        out = out[:max_lines]
-        while out[-1] and text_width_em(out[-1] + "…") > limit:
-            out[-1] = out[-1][:-1]
-        out[-1] += "…"
-    return "\n".join(out)
-
-
-def _tokens(text: str) -> list[str]:
-    """Words with their leading space for Latin text; single characters for CJK (which breaks anywhere)."""
-    tokens: list[str] = []
-    for ch in text:
-        if ord(ch) > 0x2E7F or not tokens or ch == " " or ord(tokens[-1][-1]) > 0x2E7F:
-            tokens.append(ch)
-        else:
-            tokens[-1] += ch
-    return tokens
-
-
 @dataclass
 class Slide:
     """One slide (one PDF page)."""
@@ -190,12 +148,6 @@ def short_name(name: str) -> str:
 
 def fmt_share(v: float) -> str:
     return "—" if v is None or not math.isfinite(v) else f"{v:.0%}"
-
-
-def title_pt(text: str, width_in: float, *, base: float = 24.0, least: float = 16.0) -> float:
-    """The title's font size: ``base``, smaller (not below ``least``) when the title would not fit one line."""
-    need = text_width_em(text) * 1.08 * base / 72
-    return base if need <= width_in else max(least, base * width_in / need)
 
 
 def footer_text(content: ReportContent) -> str:
@@ -328,7 +280,7 @@ def sources_slide(content: ReportContent) -> Slide:
                                                                           "schematic"))])
     headers = [rt("h_layer", lang), rt("h_features", lang),
                *(label(CONFIDENCE_LABELS, c, lang) for c in ("high", "medium", "low")), rt("h_schematic", lang)]
-    table = Table(headers, rows, [1.6, 0.75, 0.6, 0.6, 1.1, 0.95], ["l", "r", "r", "r", "r", "r"], font_pt=12,
+    table = Table(headers, rows, [1.8, 0.95, 0.7, 0.85, 1.1, 1.05], ["l", "r", "r", "r", "r", "r"], font_pt=12,
                   bold_last=True)
     bullets = [rt(k, lang) for k in ("limit_confidence", "limit_population", "limit_connectors", "limit_speeds",
                                      "limit_years", "limit_schematic", "limit_params")]
