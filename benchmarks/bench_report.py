@@ -9,6 +9,7 @@ Run: .venv/bin/python benchmarks/bench_report.py [--scenario 2035] [--baseline e
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,14 +23,14 @@ from reports.report import FORMATS, render  # noqa: E402
 TARGET_S = 15.0
 
 
-def one(scenario: str, baseline: str, lang: str, fmt: str) -> tuple[float, float, int]:
-    """(content seconds, writing seconds, bytes) of one report."""
-    t0 = time.perf_counter()
+def one(scenario: str, baseline: str, lang: str, fmt: str) -> tuple[float, float, float, int]:
+    """(content seconds, writing seconds, CPU seconds of both, bytes) of one report."""
+    t0, c0 = time.perf_counter(), time.process_time()
     content = build_content(scenario, baseline, lang=lang)
     t1 = time.perf_counter()
     data = render(content, fmt)
     t2 = time.perf_counter()
-    return t1 - t0, t2 - t1, len(data)
+    return t1 - t0, t2 - t1, time.process_time() - c0, len(data)
 
 
 def main() -> int:
@@ -39,15 +40,17 @@ def main() -> int:
     ap.add_argument("--lang", default="zh", choices=("zh", "en"))
     args = ap.parse_args()
     print(f"report {args.scenario} vs {args.baseline} ({args.lang}), real data; target ≤ {TARGET_S:.0f} s")
-    print(f"{'format':6} {'state':5} {'content s':>9} {'write s':>8} {'total s':>8} {'MB':>6}")
+    load = os.getloadavg()[0]
+    print(f"load average {load:.1f} on {os.cpu_count()} cores (CPU s ≈ wall time on an idle machine)")
+    print(f"{'format':6} {'state':5} {'content s':>9} {'write s':>8} {'total s':>8} {'CPU s':>6} {'MB':>6}")
     worst = 0.0
     for fmt in FORMATS:
         for state in ("cold", "warm"):
             if state == "cold":
                 clear_cache()
-            c, w, size = one(args.scenario, args.baseline, args.lang, fmt)
+            c, w, cpu, size = one(args.scenario, args.baseline, args.lang, fmt)
             worst = max(worst, c + w)
-            print(f"{fmt:6} {state:5} {c:9.1f} {w:8.1f} {c + w:8.1f} {size / 1e6:6.2f}")
+            print(f"{fmt:6} {state:5} {c:9.1f} {w:8.1f} {c + w:8.1f} {cpu:6.1f} {size / 1e6:6.2f}")
     print(f"slowest: {worst:.1f} s ({'within' if worst <= TARGET_S else 'OVER'} the {TARGET_S:.0f} s target)")
     return 0
 
