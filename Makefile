@@ -25,7 +25,9 @@ test: install assets
 	$(PY) -m pytest -q
 
 bench: install assets
+	$(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_access.py
+	$(PY) benchmarks/bench_sweep.py
 	$(PY) benchmarks/bench_app.py
 	$(PY) benchmarks/bench_report.py
 

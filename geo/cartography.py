@@ -35,6 +35,16 @@ POINT = {  # layer -> (stroke, fill, radius)
     "airports": ("#4a148c", "#ab47bc", 7.0),
     "ports": ("#0d47a1", "#64b5f6", 5.5),
 }
+URBAN_EXPRESSWAY = ("#00838f", 3.2)  # trunk_roads of road_class urban_expressway (城市快速路): teal, above the orange trunk roads
+PLAN_SYSTEM_COLOURS = {  # plan_items: colour by system (points filled, lines drawn in it)
+    "port_of_entry": "#d81b60",
+    "logistics": "#6d4c41",
+    "freight_rail": "#546e7a",
+    "urban_rail": "#7b1fa2",
+    "urban_road": "#00838f",
+    "trunk_road": "#ef6c00",
+}
+PLAN_OTHER_COLOUR = "#616161"
 HERITAGE = {  # level -> (fill, radius)
     "national": ("#b71c1c", 8.0),
     "provincial": ("#f4511e", 6.0),

@@ -102,7 +102,9 @@ def _cell(value: Any, defuse: bool) -> str:
         value = value.item()
     if isinstance(value, (list, tuple)):
         value = ";".join(str(v) for v in value)  # ids never hold ';' (they are slugs)
-    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, (int, float)):  # a number is never a formula: -2.5 stays a number in Excel
+        return repr(value) if isinstance(value, float) else str(value)
+    text = value if isinstance(value, str) else str(value)
     return defuse_formula(text) if defuse else text
 
 

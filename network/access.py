@@ -16,6 +16,7 @@ import pandas as pd
 
 from network.engine import CostMatrix, Engine, get_engine
 from network.errors import NetworkError
+from network.nearest import nearest_sites
 from network.measures import count_within, exponential_decay, gravity, group_summary, nearest, parse_thresholds
 from network.params import Params
 from network.scenario import Scenario
@@ -74,7 +75,7 @@ def access_from_matrix(cm: CostMatrix, params: Params) -> pd.DataFrame:
 
 def engine_access_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[str] = "all") -> pd.DataFrame:
     """``access_table`` on an Engine you already hold (e.g. one with a sketched proposal)."""
-    return access_from_matrix(engine.cost_matrix(origins, sites), engine.params)
+    return access_from_matrix(engine.cost_matrix(origins, sites, modes=False), engine.params)
 
 
 def access_table(scenario: Scenario | str, origins: pd.DataFrame, *, sites: str | Sequence[str] = "all",
@@ -94,5 +95,34 @@ def county_summary(access: pd.DataFrame, *, thresholds: Sequence[float],
 
 
 def nearest_minutes(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[str] = "all") -> np.ndarray:
-    """Minutes from each origin to its nearest site on ``engine`` (NaN where none is reachable)."""
-    return nearest(engine.cost_matrix(origins, sites).minutes)[0]
+    """Minutes from each origin to its nearest site on ``engine`` (NaN where none is reachable).
+
+    The fast path (``network.nearest``): no origins × sites matrix; equal to the full path's minimum.
+    """
+    return nearest_sites(engine, origins, sites).minutes
+
+
+#: Columns of ``nearest_table``.
+NEAREST_COLUMNS: tuple[str, ...] = (*ACCESS_HEAD, "reachable", "reason")
+
+
+def nearest_table(engine: Engine, origins: pd.DataFrame, sites: str | Sequence[str] = "all") -> pd.DataFrame:
+    """One row per origin with its nearest site (``NEAREST_COLUMNS``, plus x, y when origins have them).
+
+    The fast path: the same nearest_site_minutes as ``access_table``, without the sites_within/gravity
+    columns that need every origin × site time.
+    """
+    n = nearest_sites(engine, origins, sites)
+    df = origins[list(ACCESS_HEAD[:6])].reset_index(drop=True)  # columns kept as they are (no string copies)
+    df["nearest_site_id"] = pd.Series(n.site_id, dtype=object)
+    df["nearest_site_minutes"] = n.minutes
+    reach = np.isfinite(n.minutes)
+    df["reachable"] = reach
+    none_left = "no site reachable" if len(engine.site_ids(sites)) else "no site in this scenario"
+    df["reason"] = np.where(reach, "", np.where(n.reason != "", n.reason, none_left))
+    for c in ("x", "y"):
+        if c in origins.columns:
+            df[c] = origins[c].to_numpy()
+    df = pd.DataFrame(df)   # a plain DataFrame even when the origins were a GeoDataFrame
+    df.attrs["scenario"] = engine.scenario.name
+    return df

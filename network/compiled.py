@@ -80,6 +80,22 @@ class CompiledGraph:
         dist, pred = np.atleast_2d(dist), np.atleast_2d(pred)
         return dist, self._path_bits(pred)
 
+    def to_nearest_site(self, site_ids: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Minutes from every node to its nearest site, and that site's position in ``site_ids`` (-1: none).
+
+        One min-only multi-source Dijkstra on the reversed graph: no sites × nodes matrix.
+        """
+        idx = np.array([self.index[s] for s in site_ids], dtype=np.int64)
+        if len(idx) == 0:
+            return np.full(self.n, np.inf), np.full(self.n, -1, dtype=np.int64)
+        dist, _, src = dijkstra(self.rcsr, directed=True, indices=idx, min_only=True, return_predecessors=True)
+        pos = np.full(self.n, -1, dtype=np.int64)
+        ok = src >= 0
+        first = np.full(self.n, -1, dtype=np.int64)
+        first[idx[::-1]] = np.arange(len(idx))[::-1]  # written last to first: the first listed site wins a node
+        pos[ok] = first[src[ok]]
+        return dist, pos
+
     def _path_bits(self, pred: np.ndarray) -> np.ndarray:
         """OR of the edge mode bits along each node's shortest path to the source (pointer doubling)."""
         S, n = pred.shape

@@ -5,7 +5,6 @@ app and the CLI compile each scenario graph once.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +13,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy.spatial import cKDTree
 
 from network.compiled import CompiledGraph, compile_parts, modes_text, MODE_BITS
 from geo.paths import DataVersion
 from network.data import NetworkData, load_network_data
 from network.errors import NetworkError, UnknownFeatureError
 from network.connectors import connector_minutes
+from network.links import DIRECT, LINKS, MAX_STATION_LINKS, LRUCache, points_key
 from network.graph import MODE_GROUP, WAIT_MODELS, graph_parts, parts_graph
 from network.params import Params, load_params
 from network.scenario import Scenario, resolve_scenario
@@ -93,7 +92,9 @@ class Engine:
         self.graph: CompiledGraph = compile_parts(self.parts, name=scenario.name,
                                                   edge_filter=mode_filter(self.modes, connectors=connectors))
         self._site_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
-        self._hub_tree = None
+        self._hub_groups: tuple[dict, dict] | None = None
+        self._nearest_cache: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._last_links: tuple[str | None, Any] = (None, None)
 
     # -- graph views ---------------------------------------------------------------------------------
     def nx_graph(self) -> nx.MultiDiGraph:
@@ -129,86 +130,70 @@ class Engine:
             self._site_cache[key] = self.graph.to_sites(key, with_modes=True)
         return self._site_cache[key]
 
-    # -- origins -------------------------------------------------------------------------------------
-    #: at most this many stations/airports within ``connector.station_radius_km`` join one origin
-    MAX_STATION_LINKS = 8
+    def to_nearest_site(self, site_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Minutes from every node to its nearest site and that site's position in ``site_ids``; cached."""
+        key = tuple(site_ids)
+        if key not in self._nearest_cache:
+            self._nearest_cache[key] = self.graph.to_nearest_site(key)
+        return self._nearest_cache[key]
 
-    def origin_links(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # -- origins -------------------------------------------------------------------------------------
+    def origin_links(self, x: np.ndarray, y: np.ndarray, *, key: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Connector candidates of points: (node index O×k, -1 if none; connector minutes O×k).
 
         The ``connector.origin_k`` nearest places within ``connector.origin_max_km``, plus every station
-        and airport within ``connector.station_radius_km`` (up to MAX_STATION_LINKS), so that adding a
-        station to a scenario only adds candidates.
+        and airport within ``connector.station_radius_km`` (up to ``network.links.MAX_STATION_LINKS``),
+        so that adding a station to a scenario only adds candidates. Cached per (points, hubs) in
+        ``network.links.LINKS``; ``key`` is the points' digest when the caller has it already.
         """
         p = self.params
-        O = len(x)
-        if self._hub_tree is None:  # built on the first call; an engine's hubs never change
-            kinds = [self.graph.node_attrs[self.graph.nodes[h]]["kind"] for h in self.graph.hubs]
-            place = self.graph.hubs[[k == "place" for k in kinds]] if len(kinds) else self.graph.hubs
-            other = self.graph.hubs[[k != "place" for k in kinds]] if len(kinds) else self.graph.hubs
-            self._hub_tree = [(grp, cKDTree(np.column_stack([self.graph.x[grp], self.graph.y[grp]])) if len(grp) else None)
-                              for grp in (place, other)]
-        pts = np.column_stack([x, y])
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        pkey = key or points_key(x, y)
+        if self._last_links[0] == pkey:  # the same origins again (a ranking, a rerun): no gathers at all
+            return self._last_links[1]
+        if self._hub_groups is None:  # an engine's hubs never change
+            groups: tuple[dict, dict] = ({}, {})
+            for h in self.graph.hubs:
+                nid = self.graph.nodes[h]
+                groups[self.graph.node_attrs[nid]["kind"] != "place"][nid] = (self.graph.x[h], self.graph.y[h])
+            self._hub_groups = groups
         cands, mins = [], []
-        for (grp, tree), k, r in zip(self._hub_tree,
-                                     (int(p.num("connector.origin_k")), self.MAX_STATION_LINKS),
-                                     (p.num("connector.origin_max_km"), p.num("connector.station_radius_km"))):
-            if tree is None or O == 0:
-                continue
-            kk = min(k, len(grp))
-            dist, idx = tree.query(pts, k=kk, distance_upper_bound=r * 1000)
-            dist, idx = dist.reshape(O, kk), idx.reshape(O, kk)
-            ok = idx < len(grp)
-            cands.append(np.where(ok, grp[np.minimum(idx, len(grp) - 1)], -1))
-            mins.append(np.where(ok, connector_minutes(np.where(ok, dist, 0.0), p), np.inf))
-        if not cands:
-            k = int(p.num("connector.origin_k"))
-            return np.full((O, k), -1, dtype=np.int64), np.full((O, k), np.inf)
-        return np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
+        for hubs, k, r in zip(self._hub_groups, (int(p.num("connector.origin_k")), MAX_STATION_LINKS),
+                              (p.num("connector.origin_max_km"), p.num("connector.station_radius_km"))):
+            found = LINKS.links(pkey, x, y, hubs, k, r * 1000)
+            # position -1 (no candidate) picks the appended -1; its distance is inf, so its minutes too
+            node = np.array([self.graph.index[h] for h in found.ids] + [-1], dtype=np.int64)
+            cands.append(node[found.idx])
+            mins.append(connector_minutes(found.dist, p))
+        out = np.concatenate(cands, axis=1), np.concatenate(mins, axis=1)
+        for a in out:
+            a.flags.writeable = False  # shared by later calls
+        self._last_links = (pkey, out)
+        return out
 
     def cost_matrix(self, origins: pd.DataFrame, sites: str | Sequence[str] = "all", *,
-                    chunk: int = 20000, with_via: bool = False) -> CostMatrix:
+                    chunk: int = 20000, with_via: bool = False, modes: bool = True) -> CostMatrix:
         """Minutes from each origin (columns origin_id, x, y) to each site; NaN = unreachable.
 
         An origin joins the network through its connector candidates (``origin_links``) and takes the
         best candidate per site, or a direct local trip to the site when that is faster. ``with_via``
-        also records the node each origin joins at (``CostMatrix.via``).
+        also records the node each origin joins at (``CostMatrix.via``); ``modes=False`` skips the path
+        modes (``CostMatrix.modes`` all 0), which the access table does not need.
         """
         site_ids = self.site_ids(sites)
         x = origins["x"].to_numpy(dtype=float)
         y = origins["y"].to_numpy(dtype=float)
         O, S = len(x), len(site_ids)
         D, B = self.to_sites(site_ids)
+        D = np.concatenate([D, np.full((S, 1), np.inf)], axis=1)  # candidate -1 (none) reads this inf column
         cand, cmin = self.origin_links(x, y)
-        max_m = self.params.num("connector.origin_max_km") * 1000
-        sx = np.array([self.data.xy[s][0] for s in site_ids])
-        sy = np.array([self.data.xy[s][1] for s in site_ids])
+        sxy = np.array([self.data.xy[s] for s in site_ids], dtype=float).reshape(S, 2)
         out = np.empty((O, S))
         bits = np.zeros((O, S), dtype=np.int64)
         via = np.full((O, S), -1, dtype=np.int64) if with_via else None
-        local = MODE_BITS["local"]
         for a in range(0, O, chunk):
-            b = min(O, a + chunk)
-            c, cm = cand[a:b], cmin[a:b]
-            safe = np.where(c >= 0, c, 0)
-            # (S, o, k): connector minutes + network minutes from the candidate node to the site
-            tot = cm[None, :, :] + D[:, safe]
-            tot = np.where((c >= 0)[None, :, :], tot, np.inf)
-            best_k = np.argmin(tot, axis=2)                               # (S, o)
-            best = np.take_along_axis(tot, best_k[:, :, None], axis=2)[:, :, 0]
-            node = np.take_along_axis(np.broadcast_to(safe[None], tot.shape), best_k[:, :, None], axis=2)[:, :, 0]
-            bb = B[np.arange(S)[:, None], node] | local
-            dx = x[a:b, None] - sx[None, :]
-            dy = y[a:b, None] - sy[None, :]
-            dist = np.hypot(dx, dy)
-            direct = np.where(dist <= max_m, connector_minutes(dist, self.params), np.inf)  # (o, S)
-            net = best.T
-            use_direct = direct < net
-            m = np.where(use_direct, direct, net)
-            out[a:b] = m
-            bits[a:b] = np.where(use_direct, local, bb.T)
-            if via is not None:
-                via[a:b] = np.where(use_direct | ~np.isfinite(net), -1, node.T)
+            sl = slice(a, min(O, a + chunk))
+            self._cost_chunk(sl, x, y, cand, cmin, D, B if modes else None, sxy, out, bits, via)
         has_link = (cand >= 0).any(axis=1)
         near_site = (out < np.inf).any(axis=1) if S else np.zeros(O, bool)
         reason = np.where(has_link | near_site, "",
@@ -218,34 +203,29 @@ class Engine:
         return CostMatrix(origins.reset_index(drop=True), site_ids, out, bits, reason.astype(object),
                           self.scenario.name, via)
 
-
-class LRUCache:
-    """At most ``maxsize`` entries; ``get`` marks an entry as recently used, ``put`` drops the oldest."""
-
-    def __init__(self, maxsize: int):
-        self.maxsize = maxsize
-        self._items: OrderedDict[Any, Any] = OrderedDict()
-
-    def get(self, key: Any) -> Any:
-        """Return the entry for ``key`` (None if absent)."""
-        if key not in self._items:
-            return None
-        self._items.move_to_end(key)
-        return self._items[key]
-
-    def put(self, key: Any, value: Any) -> Any:
-        """Store ``value`` under ``key`` and return it."""
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.maxsize:
-            self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        self._items.clear()
-
-    def __len__(self) -> int:
-        return len(self._items)
+    def _cost_chunk(self, sl: slice, x, y, cand, cmin, D, B, sxy, out, bits, via) -> None:
+        """Fill rows ``sl`` of ``out`` (and ``bits`` when B is given, ``via`` when not None)."""
+        c, cm = cand[sl], cmin[sl]
+        S = len(sxy)
+        tot = cm[None, :, :] + D[:, c]                   # (S, o, k): connector + network minutes to the site
+        dist = np.hypot(x[sl, None] - sxy[None, :, 0], y[sl, None] - sxy[None, :, 1])
+        max_m = self.params.num("connector.origin_max_km") * 1000
+        direct = np.where(dist <= max_m, connector_minutes(dist, self.params), np.inf)  # (o, S)
+        if B is None and via is None:
+            net = tot.min(axis=2).T if tot.shape[2] else np.full(direct.shape, np.inf)
+            out[sl] = np.minimum(direct, net)
+            return
+        best_k = np.argmin(tot, axis=2)                   # (S, o)
+        net = np.take_along_axis(tot, best_k[:, :, None], axis=2)[:, :, 0].T
+        node = np.take_along_axis(np.broadcast_to(c[None], tot.shape), best_k[:, :, None], axis=2)[:, :, 0]
+        use_direct = direct < net
+        out[sl] = np.where(use_direct, direct, net)
+        local = MODE_BITS["local"]
+        if B is not None:
+            bb = B[np.arange(S)[:, None], np.maximum(node, 0)] | local
+            bits[sl] = np.where(use_direct, local, bb.T)
+        if via is not None:
+            via[sl] = np.where(use_direct | ~np.isfinite(net), -1, node.T)
 
 
 MAX_CACHED_ENGINES = 8
@@ -287,3 +267,5 @@ def clear_cache() -> None:
     """Forget every cached engine and parameter table (e.g. after the layers changed on disk)."""
     _ENGINES.clear()
     _PARAMS.clear()
+    LINKS.clear()
+    DIRECT.clear()

@@ -20,10 +20,13 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
 from geo.crs import PROJECTED_CRS
 from geo.schema import CHINA_BBOX
+from network.gridcells import cells_inside
 from network.data import NetworkData, load_network_data, to_projected, to_wgs84
 from network.errors import DataNotReadyError, OriginsError
 
@@ -73,11 +76,15 @@ def origins_counties(*, data_dir: Path | None = None, data: NetworkData | None =
     return _frame(pd.DataFrame(rows, columns=ORIGIN_COLUMNS), "counties")
 
 
-_GRID_CACHE: dict[tuple, gpd.GeoDataFrame] = {}
+_GRID_CACHE: dict[tuple, pd.DataFrame] = {}
 
 
-def origins_grid(km: float = 1.0, *, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
-    """Regular grid of ``km`` cells (EPSG:4547) clipped to the counties; population by area share."""
+def grid_frame(km: float = 1.0, *, data_dir: Path | None = None, data: NetworkData | None = None) -> pd.DataFrame:
+    """The ``km`` grid as a plain DataFrame (``ORIGIN_COLUMNS``, no geometry column): what the engine needs.
+
+    Cached per (data version, cell size); the same cells, ids and populations as ``origins_grid``, built
+    without creating a shapely point per cell (0.6 s of the 250 m grid's build).
+    """
     if not (isinstance(km, (int, float)) and math.isfinite(km) and 0.1 <= km <= 100):
         raise OriginsError(f"grid cell size must be between 0.1 and 100 km, got {km!r}")
     data = data or load_network_data(data_dir)
@@ -89,26 +96,40 @@ def origins_grid(km: float = 1.0, *, data_dir: Path | None = None, data: Network
     step = km * 1000.0
     xs = np.arange(math.floor(minx / step) * step + step / 2, maxx, step)
     ys = np.arange(math.floor(miny / step) * step + step / 2, maxy, step)
-    if len(xs) * len(ys) > MAX_ORIGINS * 4:
-        raise OriginsError(f"a {km} km grid would have {len(xs) * len(ys):,} cells; use a coarser grid")
-    gx, gy = np.meshgrid(xs, ys)
-    gx, gy = gx.ravel(), gy.ravel()
-    county = assign_county(gx, gy, data)
-    inside = county != ""
-    gx, gy, county = gx[inside], gy[inside], county[inside]
-    pop = dict(zip(c["id"], c["population"].astype(float)))
-    counts = pd.Series(county).value_counts()
-    population = np.array([pop[cid] / counts[cid] for cid in county]) if len(county) else np.zeros(0)
+    expected = float(c.geometry.area.sum()) / (step * step)
+    if expected > MAX_ORIGINS or len(xs) * len(ys) > MAX_ORIGINS * 4:
+        finest = math.ceil(math.sqrt(float(c.geometry.area.sum()) / MAX_ORIGINS) / 10) * 10 / 1000
+        raise OriginsError(f"a {km:g} km grid would have ~{expected:,.0f} cells; the limit is {MAX_ORIGINS:,} "
+                           f"origins (here: cells of at least {finest:g} km)")
+    row, col, which = cells_inside(list(c.geometry), xs, ys)
+    gx, gy = xs[col], ys[row]
+    counts = np.bincount(which, minlength=len(c))
+    population = c["population"].to_numpy(dtype=float)[which] / np.maximum(counts[which], 1)
     lon, lat = to_wgs84(gx, gy)
-    col = np.round((gx - xs[0]) / step).astype(int)
-    row = np.round((gy - ys[0]) / step).astype(int)
-    df = pd.DataFrame({"origin_id": [f"g{km:g}km-{r}-{q}" for r, q in zip(row, col)], "name": "",
-                       "county": county, "lon": lon, "lat": lat, "x": gx, "y": gy, "population": population})
-    gdf = _frame(df, f"grid:{km:g}")
-    gdf.attrs["cell_km"] = float(km)
+    # string columns built in Arrow (pandas' own string storage): ~0.1 s instead of ~1.4 s at 250 m
+    ids = pc.binary_join_element_wise(pa.scalar(f"g{km:g}km"), pc.cast(pa.array(row), pa.string()),
+                                      pc.cast(pa.array(col), pa.string()), "-")
+    county = pa.array(c["id"].astype(str).tolist(), pa.string()).take(pa.array(which))
+    df = pd.DataFrame({"origin_id": pd.Series(ids, dtype="str"), "name": pd.Series([""] * len(row), dtype="str"),
+                       "county": pd.Series(county, dtype="str"), "lon": lon, "lat": lat, "x": gx, "y": gy,
+                       "population": population}, columns=list(ORIGIN_COLUMNS))
+    df.attrs.update(origins=f"grid:{km:g}", cell_km=float(km), grid_x0=float(xs[0]), grid_y0=float(ys[0]),
+                    grid_shape=(len(ys), len(xs)))
     _GRID_CACHE.clear()
-    _GRID_CACHE[key] = gdf
-    return gdf.copy()
+    _GRID_CACHE[key] = df
+    return df.copy()
+
+
+def origins_grid(km: float = 1.0, *, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
+    """Regular grid of ``km`` cells (EPSG:4547) clipped to the counties; population by area share.
+
+    ``attrs``: ``cell_km``, ``grid_x0``/``grid_y0`` (EPSG:4547 centre of column 0 / row 0) and
+    ``grid_shape`` (rows, columns of the bounding grid); origin ids are ``g{km}km-{row}-{col}``.
+    """
+    df = grid_frame(km, data_dir=data_dir, data=data)
+    gdf = _frame(df, df.attrs["origins"])
+    gdf.attrs.update(df.attrs)
+    return gdf
 
 
 def origins_gateways(*, data_dir: Path | None = None, data: NetworkData | None = None) -> gpd.GeoDataFrame:
@@ -264,7 +285,7 @@ def parse_origins(spec: str, *, data_dir: Path | None = None, data: NetworkData 
         return origins_counties(data_dir=data_dir, data=data)
     if s == "gateways":
         return origins_gateways(data_dir=data_dir, data=data)
-    if s.startswith("grid"):
+    if s == "grid" or s.startswith("grid:"):   # exactly grid or grid:KM; "grid_points.csv" is a file
         km_text = s.partition(":")[2] or "1"
         try:
             km = float(km_text)

@@ -122,7 +122,7 @@ def sort_ranking(df: pd.DataFrame) -> pd.DataFrame:
 MEASURES = ("residents", "visitors")
 
 
-class _Times:
+class ScenarioTimes:
     """The minutes a ranking compares for one set of feature ids: residents' nearest-site minutes per origin
     and/or visitors' cities × sites minutes (on the planned-waits engine)."""
 
@@ -172,7 +172,7 @@ def rank_projects(baseline: Scenario | str, with_: Scenario | str, origins: pd.D
     sw = resolve_scenario(with_, data=data, params=params)
     if "residents" in measures and origins is None:
         origins = origins_grid(1.0, data=data)
-    times = _Times(data, params, origins, sites, tuple(measures))
+    times = ScenarioTimes(data, params, origins, sites, tuple(measures))
     gains = _Gains(data, params, origins, times)
     t_base, t_with = times(sb.feature_ids, sb.name), times(sw.feature_ids, sw.name)
     rows = []
@@ -198,7 +198,7 @@ def rank_projects(baseline: Scenario | str, with_: Scenario | str, origins: pd.D
 class _Gains:
     """Turns the minutes of four states (baseline, +project, with − project, with) into one ranking row."""
 
-    def __init__(self, data: NetworkData, params: Params, origins: pd.DataFrame | None, times: _Times):
+    def __init__(self, data: NetworkData, params: Params, origins: pd.DataFrame | None, times: ScenarioTimes):
         self.data, self.times = data, times
         self.thresholds = rank_thresholds(params)
         self.pop = population_weights(origins) if origins is not None else None

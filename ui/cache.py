@@ -18,6 +18,7 @@ import streamlit as st
 
 from geo.errors import AtlasError
 from geo.paths import DataVersion
+from geo.planitems import plan_item_rows
 from geo.schema import LAYERS
 from geo.store import load_layer
 from network.data import load_network_data
@@ -87,6 +88,13 @@ def feature_names(version: DataVersion, lang: str) -> dict[str, str]:
     return out
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def plan_rows(version: DataVersion) -> list[dict[str, Any]]:
+    """The plan-items table (geo.planitems): every local feature of the transport layers and of plan_items."""
+    loaded = layers(version).layers
+    return plan_item_rows({name: gdf.drop(columns=gdf.geometry.name).to_dict("records") for name, gdf in loaded.items()})
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def scenario(version: DataVersion, choice: str, custom: tuple[str, ...], year: int | None) -> AppScenario:
     """The chosen scenario resolved once per data version, choice and year (see ui.scenario)."""
@@ -104,8 +112,14 @@ def sketch_defaults(version: DataVersion) -> dict[str, float]:
 
 @st.cache_data(show_spinner=False, max_entries=48)
 def access(version: DataVersion, sc: Scenario, km: float, lang: str, title: str) -> tuple[Any, pd.DataFrame]:
-    """Nearest-site bands and the access table (48 entries: every slider year in both languages stays)."""
+    """Nearest-site bands and the nearest-site table (48 entries: every slider year in both languages stays)."""
     return results.access(version, sc, km, lang=lang, title=title)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def access_table(version: DataVersion, sc: Scenario, km: float) -> pd.DataFrame:
+    """The full access table (sites within T, gravity): made when the grid table is downloaded."""
+    return results.access_table(version, sc, km)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -128,6 +142,13 @@ def comparison(version: DataVersion, baseline: Scenario, with_: Scenario, km: fl
 def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float,
             measures: tuple[str, ...] = ("residents",)) -> pd.DataFrame:
     return results.ranking(version, baseline, with_, km, measures)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def sweep(version: DataVersion, baseline: Scenario, with_: Scenario, projects: tuple[str, ...], measure: str,
+          km: float) -> pd.DataFrame:
+    """A portfolio sweep of up to 8 projects, in this process (network.sweep)."""
+    return results.sweep(version, baseline, with_, projects, measure, km)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -154,6 +154,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "vis_hours": ("小时", "hours"),
     "vis_cities_count": ("城市", "cities"),
     "vis_wan": ("万人", "×10k people"),
+    "sweep_title": ("项目组合与建设时序", "Portfolios and build order"),
+    "sweep_help": ("对所选项目的每一种组合计算效益（所选指标）与投资（亿元，有公开数据者），给出效益—投资帕累托前沿与推荐建设时序"
+                   "（各步累计效益之和最大）。更多项目或更细网格请用命令行 `atlas sweep`（Dask 并行），并在此上传其结果。",
+                   "Every combination of the chosen projects is evaluated on the chosen measure, with its investment (亿元, "
+                   "where published): the benefit–cost Pareto front and the recommended build order (the largest "
+                   "benefit summed over the build steps). For more projects or a finer grid run `atlas sweep` "
+                   "(parallel on Dask) and upload its file here."),
+    "sweep_projects": ("参与组合的项目（最多 8 个）", "Projects in the sweep (at most 8)"),
+    "sweep_run": ("计算全部组合", "Evaluate every combination"),
+    "sweep_upload": ("或上传 atlas sweep 结果（.parquet）", "or upload an atlas sweep file (.parquet)"),
+    "sweep_running": ("正在计算 {n} 个组合…", "Evaluating {n} portfolios…"),
+    "sweep_none": ("请选择项目并点击计算，或上传结果文件。", "Choose projects and press evaluate, or upload a sweep file."),
+    "sweep_front": ("效益—投资帕累托前沿", "Benefit vs cost: the Pareto front"),
+    "sweep_cost_axis": ("投资（亿元）", "investment (亿元)"),
+    "sweep_front_label": ("帕累托前沿", "Pareto front"),
+    "sweep_other_label": ("其他组合", "other portfolios"),
+    "sweep_unknown_costs": ("{n} 个组合含投资未知的项目，不在图中：{ids}",
+                            "{n} portfolios include a project of unknown cost and are not plotted: {ids}"),
+    "sweep_axis_residents": ("居民节省人·分钟（百万）", "resident people-minutes saved (millions)"),
+    "sweep_axis_visitors": ("游客节省人·小时（百万）", "visitor people-hours saved (millions)"),
+    "sweep_order": ("推荐建设时序", "Recommended build order"),
+    "sweep_project": ("项目", "project"),
+    "sweep_step": ("步骤", "step"),
+    "sweep_added": ("新增效益（百万）", "added benefit (millions)"),
+    "sweep_benefit": ("累计效益（百万）", "benefit so far (millions)"),
+    "sweep_cost": ("累计投资（亿元）", "investment so far (亿元)"),
+    "sweep_bad_file": ("无法读取该文件：{err}", "Cannot read this file: {err}"),
+    "sweep_custom": ("自定义情景不能在此做组合计算；请选择规划情景。", "Portfolios need a named scenario, not a custom one."),
     "rank_measure": ("排序指标", "Ranking measure"),
     "rank_measure_residents": ("居民（到最近纪念地）", "Residents (nearest site)"),
     "rank_measure_visitors": ("游客（客源市场到全国级纪念地）", "Visitors (markets to national sites)"),
@@ -169,6 +197,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gain_slower": ("变慢", "slower"),
     "gain_new": ("新可达", "newly reachable"),
     "legend_waterways": ("航道", "Waterways"),
+    "legend_trunk": ("国省干线", "Trunk roads"),
+    "legend_urban_expressway": ("城市快速路", "Urban expressways"),
+    "road_class": ("公路等级", "Road class"),
+    "plan_system": ("规划系统", "Plan system"),
+    "item_kind": ("事项类型", "Kind of item"),
+    "approved": ("批复/列入", "Approved / listed"),
+    "related_ids": ("相关要素", "Related features"),
+    "routing": ("路径计算", "Routing"),
+    "not_routed": ("不参与路径计算（仅展示与清单）", "not routed (drawn and listed only)"),
+    "plan_table": ("规划清单：逐项核对规划", "Plan items: check the plan item by item"),
+    "plan_table_help": ("每一行是一个规划事项（各交通图层中赣州范围内的要素及“规划事项”图层），含状态、日期、来源；"
+                        "“参与路径计算”说明可达性分析是否使用它。",
+                        "One row per plan item (the local features of the transport layers and of the plan-items "
+                        "layer) with status, dates and source; 'routed' says whether the analysis uses it."),
+    "plan_filter_system": ("规划系统", "System"),
+    "plan_filter_status": ("状态", "Status"),
+    "plan_filter_period": ("规划期", "Plan period"),
+    "plan_period_none": ("（未注明）", "(none given)"),
+    "plan_rows": ("{n} 项（共 {total} 项）", "{n} items (of {total})"),
+    "download_plan_csv": ("下载规划清单 CSV", "Download the plan items (CSV)"),
     "legend_ports": ("港口", "Ports"),
     "rank_axis": ("人均节省分钟（到最近全国级纪念地）", "minutes saved per resident (to the nearest national site)"),
     "lang_zh": ("中文", "中文"),
@@ -228,6 +276,10 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 #: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "system": ("规划系统", "System"), "routed": ("参与路径计算", "Routed"), "approved": ("批复/列入", "Approved / listed"),
+    "plan_period": ("规划期", "Plan period"), "planned_open": ("计划开通", "Planned opening"), "opened": ("开通", "Opened"),
+    "plan_ref": ("规划依据", "Plan reference"), "source": ("来源", "Source"), "confidence": ("可信度", "Confidence"),
+    "notes": ("备注", "Notes"), "name_zh": ("名称", "Name (zh)"), "name_en": ("英文名称", "Name (en)"), "id": ("编号", "Id"),
     "county": ("县区编号", "County id"), "county_name": ("县区", "County"), "population": ("人口", "Population"),
     "mean_minutes_base": ("平均分钟（前）", "Mean minutes (before)"),
     "mean_minutes_with": ("平均分钟（后）", "Mean minutes (after)"),
@@ -318,6 +370,28 @@ LEG_KIND_LABELS: dict[str, tuple[str, str]] = {
     "transfer": ("换乘", "change"), "wait": ("等候", "wait"), "connector": ("接驳", "local trip"),
 }
 
+PLAN_SYSTEM_LABELS: dict[str, tuple[str, str]] = {
+    "rail": ("铁路", "Rail"), "freight_rail": ("普速货运铁路与煤运通道", "Freight rail and coal corridors"),
+    "urban_rail": ("城市轨道交通与市域铁路", "Urban and suburban rail"), "expressway": ("高速公路", "Expressways"),
+    "trunk_road": ("国省道干线", "Trunk roads"), "urban_road": ("城市快速路", "Urban expressways"), "air": ("航空", "Air"),
+    "water": ("水运", "Waterways"), "logistics": ("物流枢纽与多式联运", "Logistics hubs and intermodal"),
+    "port_of_entry": ("口岸", "Ports of entry"),
+}
+PLAN_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "port_of_entry": ("口岸", "port of entry"), "logistics_hub": ("国家物流枢纽", "national logistics hub"),
+    "rail_freight_hub": ("中欧班列集结中心", "China–Europe rail freight hub"), "bonded_zone": ("综合保税区", "bonded zone"),
+    "intermodal_route": ("多式联运线路", "intermodal service"), "network_plan": ("线网规划", "network plan"),
+    "construction_plan": ("建设规划", "construction plan"), "freight_corridor": ("货运通道", "freight corridor"),
+    "freight_line": ("普速货运线路", "conventional freight line"), "road_upgrade": ("国省道改造", "trunk-road upgrade"),
+}
+ROAD_CLASS_LABELS: dict[str, tuple[str, str]] = {
+    "national": ("国道", "national road"), "provincial": ("省道/县道", "provincial road"),
+    "first_class": ("一级公路", "first-class highway"), "urban_expressway": ("城市快速路", "urban expressway"),
+}
+ROUTED_LABELS: dict[str, tuple[str, str]] = {
+    "yes": ("是", "yes"), "freight": ("仅货运", "freight only"), "no": ("否（仅展示）", "no (drawn only)"),
+}
+
 #: Map groups shown as toggles, in drawing order (bottom to top).
 GROUP_LABELS: dict[str, tuple[str, str]] = {
     "counties": ("县区界", "Counties"),
@@ -327,6 +401,7 @@ GROUP_LABELS: dict[str, tuple[str, str]] = {
     "railways": ("铁路", "Railways"),
     "stations": ("铁路车站", "Stations"),
     "airports": ("机场", "Airports"),
+    "plan_items": ("规划事项（口岸、物流、轨道、快速路网等）", "Plan items (ports of entry, logistics, urban rail …)"),
     "heritage_sites": ("红色文化纪念地", "Heritage sites"),
 }
 

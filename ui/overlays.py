@@ -30,12 +30,18 @@ def band_labels(thresholds: Sequence[float], lang: str) -> list[str]:
 
 
 def _cells_union(x: np.ndarray, y: np.ndarray, cell_m: float) -> Any:
+    """Union of grid cells (centres x, y): cells merge into row runs first, then the runs are unioned.
+
+    A 250 m band of ~200,000 cells is a few thousand runs, so the union takes ~0.1 s instead of ~1 s.
+    """
     h = cell_m / 2
-    boxes = shapely.box(x - h, y - h, x + h, y + h)
-    try:
-        merged = shapely.coverage_union_all(boxes)
-    except Exception:  # noqa: BLE001 - older GEOS: fall back to a plain union
-        merged = shapely.union_all(boxes)
+    o = np.lexsort((x, y))
+    x, y = x[o], y[o]
+    start = np.ones(len(x), dtype=bool)
+    start[1:] = (y[1:] != y[:-1]) | (np.abs(x[1:] - x[:-1] - cell_m) > cell_m * 1e-6)
+    first = np.flatnonzero(start)
+    last = np.append(first[1:], len(x)) - 1
+    merged = shapely.union_all(shapely.box(x[first] - h, y[first] - h, x[last] + h, y[first] + h))
     merged = merged.simplify(cell_m * 0.05)
     return shapely.transform(merged, lambda c: np.column_stack(to_wgs84(c[:, 0], c[:, 1])))
 

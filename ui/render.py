@@ -69,10 +69,13 @@ def html_export_button(ctx: RunContext, overlays: Sequence[Overlay] = (), *, key
                        file_name=f"gannan_atlas_{ctx.state.view}.html", mime="text/html", key=key, on_click="ignore")
 
 
-def csv_button(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """Download a table as CSV (rounded for reading, formulas defused: network.tables.table_csv)."""
-    st.download_button(f"{t('download_csv', lang)}: {name}", data=lambda: table_csv(df), file_name=f"{name}.csv",
-                       mime="text/csv", key=key, on_click="ignore")
+def csv_button(df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, lang: str, key: str) -> None:
+    """Download a table as CSV (rounded for reading, formulas defused: network.tables.table_csv).
+
+    ``df`` may be a function: the table is then made only when the button is pressed.
+    """
+    st.download_button(f"{t('download_csv', lang)}: {name}", data=lambda: table_csv(df() if callable(df) else df),
+                       file_name=f"{name}.csv", mime="text/csv", key=key, on_click="ignore")
 
 
 def geojson_button(features: list[dict[str, Any]], name: str, lang: str, key: str) -> None:

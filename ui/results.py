@@ -11,14 +11,15 @@ from typing import Any
 import pandas as pd
 
 from geo.paths import DataVersion
-from network.access import engine_access_table, resident_thresholds
+from network.access import engine_access_table, nearest_table, resident_thresholds
 from network.compare import compare_engines
 from network.engine import Engine, get_engine
 from network.isochrone import isochrones
-from network.origins import origins_grid
+from network.origins import grid_frame, origins_grid
 from network.ranking import rank_projects
 from network.routing import route_from_point, route_path
 from network.scenario import Scenario
+from network.sweep import SerialRunner, SweepContext, SweepSpec, sweep_with
 from network.circuits import circuit_table, load_circuits
 from network.visitors import (cluster_table, site_table, visitor_engine, visitor_hours,
                               visitor_matrix)
@@ -33,12 +34,22 @@ def engine(version: DataVersion, scenario: Scenario) -> Engine:
 
 def access(version: DataVersion, scenario: Scenario, km: float, *, lang: str,
            title: str) -> tuple[BandResult, pd.DataFrame]:
-    """Nearest-site bands (dissolved polygons + table) and the access table of a ``km`` grid."""
+    """Nearest-site bands (dissolved polygons + table) and the nearest-site table of a ``km`` grid.
+
+    The fast path (network.nearest): no cells × sites matrix, so the 250 m grid stays interactive; the
+    full access table (sites within T, gravity) is ``access_table``, made when it is downloaded.
+    """
     eng = engine(version, scenario)
-    g = origins_grid(km, data=eng.data)
-    a = engine_access_table(eng, g).merge(g[["origin_id", "x", "y"]], on="origin_id", how="left")
+    g = grid_frame(km, data=eng.data)
+    a = nearest_table(eng, g)
     bands = access_bands(a, km=km, lang=lang, title=title, thresholds=resident_thresholds(eng.params))
-    return bands, pd.DataFrame(a).drop(columns=["x", "y"])
+    return bands, a.drop(columns=["x", "y"])
+
+
+def access_table(version: DataVersion, scenario: Scenario, km: float) -> pd.DataFrame:
+    """The full access table of a ``km`` grid (network.access.access_columns)."""
+    eng = engine(version, scenario)
+    return engine_access_table(eng, grid_frame(km, data=eng.data))
 
 
 def site_isochrones(version: DataVersion, scenario: Scenario, site_id: str, km: float, *,
@@ -89,6 +100,13 @@ def ranking(version: DataVersion, baseline: Scenario, with_: Scenario, km: float
     eng = engine(version, baseline)
     return rank_projects(baseline, with_, origins_grid(km, data=eng.data), params=eng.params, version=version,
                          measures=measures)
+
+
+def sweep(version: DataVersion, baseline: Scenario, with_: Scenario, projects: tuple[str, ...], measure: str,
+          km: float) -> pd.DataFrame:
+    """Every subset of ``projects`` (network.sweep) evaluated in this process: orders, costs, Pareto flag."""
+    ctx = SweepContext(SweepSpec(baseline, with_, projects, measure, f"grid:{km:g}", "national"), version.data_dir)
+    return sweep_with(SerialRunner(ctx), ctx)
 
 
 def visitors(version: DataVersion, scenario: Scenario) -> dict[str, Any]:

@@ -60,6 +60,14 @@ K_VISIT_DEST = "w_visit_dest"
 K_RANK_MEASURE = "w_rank_measure"
 # -- the meeting pack (reports): PowerPoint or PDF --------------------------------------------------------
 K_REPORT_FORMAT = "w_report_format"
+# -- the ranking view's portfolio sweep: the chosen projects, the run asked for, an uploaded sweep file ----
+K_SWEEP_PROJECTS = "w_sweep_projects"
+K_SWEEP_RUN = "sweep_run"
+K_SWEEP_FILE = "w_sweep_file"
+# -- the layer browser: the plan-items table's filters ------------------------------------------------
+K_PLAN_SYSTEMS = "w_plan_systems"
+K_PLAN_STATUSES = "w_plan_statuses"
+K_PLAN_PERIODS = "w_plan_periods"
 # -- the sketch view ------------------------------------------------------------------------------------
 K_DRAFT = "sketch_draft"            # network.drafts.Draft
 K_PENDING = "sketch_pending"        # GeoJSON geometry waiting for the form
@@ -77,7 +85,8 @@ K_SK_SHOW = "w_sk_show"
 K_SK_LOAD = "w_sk_load"
 K_SK_CONFIRM = "w_sk_confirm_promote"
 
-GRID_CHOICES = (2.0, 1.0, 5.0)
+#: the analysis grid (km); the first is the default. 0.25 km (~630,000 cells) runs on the fast nearest-site path.
+GRID_CHOICES = (2.0, 1.0, 0.5, 0.25, 5.0)
 
 
 def apply_state(s: AppState, *, new_view: bool = True) -> None:

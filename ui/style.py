@@ -11,7 +11,8 @@ import html
 from typing import Any, Mapping
 
 from geo.cartography import (BACKGROUND, BAND_RAMP, BASE_LAND, BASE_WATER, COUNTY_DASH, COUNTY_STROKE, DASH,  # noqa: F401
-                             GAIN_ALL_COLOURS, HERITAGE, HERITAGE_STROKE, LINE, POINT, RAIL, UNREACHABLE_COLOUR)
+                             GAIN_ALL_COLOURS, HERITAGE, HERITAGE_STROKE, LINE, PLAN_OTHER_COLOUR, PLAN_SYSTEM_COLOURS,
+                             POINT, RAIL, UNREACHABLE_COLOUR, URBAN_EXPRESSWAY)
 
 
 #: map groups (sidebar toggles) -> layers drawn in that group
@@ -23,25 +24,43 @@ GROUP_LAYERS: dict[str, tuple[str, ...]] = {
     "railways": ("railways",),
     "stations": ("stations",),
     "airports": ("air_routes", "airports"),  # routes under the airport symbols
+    "plan_items": ("plan_items",),  # drawn and listed, never routed
     "heritage_sites": ("heritage_sites",),
 }
 GROUPS: tuple[str, ...] = tuple(GROUP_LAYERS)
-DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "heritage_sites")
+DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "plan_items", "heritage_sites")
 
 ROUTE_COLOUR = "#00a6ff"   # a clicked point's route: not used by any plan layer
 SKETCH_COLOUR = "#c51b8a"  # a sketched proposal's features
 SKETCH_FILL = "#fde0ef"
 
 
-def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the Leaflet path style of one feature of ``layer``."""
+def plan_item_style(props: Mapping[str, Any], geom_type: str | None) -> dict[str, Any]:
+    """A plan item: a filled circle (points), a line (lines) or a light area (polygons) in its system's colour."""
+    colour = PLAN_SYSTEM_COLOURS.get(props.get("system"), PLAN_OTHER_COLOUR)
+    existing = (props.get("status") or "existing") == "existing"
+    if geom_type in ("Point", None):
+        return {"color": "#212121", "weight": 1.5, "fill": True, "fillColor": colour, "radius": 6.5,
+                "fillOpacity": 0.95 if existing else 0.3}
+    if geom_type in ("Polygon", "MultiPolygon"):
+        return {"color": colour, "weight": 1.5, "fill": True, "fillColor": colour, "fillOpacity": 0.15}
+    return {"color": colour, "weight": 2.5, "opacity": 0.85, "lineCap": "round"}
+
+
+def feature_style(layer: str, props: Mapping[str, Any], geom_type: str | None = None) -> dict[str, Any]:
+    """Return the Leaflet path style of one feature of ``layer`` (``geom_type`` matters for mixed layers)."""
     status = props.get("status") or "existing"
     dash = DASH.get(status)
     existing = status == "existing"
     if layer == "counties":
         return {"color": COUNTY_STROKE, "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.0,
                 "dashArray": COUNTY_DASH}
-    if layer == "railways":
+    if layer == "plan_items":
+        style = plan_item_style(props, geom_type)
+    elif layer == "trunk_roads" and props.get("road_class") == "urban_expressway":
+        colour, weight = URBAN_EXPRESSWAY
+        style = {"color": colour, "weight": weight, "opacity": 0.9, "lineCap": "round"}
+    elif layer == "railways":
         colour, weight = RAIL.get(props.get("rail_class"), RAIL["conventional"])
         style = {"color": colour, "weight": weight, "opacity": 0.95, "lineCap": "round"}
     elif layer in LINE:

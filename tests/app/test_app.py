@@ -42,7 +42,28 @@ def test_layer_toggle_removes_and_adds_the_group(app_data):
     at.checkbox(key="w_group_stations").check().run()
     check(at)
     assert counts(at)["stations"] == 2
-    assert qp(at, "layers") == "counties,expressways,stations,airports,heritage_sites"
+    assert qp(at, "layers") == "counties,expressways,stations,airports,plan_items,heritage_sites"
+
+
+def test_plan_items_are_drawn_and_listed_with_filters_and_csv(app_data):
+    """The plan_items layer is on by default (drawn, never routed); the plan table lists every local item of the
+    transport layers and plan_items, filters by system/status/period, and downloads the filtered rows as CSV."""
+    at = run_app()
+    check(at)
+    assert counts(at)["plan_items"] == 2
+    table = at.dataframe[0].value
+    assert len(table) == 12 and "参与路径计算" in table.columns  # 3 rail + 1 expy + 3 trunk + 1 airport + 1 river + 1 port + 2 plan
+    assert "口岸" in set(table["规划系统"]) and "城市快速路" in set(table["规划系统"])
+    assert "<b>西口岸</b><img src=x onerror=alert(4)>" in set(table["名称"])  # text, shown as text by the grid
+    at.multiselect(key="w_plan_systems").set_value(["logistics"]).run()
+    check(at)
+    table = at.dataframe[0].value
+    assert list(table["编号"]) == ["fx-plan-route"] and list(table["参与路径计算"]) == ["否（仅展示）"]
+    at.multiselect(key="w_plan_systems").set_value(["rail"]).run()
+    at.multiselect(key="w_plan_periods").set_value(["十四五"]).run()
+    check(at)
+    assert list(at.dataframe[0].value["编号"]) == ["fx-rail-hsr"]
+    assert "w_dl_plan_items" in {b.key for b in at.download_button}
 
 
 def test_status_filter_and_year_slider(app_data):
@@ -407,3 +428,21 @@ def test_meeting_pack_button_builds_the_report_of_the_current_view(app_data):
     deck = results.report(version, sc, base, 2.0, lang="en", fmt="pptx", titles=("2030", "Existing"))
     titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck)).slides]
     assert len(titles) == 7 and titles[3] == "Scenario comparison: Existing → 2030"
+
+
+def test_rank_view_portfolio_sweep_shows_front_and_build_order(app_data):
+    at = run_app({"view": "rank", "scenario": "2030", "baseline": "existing", "lang": "en"})
+    at.radio(key="w_rank_measure").set_value("visitors").run()
+    check(at)
+    assert any("Choose projects" in i.value for i in at.info)           # nothing runs until asked
+    at.button(key="w_sweep_go").click().run()
+    check(at)
+    order = at.dataframe[-1].value
+    assert list(order.columns[:2]) == ["step", "project"] and list(order["step"]) == list(range(1, len(order) + 1))
+    # the 2030 projects in the fixture: the build order names each once and its benefit never falls
+    assert len(set(order["project"])) == len(order) >= 1
+    # adding a project never removes a link in this model, so the benefit never falls along the order
+    assert (order["added benefit (millions)"] >= 0).all()
+    assert "w_dl_sweep" in {b.key for b in at.download_button}
+    # the fixture has no cost table: every portfolio but the empty one is of unknown cost, and it says so
+    assert any("unknown cost" in c.value for c in at.caption)

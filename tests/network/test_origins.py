@@ -9,6 +9,7 @@ import pytest
 from network import origins_counties, origins_from_file, origins_gateways, origins_grid, parse_origins
 from network.errors import OriginsError
 from network.origins import ORIGIN_COLUMNS
+from network_testutil import REAL, needs_real
 
 
 def test_grid_population_sums_to_counties(mini):
@@ -88,3 +89,18 @@ def test_parse_origins_specs(mini):
         parse_origins("grid:abc", data_dir=mini)
     with pytest.raises(OriginsError, match="unknown origins"):
         parse_origins("bogus", data_dir=mini)
+
+
+def test_a_file_whose_name_starts_with_grid_is_a_file(tmp_path, monkeypatch, mini):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "grid_points.csv").write_text("id,lon,lat,population\np1,115.0,25.9,100\n", encoding="utf-8")
+    o = parse_origins("grid_points.csv", data_dir=mini)
+    assert list(o["origin_id"]) == ["p1"]                      # one point from the file, not a 1 km grid
+    with pytest.raises(OriginsError, match="unknown origins 'gridx'"):
+        parse_origins("gridx", data_dir=mini)
+
+
+@needs_real
+def test_one_origin_cap_for_grids_too():
+    with pytest.raises(OriginsError, match=r"the limit is 2,000,000 origins \(here: cells of at least 0.15 km\)"):
+        parse_origins("grid:0.11", data_dir=REAL)

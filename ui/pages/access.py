@@ -73,7 +73,7 @@ def _page(ctx: RunContext) -> None:
         st.caption(t("access_help", lang))
     km = session.grid_km()
     with st.spinner(t("computing", lang)):
-        bands, table = cache.access(ctx.version, sc, km, lang, t("access_title", lang))
+        bands, _ = cache.access(ctx.version, sc, km, lang, t("access_title", lang))
     legend_title = t("access_legend", lang) + ("" if s.year is None else f" · {s.year}")
     overlays = [Overlay(esc(t("access_title", lang)), bands.features,
                         LegendSection(esc(legend_title), table_html=legend_table(bands.table, bands.colours, lang)),
@@ -101,7 +101,7 @@ def _page(ctx: RunContext) -> None:
                   on_click=lambda: st.session_state.pop(session.K_TARGET, None))
     left, right = st.columns(2)
     with left:
-        _band_tables(ctx, bands, table, overlays)
+        _band_tables(ctx, bands, overlays)
     with right:
         if iso is not None:
             _isochrone_table(ctx, target[1], iso)
@@ -109,7 +109,7 @@ def _page(ctx: RunContext) -> None:
             _route_table(ctx, route)
 
 
-def _band_tables(ctx: RunContext, bands: Any, table: pd.DataFrame, overlays: list[Overlay]) -> None:
+def _band_tables(ctx: RunContext, bands: Any, overlays: list[Overlay]) -> None:
     lang = ctx.lang
     st.markdown(f"**{t('band', lang)}**")
     shown = bands.table.rename(columns={"band": t("band", lang), "cells": t("cells", lang),
@@ -117,7 +117,9 @@ def _band_tables(ctx: RunContext, bands: Any, table: pd.DataFrame, overlays: lis
     st.dataframe(shown, hide_index=True,
                  column_config={t("pop_share", lang): st.column_config.NumberColumn(format="percent")})
     csv_button(bands.table, "access_bands", lang, "w_dl_bands")
-    csv_button(with_names(table, ctx.names, pairs=[("nearest_site_id", "nearest_site_name")]), "access_grid", lang,
+    sc, km = ctx.scenario.scenario, session.grid_km()
+    csv_button(lambda: with_names(cache.access_table(ctx.version, sc, km), ctx.names,
+                                  pairs=[("nearest_site_id", "nearest_site_name")]), "access_grid", lang,
                "w_dl_access")
     geojson_button(bands.features, "access_bands", lang, "w_dl_bands_geo")
     html_export_button(ctx, overlays, key="w_dl_access_html", title=t("access_title", lang))

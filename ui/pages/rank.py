@@ -11,6 +11,7 @@ from ui import cache, session
 from ui.context import RunContext
 from ui.i18n import STATUS_LABELS, label, layer_title, t
 from ui.overlays import with_names
+from ui.pages import portfolio
 from ui.render import analysis, csv_button, report_button, show_table
 from ui.session import K_RANK_MEASURE
 
@@ -81,3 +82,4 @@ def _page(ctx: RunContext) -> None:
     show_table(shown, lang)
     csv_button(df, "project_ranking", lang, "w_dl_rank")
     report_button(ctx, key="w_dl_report_rank")
+    portfolio.render_section(ctx, df, measure, baseline.scenario, ctx.scenario.scenario)
