@@ -157,6 +157,13 @@ def visitors(version: DataVersion, sc: Scenario) -> dict[str, Any]:
     return results.visitors(version, sc)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def report(version: DataVersion, sc: Scenario, baseline: Scenario, km: float, lang: str, fmt: str,
+           titles: tuple[str, str], destination: str | None) -> bytes:
+    """The meeting pack's bytes (built when the download button is clicked, then kept)."""
+    return results.report(version, sc, baseline, km, lang=lang, fmt=fmt, titles=titles, destination=destination)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def sketch_result(version: DataVersion, draft_json: str, sc: Scenario, rank_baseline: Scenario,
                   lang: str) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from geo.labels import (CONFIDENCE_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, SCENARIO_LABELS,  # noqa: F401
+                        STATUS_LABELS, label)
 from geo.schema import LAYERS
 
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -50,6 +52,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_html": ("下载离线地图（HTML）", "Download offline map (HTML)"),
+    "report_title": ("会议材料（当前情景、基准与语言）", "Meeting pack (this scenario, baseline and language)"),
+    "report_format": ("格式", "Format"),
+    "report_download": ("下载会议材料（{fmt}）", "Download the meeting pack ({fmt})"),
+    "report_help": ("七页：标题、规划图、可达性、情景比较与县区表、项目排序、客源市场与线路、来源与局限。生成约需十秒。",
+                    "Seven slides: title, the plan, access, the comparison with the county table, the ranking, "
+                    "visitor markets and circuits, sources and limits. Takes about ten seconds."),
     "legend": ("图例", "Legend"),
     "legend_fold": ("收起/展开图例", "Fold / unfold the legend"),
     "legend_status": ("状态", "Status"),
@@ -348,35 +356,6 @@ def column_labels(columns, lang: str) -> dict[str, str]:
     return out
 
 
-#: scenario / plan-set names (data/params/plan_sets.csv) -> labels; unknown names are shown as they are
-SCENARIO_LABELS: dict[str, tuple[str, str]] = {
-    "all": ("全部规划要素", "All plan features"),
-    "existing": ("现状", "Existing"),
-    "2025": ("2025年", "2025"), "2030": ("2030年", "2030"), "2035": ("2035年", "2035"),
-    "custom": ("自定义", "Custom"),
-    "plan2035-full": ("远景全部规划（不含研究）", "Full plan (no studies)"),
-    "plan2035-with-studies": ("远景全部规划（含研究）", "Full plan incl. studies"),
-    "committed": ("现状＋在建", "Existing + under construction"),
-}
-
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "existing": ("现状", "Existing"),
-    "under_construction": ("在建", "Under construction"),
-    "planned": ("规划", "Planned"),
-    "proposed": ("拟建/谋划", "Proposed"),
-    "study": ("研究", "Study"),
-}
-
-CONFIDENCE_LABELS: dict[str, tuple[str, str]] = {
-    "high": ("高", "high"), "medium": ("中", "medium"), "low": ("低（推测）", "low (a guess)"),
-}
-
-LEVEL_LABELS: dict[str, tuple[str, str]] = {
-    "national": ("全国重点", "National"),
-    "provincial": ("省级", "Provincial"),
-    "local": ("市县级", "Local"),
-}
-
 #: route legs: engine edge modes and kinds (network.routing Leg.mode / Leg.kind)
 MODE_LABELS: dict[str, tuple[str, str]] = {
     "hsr": ("高速铁路", "high-speed rail"), "conventional_rail": ("普速铁路", "conventional rail"),
@@ -411,12 +390,6 @@ ROAD_CLASS_LABELS: dict[str, tuple[str, str]] = {
 }
 ROUTED_LABELS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"), "freight": ("仅货运", "freight only"), "no": ("否（仅展示）", "no (drawn only)"),
-}
-
-RAIL_CLASS_LABELS: dict[str, tuple[str, str]] = {
-    "hsr": ("高速铁路", "High-speed rail"),
-    "intercity": ("城际铁路", "Intercity rail"),
-    "conventional": ("普速铁路", "Conventional rail"),
 }
 
 #: Map groups shown as toggles, in drawing order (bottom to top).
@@ -455,11 +428,3 @@ def t(key: str, lang: str, **fields: object) -> str:
     except KeyError:
         raise KeyError(f"no UI string {key!r}; close: {get_close_matches(key, STRINGS)}") from None
     return text.format(**fields) if fields else text
-
-
-def label(table: dict[str, tuple[str, str]], value: str | None, lang: str) -> str:
-    """Return the label of ``value`` from one of the label tables (the value itself if unknown)."""
-    if value is None:
-        return ""
-    pair = table.get(value)
-    return _pick(pair, lang) if pair else str(value)

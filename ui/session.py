@@ -58,6 +58,8 @@ K_CLICK_SIG = "access_click_sig"
 K_VISIT_DEST = "w_visit_dest"
 # -- the ranking view: which measure the chart shows --------------------------------------------------
 K_RANK_MEASURE = "w_rank_measure"
+# -- the meeting pack (reports): PowerPoint or PDF --------------------------------------------------------
+K_REPORT_FORMAT = "w_report_format"
 # -- the ranking view's portfolio sweep: the chosen projects, the run asked for, an uploaded sweep file ----
 K_SWEEP_PROJECTS = "w_sweep_projects"
 K_SWEEP_RUN = "sweep_run"

@@ -1,13 +1,18 @@
 """AppTest checks of every view and widget, on the synthetic fixture (tests/data/app)."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from apptestkit import check, run_app
+from geo.paths import data_version
+from ui import results
+from ui.cache import scenario
 from ui.i18n import t
 
 
@@ -410,6 +415,19 @@ def test_rank_view_switches_to_the_visitor_measure(app_data):
     hsr = df[df["Name"] == "West-East HSR"].iloc[0]
     assert hsr["Add: visitor people-hours saved"] > 0
     assert hsr["Where the visitor gain comes from"].startswith("from 近城 100%")
+
+
+def test_meeting_pack_button_builds_the_report_of_the_current_view(app_data):
+    at = run_app({"view": "compare", "scenario": "2030", "baseline": "existing", "lang": "en"})
+    assert not at.error
+    assert "w_dl_report_compare" in {b.key for b in at.download_button}
+    assert at.radio(key="w_report_format").options == ["PowerPoint", "PDF"]
+    # what the button's callable returns: the deck of this scenario, baseline and language (the app's titles)
+    version = data_version(app_data)
+    sc, base = scenario(version, "2030", (), None).scenario, scenario(version, "existing", (), None).scenario
+    deck = results.report(version, sc, base, 2.0, lang="en", fmt="pptx", titles=("2030", "Existing"))
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck)).slides]
+    assert len(titles) == 7 and titles[3] == "Scenario comparison: Existing → 2030"
 
 
 def test_rank_view_portfolio_sweep_shows_front_and_build_order(app_data):

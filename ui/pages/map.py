@@ -15,7 +15,7 @@ from ui.features import filter_features
 from ui.i18n import (CONFIDENCE_LABELS, GROUP_LABELS, PLAN_SYSTEM_LABELS, ROUTED_LABELS, STATUS_LABELS, column_labels,
                      label, t)
 from ui.mapview import count_drawn
-from ui.render import html_export_button, show_map
+from ui.render import html_export_button, report_button, show_map
 from ui.session import K_PLAN_PERIODS, K_PLAN_STATUSES, K_PLAN_SYSTEMS
 from ui.style import GROUP_LAYERS
 
@@ -51,6 +51,7 @@ def render(ctx: RunContext) -> None:
                                         file_name=f"{layer}.csv", mime="text/csv",
                                         key=f"w_dl_csv_{layer}", on_click="ignore")
         html_export_button(ctx, key="w_dl_html")
+        report_button(ctx, key="w_dl_report_map")
     plan_items_section(ctx)
 
 
