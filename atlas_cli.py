@@ -15,7 +15,7 @@ import sys
 from geo.errors import AtlasError, LayerError
 
 #: Modules that add subcommands; a module missing from a partial install is skipped.
-COMMAND_MODULES = ("geo.commands", "network.commands", "network.sweep_commands")
+COMMAND_MODULES = ("geo.commands", "network.commands", "network.sweep_commands", "reports.commands")
 
 
 class _Parser(argparse.ArgumentParser):
