@@ -5,6 +5,7 @@ import itertools
 import math
 import os
 import signal
+import tempfile
 import threading
 from pathlib import Path
 
@@ -18,8 +19,8 @@ import network.sweep_commands as sweep_commands
 from network.costs import CostTableError, load_costs, portfolio_cost
 from network.ranking import rank_projects
 from network.origins import parse_origins
-from network.sweep import (SweepContext, SweepError, SweepInterrupted, SweepSpec, best_order, greedy_order,
-                           pareto_front)
+from network.sweep import (SweepContext, SweepError, SweepInterrupted, SweepSpec, best_order, evaluate_batch,
+                           greedy_order, pareto_front)
 from network.sweep_files import read_sweep
 from network.sweep_run import run_sweep
 from network_testutil import MINI
@@ -225,3 +226,10 @@ def test_a_killed_worker_is_retried_not_a_gap(serial):
         assert killed_at and killed_at[0] < 32                    # the worker died mid-run
         assert _gone(victim)                                       # and it is really gone
     _same(result["df"], serial)
+
+
+def test_a_bundle_cannot_write_outside_its_folder(tmp_path):
+    from_bundle = {"layers/../../escaped.txt": b"x"}
+    with pytest.raises(SweepError, match="outside the data folder"):
+        evaluate_batch(SPEC, from_bundle, [0])
+    assert not (Path(tempfile.gettempdir()) / "escaped.txt").exists()
