@@ -29,6 +29,7 @@ bench: install assets
 	$(PY) benchmarks/bench_access.py
 	$(PY) benchmarks/bench_sweep.py
 	$(PY) benchmarks/bench_app.py
+	$(PY) benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

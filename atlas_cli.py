@@ -1,8 +1,9 @@
 """The ``atlas`` command: a thin dispatcher over geo/ and network/ library functions.
 
 Each topic module contributes subcommands through ``register(subparsers)``; handlers return an exit code.
-Exit codes: 0 ok, 1 the input or data is invalid (one line per problem), 2 usage error.
-User mistakes never print a traceback.
+Exit codes: 0 ok, 1 the input or data is invalid (one line per problem) or a file could not be read or
+written (one line: the file and the system's reason), 2 usage error. User mistakes and OS errors never print
+a traceback.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import sys
 from geo.errors import AtlasError, LayerError, problem_lines
 
 #: Modules that add subcommands; a module missing from a partial install is skipped.
-COMMAND_MODULES = ("geo.commands", "network.commands", "network.sweep_commands")
+COMMAND_MODULES = ("geo.commands", "network.commands", "network.sweep_commands", "reports.commands")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a folder or disk the library did not expect to fail: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"atlas: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

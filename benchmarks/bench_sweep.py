@@ -17,7 +17,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from network.sweep import SweepContext, SweepSpec  # noqa: E402
+from network.data import load_network_data  # noqa: E402
+from network.ranking import find_projects  # noqa: E402
+from network.scenario import resolve_scenario  # noqa: E402
+from network.sweep import SweepSpec  # noqa: E402
 from network.sweep_run import run_sweep  # noqa: E402
 
 
@@ -26,7 +29,9 @@ def main() -> int:
     ap.add_argument("--measure", default="residents", choices=("residents", "visitors"))
     ap.add_argument("--projects", type=int, default=9)
     args = ap.parse_args()
-    every = SweepContext(SweepSpec("existing", "plan2035-full", (), args.measure)).project_ids
+    data = load_network_data()
+    every = [p.project_id for p in find_projects(resolve_scenario("existing", data=data),
+                                                  resolve_scenario("plan2035-full", data=data), data)]
     spec = SweepSpec("existing", "plan2035-full", tuple(every[:args.projects]), args.measure)
     n = len(spec.projects)
     print(f"{2 ** n} portfolios of {n} projects ({args.measure}): {', '.join(spec.projects)}")

@@ -97,6 +97,11 @@ class LayerError(AtlasError, ValueError):
         return cls([Problem(file, None, None, None, reason)])
 
 
+class StoreError(AtlasError):
+    """The store refused or failed to write (too large, folder busy, read-only, disk full): one line that
+    names the file and the reason, and says whether anything was written (normally: nothing)."""
+
+
 class UnknownNameError(AtlasError, KeyError):
     """A name (layer, place, scenario) was not found; the message lists close matches."""
 

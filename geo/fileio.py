@@ -1,18 +1,22 @@
-"""File I/O with limits: capped reads, a JSON depth scan before parsing, atomic writes and a folder lock.
+"""File I/O with limits: capped reads, a JSON depth scan before parsing, atomic writes, multi-file commits
+and a folder lock.
 
 Every file the atlas reads from a user or a shared folder goes through ``read_capped`` and
 ``parse_json_bytes`` (size cap, nesting cap, UTF-8 with a GB18030 hint, no NaN/Infinity); every file it writes
 goes through ``atomic_write_bytes`` (temp file in the same folder, fsync, rename), so readers see the old
-file or the new one, never a mix. ``folder_lock`` serialises writers of one folder with ``flock``.
+file or the new one, never a mix, or through ``commit_files`` (several files as one change, with a journal
+that ``recover_journal`` completes after a crash). ``folder_lock`` serialises writers of one folder with
+``flock``. Every system call of a write goes through this module's ``os``, which the chaos tests replace to
+inject faults (tests/conftest.py).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
+import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,7 +28,7 @@ try:  # POSIX only; elsewhere saves still are atomic but not locked
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-from geo.errors import LayerError, Problem
+from geo.errors import LayerError, StoreError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: A layer is at most 8 levels deep (FeatureCollection > features > Feature > geometry > MultiPolygon
@@ -34,8 +38,9 @@ MAX_JSON_DEPTH = 32
 LOCK_TIMEOUT_S = 15.0
 
 
-def read_capped(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a file's bytes, refusing (before reading) files larger than ``limit`` bytes."""
+def read_capped(path: Path, *, limit: int | None = None) -> bytes:
+    """Read a file's bytes, refusing (before reading) files larger than ``limit`` (default MAX_FILE_BYTES)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     f = str(path)
     try:
         size = path.stat().st_size
@@ -182,37 +187,66 @@ def bytes_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, rename.
+def make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents; return the folders created (outermost first)."""
+    folder = Path(folder)
+    missing = []
+    for f in (folder, *folder.parents):
+        if os.path.isdir(f):
+            break
+        missing.append(f)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except BaseException:
+        _remove_folders(missing[::-1])  # the parents it made before failing
+        raise
+    return missing[::-1]
 
-    Readers see the old file or the new one, never a mix; a crash leaves at most a stray
-    ``.<name>.*.tmp`` file, which is never read as a layer. The new file keeps the old one's permission
-    bits (a new file gets 0644 less the umask), not mkstemp's private 0600.
+
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temp file ``.<name>.<random>.tmp`` next to ``path`` and fsync it; return it.
+
+    The temp file gets the permission bits of the file it will replace (a new file: 0644 less the umask).
+    The caller renames it over ``path`` or deletes it; on an error the temp file is already gone.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = path.stat().st_mode & 0o777
+        mode: int | None = path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o644 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        mode = None  # os.open applies the umask to 0o644
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
+            break
+        except FileExistsError:
+            continue
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if mode is not None:
+            os.fchmod(fd, mode)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        _unlink_quietly(tmp)
         raise
-    try:  # make the rename itself durable
-        dfd = os.open(path.parent, os.O_RDONLY)
+    os.close(fd)
+    return tmp
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable (best effort: some file systems refuse to fsync a folder)."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dfd)
         finally:
@@ -221,9 +255,129 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         pass
 
 
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, rename.
+
+    Readers see the old file or the new one, never a mix; a crash leaves at most a stray
+    ``.<name>.*.tmp`` file, which is never read as a layer. The new file keeps the old one's permission
+    bits (a new file gets 0644 less the umask). On an OSError nothing is left behind (no temp file, no
+    folder it had to create) and the error is raised as it came.
+    """
+    path = Path(path)
+    created = make_folders(path.parent)
+    try:
+        tmp = stage_bytes(path, data)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+    except BaseException:
+        _remove_folders(created)
+        raise
+    _fsync_folder(path.parent)
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` atomically: temp file, fsync, rename."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _remove_folders(created: list[Path]) -> None:
+    for f in reversed(created):
+        try:
+            os.rmdir(f)
+        except OSError:
+            pass
+
+
+# --------------------------------------------------------------------------------------------- commits
+#: The journal of a multi-file commit in progress, in the folder whose lock the committer holds.
+JOURNAL = ".atlas-journal.json"
+
+
+def commit_files(files: Sequence[tuple[Path, bytes]], *, journal_dir: Path, what: str) -> None:
+    """Replace several files as one change; the caller holds ``folder_lock(journal_dir)``.
+
+    Every file is staged first (temp file, fsync). If any staging fails, every temp file (and folder) made
+    so far is removed and StoreError says which file and why: nothing was changed. Then a journal naming the
+    temp files is written atomically into ``journal_dir``, the temps are renamed over their files in the
+    order given, and the journal is removed. A writer killed after the journal is written leaves every
+    file old or new and the journal behind; ``recover_journal`` (run by the next holder of the lock)
+    completes the renames, so the change is all or nothing once recovered. ``what`` names the change in
+    messages ("layer stations").
+    """
+    staged: list[tuple[Path, Path]] = []
+    created: list[Path] = []
+    target = Path(journal_dir) / JOURNAL
+    try:
+        for path, data in files:
+            target = Path(path).parent  # named in the message if the folder cannot be made
+            created += make_folders(target)
+            target = Path(path)
+            staged.append((stage_bytes(target, data), target))
+        target = Path(journal_dir) / JOURNAL
+        entries = [[os.path.relpath(t, journal_dir), os.path.relpath(p, journal_dir)] for t, p in staged]
+        atomic_write_bytes(target, json.dumps({"atlas_journal": 1, "renames": entries}).encode("utf-8"))
+    except OSError as exc:
+        for tmp, _ in staged:
+            _unlink_quietly(tmp)
+        _remove_folders(created)
+        raise StoreError(f"{what} not saved: cannot write {target}: {exc.strerror or exc}; "
+                         "nothing was written") from None
+    except BaseException:
+        for tmp, _ in staged:
+            _unlink_quietly(tmp)
+        _remove_folders(created)
+        raise
+    _roll_forward(Path(journal_dir), what)
+
+
+def recover_journal(folder: Path, *, what: str = "an earlier save") -> bool:
+    """Complete a commit that was interrupted after its journal was written; return whether there was one.
+
+    Call it holding ``folder_lock(folder)``. Renames whose temp file is gone were done before the
+    interruption; the others are done now. Idempotent: a recovery that is itself killed is finished by
+    the next one.
+    """
+    if not os.path.exists(Path(folder) / JOURNAL):
+        return False
+    _roll_forward(Path(folder), what)
+    return True
+
+
+def _roll_forward(folder: Path, what: str) -> None:
+    journal = folder / JOURNAL
+    try:
+        renames = _journal_renames(folder, read_capped(journal, limit=1 << 20))
+        for tmp, path in renames:
+            if os.path.exists(tmp):
+                os.replace(tmp, path)
+        for f in sorted({path.parent for _, path in renames}):
+            _fsync_folder(f)
+        os.unlink(journal)
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise StoreError(f"{what} not completely saved: {exc.strerror or exc} ({exc.filename or journal}); "
+                         f"the rest is recorded in {journal} and is completed by the next save or load "
+                         "of this folder") from None
+    except (LayerError, ValueError, KeyError, TypeError):
+        raise StoreError(f"{journal} is not a journal this version wrote; move it away to save again") from None
+
+
+def _journal_renames(folder: Path, raw: bytes) -> list[tuple[Path, Path]]:
+    """The (temp file, file) pairs of a journal; ValueError unless each temp file sits next to its file,
+    named as ``stage_bytes`` names it, inside the data folder (a journal never moves files elsewhere)."""
+    root = os.path.realpath(folder.parent)
+    out = []
+    for tmp_rel, path_rel in json.loads(raw)["renames"]:
+        tmp, path = folder / tmp_rel, folder / path_rel
+        real = os.path.realpath(path)
+        if (tmp.parent != path.parent or not tmp.name.startswith(f".{path.name}.") or tmp.suffix != ".tmp"
+                or os.path.commonpath([root, real]) != root):
+            raise ValueError(f"journal entry {tmp_rel} -> {path_rel}")
+        out.append((tmp, path))
+    return out
 
 
 @contextmanager
@@ -232,43 +386,54 @@ def folder_lock(folder: Path, *, timeout_s: float | None = None) -> Iterator[Non
 
     The kernel drops the lock when the holder exits or is killed, so a crashed save never blocks the
     next one. Waits up to ``timeout_s`` (default ``LOCK_TIMEOUT_S``) seconds for another holder, then
-    raises LayerError.
+    raises StoreError. Not re-entrant: a second ``folder_lock`` of the same folder in the same process
+    waits like any other (``geo.store.store_transaction`` is how one thread joins several saves).
     """
     timeout_s = LOCK_TIMEOUT_S if timeout_s is None else timeout_s
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    if fcntl is None:  # pragma: no cover
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LayerError([Problem(str(folder), None, None, None,
-                                              f"another save has held the folder for over {timeout_s:g} s; "
-                                              "nothing was written, try again")],
-                                     summary="not saved: folder busy") from None
-                time.sleep(0.01)
+        make_folders(folder)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise StoreError(f"not saved: cannot use the folder {folder}: {exc.strerror or exc}; "
+                         "nothing was written") from None
+    try:
+        if fcntl is not None:
+            _acquire(fd, folder, timeout_s)
         yield
     finally:
         os.close(fd)  # releases the lock
 
 
+def _acquire(fd: int, folder: Path, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreError(f"not saved: another save has held the folder {folder} for over "
+                                 f"{timeout_s:g} s; nothing was written, try again") from None
+            time.sleep(0.01)
+
+
 def remove_stale_temps(path: Path, *, older_than_s: float = 60.0) -> list[Path]:
-    """Delete temp files left next to ``path`` by a killed writer (call while holding the folder lock)."""
+    """Delete temp files left next to ``path`` (every one in ``path`` if it is a folder) by a killed writer.
+
+    Call it holding the folder's lock, after ``recover_journal``. Temp files younger than ``older_than_s``
+    are left alone (a writer that does not take the lock may still be using them).
+    """
     removed = []
     now = time.time()
-    for tmp in Path(path).parent.glob(f".{Path(path).name}.*.tmp"):
+    path = Path(path)
+    found = path.glob(".*.tmp") if path.is_dir() else path.parent.glob(f".{path.name}.*.tmp")
+    for tmp in found:
         try:
             if now - tmp.stat().st_mtime > older_than_s:
-                tmp.unlink()
+                os.unlink(tmp)
                 removed.append(tmp)
-        except FileNotFoundError:
+        except OSError:  # gone already, or a read-only folder: a stray temp file is harmless
             pass
     return removed
 

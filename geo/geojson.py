@@ -2,7 +2,8 @@
 
 Files are WGS84 (RFC 7946), UTF-8 with Chinese kept readable, features sorted by id, properties in
 schema order, coordinates rounded to 6 decimals (~0.1 m), one property per line, so a review diff shows
-exactly what changed.
+exactly what changed. Polygon rings follow RFC 7946 §3.1.6: exterior rings counterclockwise, holes clockwise
+(``orient_coordinates``; the orientation is taken after rounding, so the written ring is the oriented one).
 """
 from __future__ import annotations
 
@@ -38,6 +39,30 @@ def round_coords(coords: Any) -> Any:
         if coords and not isinstance(coords[0], (list, tuple)):
             return [round(float(c), COORD_DECIMALS) for c in coords[:2]]
         return [round_coords(c) for c in coords]
+    return coords
+
+
+def ring_area(ring: Any) -> float:
+    """Signed area of a closed lon/lat ring (shoelace, degrees²): > 0 counterclockwise, < 0 clockwise."""
+    return 0.5 * sum(ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1] for i in range(len(ring) - 1))
+
+
+def _oriented_polygon(rings: Any) -> list:
+    """A polygon's rings with the exterior counterclockwise and every hole clockwise (a flat ring is kept)."""
+    out = []
+    for i, ring in enumerate(rings):
+        area = ring_area(ring)
+        wrong = area < 0 if i == 0 else area > 0
+        out.append(list(reversed(ring)) if wrong else list(ring))
+    return out
+
+
+def orient_coordinates(gtype: str, coords: Any) -> Any:
+    """Return the coordinates of a ``gtype`` geometry in RFC 7946 ring order (only polygons change)."""
+    if gtype == "Polygon":
+        return _oriented_polygon(coords)
+    if gtype == "MultiPolygon":
+        return [_oriented_polygon(p) for p in coords]
     return coords
 
 
@@ -103,7 +128,8 @@ def dumps_collection(doc: Mapping[str, Any], schema: LayerSchema) -> str:
         keys = sorted((k for k in props if props[k] is not None), key=lambda k: (order.get(k, 10**6), k))
         prop_lines = ",\n".join(f"    {json.dumps(k, ensure_ascii=False)}: "
                                 f"{json.dumps(props[k], ensure_ascii=False)}" for k in keys)
-        geom = {"type": feat["geometry"]["type"], "coordinates": round_coords(feat["geometry"]["coordinates"])}
+        gtype = feat["geometry"]["type"]
+        geom = {"type": gtype, "coordinates": orient_coordinates(gtype, round_coords(feat["geometry"]["coordinates"]))}
         parts.append('  {"type": "Feature", "properties": {\n' + prop_lines + "\n  },\n  \"geometry\": "
                      + json.dumps(geom, ensure_ascii=False, separators=(",", ":")) + "}")
     header = (f'{{"type": "FeatureCollection", "name": {json.dumps(schema.name)}, '

@@ -1,10 +1,11 @@
 """Version history of layers: every save keeps the version it replaces, and any version can be restored.
 
 Versions live in ``<data>/history/<layer>/<UTC timestamp>.geojson`` (git-ignored), named by the moment
-they were replaced, e.g. ``20261128T031502.123456Z.geojson``. ``geo.store.save_layer`` calls
-``archive`` while it holds the folder lock; ``geo.store.restore_layer`` brings a version back as a normal
-save, so a restore can be undone by restoring the version it replaced. This module knows files and names
-only (it never imports geo.store).
+they were replaced, e.g. ``20261128T031502.123456Z.geojson``. ``geo.store`` writes the replaced version in
+the same commit as the save (``version_path`` names it), so a version is in history exactly when a save
+replaced it; ``geo.store.restore_layer`` brings a version back as a normal save, so a restore can be
+undone by restoring the version it replaced. History is bounded per layer by count (MAX_VERSIONS) and
+size (MAX_HISTORY_BYTES). This module knows files and names only (it never imports geo.store).
 """
 from __future__ import annotations
 
@@ -15,14 +16,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from geo.errors import AtlasError
-from geo.fileio import atomic_write_bytes
+from geo.fileio import MAX_FILE_BYTES
 from geo.paths import resolve_data_dir
 from geo.schema import get_schema
 
 log = logging.getLogger(__name__)
 
-#: Oldest versions beyond this many per layer are deleted (about 70 MB for the counties layer).
+#: Oldest versions beyond this many per layer are deleted (about 70 MB for the counties layer) …
 MAX_VERSIONS = 200
+#: … and beyond this many bytes per layer (the newest version is always kept): two versions of the largest
+#: layer the loader reads (fileio.MAX_FILE_BYTES), so 12 layers hold at most 1.5 GiB of history.
+MAX_HISTORY_BYTES = 2 * MAX_FILE_BYTES
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 
 
@@ -48,41 +52,49 @@ def history_dir(layer: str, *, data_dir: Path | None = None) -> Path:
     return resolve_data_dir(data_dir) / "history" / layer
 
 
-def archive(layer: str, raw: bytes, *, data_dir: Path | None = None) -> Path:
-    """Keep ``raw`` (the bytes of the version about to be replaced) and return where it went."""
-    return archive_bytes(history_dir(layer, data_dir=data_dir), raw)
+def version_path(folder: Path) -> Path:
+    """Return a new, unused ``folder/<UTC timestamp>.geojson`` for the version a save is about to replace.
 
-
-def archive_bytes(folder: Path, raw: bytes) -> Path:
-    """Write ``raw`` to ``folder/<UTC timestamp>.geojson`` atomically, keep the newest MAX_VERSIONS files.
-
-    Shared by the layer history and the history of saved sketch drafts (network.drafts).
+    The caller writes it in the same commit as the save (``geo.fileio.commit_files``), holding the lock,
+    and calls ``prune`` afterwards. Shared by the layer history and the history of sketch drafts.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(timezone.utc)
     target = folder / f"{now.strftime(_STAMP)}.geojson"
     n = 1
     while target.exists():  # two saves in the same microsecond (or a clock step back)
         target = folder / f"{now.strftime(_STAMP)}-{n}.geojson"
         n += 1
-    atomic_write_bytes(target, raw)
-    _prune(folder)
     return target
 
 
-def _prune(folder: Path) -> None:
+def prune(folder: Path) -> None:
+    """Keep the newest MAX_VERSIONS versions in ``folder`` that fit in MAX_HISTORY_BYTES (at least one).
+
+    Also deletes temp files over a minute old (left by a save that was killed). Best effort: a file that
+    cannot be deleted (read-only folder) stays, and is tried again at the next save.
+    """
     now = time.time()
-    for tmp in folder.glob(".*.tmp"):  # left by a save that was killed while archiving
+    for tmp in folder.glob(".*.tmp"):
         try:
             if now - tmp.stat().st_mtime > 60:
                 tmp.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
     files = sorted((p for p in folder.glob("*.geojson") if not p.name.startswith(".")),
-                   key=lambda p: (p.stem.partition("-")[0], int(p.stem.partition("-")[2] or 0)))
-    for old in files[:-MAX_VERSIONS] if len(files) > MAX_VERSIONS else []:
-        log.info("history: dropping %s (more than %d versions)", old, MAX_VERSIONS)
-        old.unlink(missing_ok=True)
+                   key=lambda p: (p.stem.partition("-")[0], int(p.stem.partition("-")[2] or 0)), reverse=True)
+    total = 0
+    for k, old in enumerate(files):
+        try:
+            total += old.stat().st_size
+        except OSError:
+            continue
+        if k == 0 or (k < MAX_VERSIONS and total <= MAX_HISTORY_BYTES):
+            continue
+        log.info("history: dropping %s (over %d versions or %d bytes)", old, MAX_VERSIONS, MAX_HISTORY_BYTES)
+        try:
+            old.unlink()
+        except OSError as exc:
+            log.warning("history: cannot drop %s: %s", old, exc.strerror or exc)
 
 
 def list_versions(layer: str, *, data_dir: Path | None = None) -> list[Version]:
@@ -133,4 +145,5 @@ def find_version(layer: str, version: str, *, data_dir: Path | None = None) -> V
                      f"{', '.join(x.name for x in matches[:5])}; give more of the timestamp")
 
 
-__all__ = ["MAX_VERSIONS", "Version", "archive", "archive_bytes", "find_version", "history_dir", "list_versions"]
+__all__ = ["MAX_HISTORY_BYTES", "MAX_VERSIONS", "Version", "find_version", "history_dir", "list_versions", "prune",
+           "version_path"]

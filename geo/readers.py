@@ -398,6 +398,8 @@ def _ogr_collection(gdf: Any, schema: LayerSchema) -> tuple[dict[str, Any], str 
         for k, v in list(props.items()):
             if isinstance(v, str) and types.get(k, "str") not in ("str", "date"):
                 props[k] = _coerce(v, types[k])
+            elif types.get(k) == "bool" and is_num(v) and v in (0, 1):
+                props[k] = bool(v)  # a boolean column with gaps comes back from GDAL as 0.0 / 1.0
         g = feat.get("geometry")
         if g and g.get("type") == "MultiPoint" and len(g["coordinates"]) == 1 and "Point" in schema.geometry_types:
             feat["geometry"] = {"type": "Point", "coordinates": list(g["coordinates"][0])}

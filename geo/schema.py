@@ -258,6 +258,27 @@ LAYERS["markets"] = _layer(
     "built from data/markets/cities.csv by scripts/build_markets.py", "markets",
 )
 
+#: transport systems of the plan (the plan-items table groups every plan item by one of these; geo.planitems)
+PLAN_SYSTEMS = ("rail", "freight_rail", "urban_rail", "expressway", "trunk_road", "urban_road", "air", "water", "logistics",
+                "port_of_entry")
+PLAN_ITEM_KINDS = ("port_of_entry", "logistics_hub", "rail_freight_hub", "bonded_zone", "intermodal_route", "network_plan",
+                   "construction_plan", "freight_corridor", "freight_line", "road_upgrade")
+
+LAYERS["plan_items"] = _layer(
+    "plan_items", "规划事项（不参与路径计算）", "Plan items (not routed)",
+    ("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"),
+    (
+        Field("system", "str", True, PLAN_SYSTEMS, description="transport system of the plan the item belongs to"),
+        Field("item_kind", "str", True, PLAN_ITEM_KINDS),
+        Field("approved", "date", description="date of the approval, designation or listing (e.g. State Council, NDRC list)"),
+        Field("county", "str", refs=("counties",)),
+        Field("related_ids", "list[str]", description="features of the other layers this item concerns",
+              refs=("ports", "airports", "stations", "railways", "expressways", "trunk_roads", "waterways", "places")),
+    ),
+    "plan items the analysis does not route over — ports of entry, logistics hubs, bonded zones, intermodal services, "
+    "urban-rail and road plans, freight-rail roles; drawn and listed so that the plan can be checked item by item", "plan",
+)
+
 LINE_LAYERS = ("railways", "expressways", "trunk_roads", "waterways", "air_routes")
 POINT_LAYERS = ("places", "stations", "airports", "ports", "heritage_sites", "markets")
 

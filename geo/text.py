@@ -1,6 +1,9 @@
 """User text (names, notes, sources) is data, never markup: the one module that escapes it.
 
 ``escape_html`` is for every popup, tooltip and HTML export; ``md_escape`` for Streamlit markdown;
+``plot_text`` for text drawn by matplotlib (reports: ``$`` would start mathtext); ``xml_text`` for text put
+into XML documents by a library that escapes markup itself (PowerPoint, QGIS styles) but refuses control
+characters;
 ``csv_text`` is the project's one CSV writer (the CLI's outputs and the app's downloads): by default it
 defuses spreadsheet formulas (OWASP "CSV injection"): a cell starting with ``= + - @`` or a tab/CR gets a
 leading ``'``, which Excel and LibreOffice show as text. ``layer_csv`` writes a layer's attribute table
@@ -48,6 +51,30 @@ def md_escape(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
+def plot_text(value: Any) -> str:
+    r"""Return user text for a matplotlib label: ``$`` escaped (no mathtext), control characters dropped.
+
+    >>> print(plot_text("$x^2$ 站"))
+    \$x^2\$ 站
+    """
+    return xml_text(value).replace("$", r"\$")
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> str:
+    r"""Return ``value`` as text an XML document can hold: None/NaN → "", control characters removed
+    (lxml refuses them; tags and ``&`` are escaped by the XML writer itself).
+
+    >>> xml_text("a\x00b<c>")
+    'ab<c>'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return _XML_BAD.sub("", str(value))
+
+
 def defuse_formula(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would run as a formula; other text is returned unchanged.
 
@@ -75,7 +102,9 @@ def _cell(value: Any, defuse: bool) -> str:
         value = value.item()
     if isinstance(value, (list, tuple)):
         value = ";".join(str(v) for v in value)  # ids never hold ';' (they are slugs)
-    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, (int, float)):  # a number is never a formula: -2.5 stays a number in Excel
+        return repr(value) if isinstance(value, float) else str(value)
+    text = value if isinstance(value, str) else str(value)
     return defuse_formula(text) if defuse else text
 
 

@@ -15,6 +15,7 @@ import networkx as nx
 import pandas as pd
 
 from geo.fileio import atomic_write_text
+from geo.raster import write_geotiff
 from network.access import access_columns, access_table
 from network.calibration import calibrate
 from network.circuits import best_order, circuit_legs, circuit_table, load_circuits, site_matrix
@@ -23,6 +24,7 @@ from network.engine import get_engine
 from network.errors import NetworkError
 from network.graph import MODES
 from network.origins import parse_origins
+from network.raster import grid_bands
 from network.proposals import access_with, compare_with, load_proposal, rank_with, route_with
 from network.ranking import rank_projects
 from network.routing import find_place, route
@@ -46,7 +48,8 @@ def register(sub) -> None:
     _scenario_args(p)
     p.add_argument("--origins", default="counties", help="counties | gateways | grid:KM | FILE (.csv/.geojson)")
     p.add_argument("--sites", default="all", choices=("all", "national"))
-    p.add_argument("--out", required=True, help="FILE.csv or FILE.geojson")
+    p.add_argument("--out", required=True, help="FILE.csv, FILE.geojson, or FILE.tif (grid origins: a GeoTIFF in "
+                                                "EPSG:4547, one band per measure)")
     _add_arg(p)
     p.set_defaults(handler=cmd_access)
 
@@ -187,9 +190,11 @@ def cmd_route(args) -> int:
 
 
 def cmd_access(args) -> int:
-    out = _out_path(args.out, (".csv", ".geojson"))
+    out = _out_path(args.out, (".csv", ".geojson", ".tif", ".tiff"))
     eng = get_engine(args.scenario, include=args.include, exclude=args.exclude)
     origins = parse_origins(args.origins, data=eng.data)
+    if out.suffix.lower() in (".tif", ".tiff") and not origins.attrs.get("cell_km"):
+        raise NetworkError(f"--out {out}: a GeoTIFF needs grid origins (--origins grid:KM), not {args.origins}")
     _progress(f"routing {len(origins):,} origins × {len(eng.site_ids(args.sites))} sites in {eng.scenario.name}")
     if args.add:
         table = access_with(eng.scenario, load_proposal(args.add, scenario=eng.scenario), origins, sites=args.sites)
@@ -198,6 +203,8 @@ def cmd_access(args) -> int:
     table = table[access_columns(eng.params)]
     if out.suffix.lower() == ".csv":
         _write_csv(table, out)
+    elif out.suffix.lower() in (".tif", ".tiff"):
+        _write_grid_tif(table, origins, out, scenario=eng.scenario.name)
     else:
         gdf = gpd.GeoDataFrame(rounded(table), geometry=gpd.points_from_xy(table["lon"], table["lat"]),
                                crs="EPSG:4326")
@@ -205,6 +212,22 @@ def cmd_access(args) -> int:
     n_bad = int((~table["reachable"]).sum())
     print(f"{len(table)} origins written to {out}" + (f"; {n_bad} unreachable (see column reason)" if n_bad else ""))
     return 0
+
+
+def _write_grid_tif(table: pd.DataFrame, origins: pd.DataFrame, out: Path, *, scenario: str) -> None:
+    """The access table of grid origins as a GeoTIFF: one band per measure (minutes, sites within T, gravity,
+    population), NaN outside the counties and where no site is reachable."""
+    cells = table.merge(origins[["origin_id", "x", "y"]], on="origin_id", how="left")
+    columns = ["nearest_site_minutes", *(c for c in table.columns if c.startswith("sites_within_")), "gravity",
+               "population"]
+    gb = grid_bands(cells, cell_km=float(origins.attrs["cell_km"]), columns=columns)
+    try:
+        write_geotiff(out, gb.bands, west=gb.west, north=gb.north, cell_m=gb.cell_m, crs=gb.crs, names=gb.names,
+                      tags={"scenario": scenario, "origins": f"grid:{origins.attrs['cell_km']:g}",
+                            "units": "minutes; sites; gravity (sum of exp(-t/beta)); people per cell"})
+    except OSError as exc:
+        raise NetworkError(f"--out {out}: cannot write the file ({exc.strerror or exc}); nothing was written") \
+            from None
 
 
 def _base_origins_proposal(args):

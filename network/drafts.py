@@ -1,8 +1,9 @@
 """Drafts: named, undoable lists of sketch steps, saved under ``<data>/drafts/`` and promoted into the layers.
 
-``save_draft`` writes ``<data>/drafts/<slug>.geojson`` atomically and keeps the replaced version in
-``<data>/drafts/history/<slug>/``; ``promote_draft`` imports the built proposal into the layers, all or
-nothing (docs/SKETCH.md).
+``save_draft`` writes ``<data>/drafts/<slug>.geojson`` and the version it replaces (kept in
+``<data>/drafts/history/<slug>/``) as one commit under the drafts folder's lock; ``promote_draft`` imports
+the built proposal into every layer it touches in one store transaction: all layers or none, and never
+anyone else's save undone (docs/SKETCH.md).
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from geo.fileio import atomic_write_bytes, folder_lock
-from geo.history import archive_bytes
+from geo.errors import AtlasError
+from geo.fileio import commit_files, folder_lock, parse_json_bytes, read_capped, recover_journal
+from geo.history import prune, version_path
 from geo.importer import import_features
-from geo.paths import layer_path, resolve_data_dir
+from geo.paths import resolve_data_dir
+from geo.store import store_transaction
 from network.engine import clear_cache
 from network.errors import ProposalError
 from network.scenario import Scenario
@@ -83,9 +86,9 @@ def list_drafts(*, data_dir: Path | None = None) -> list[tuple[str, str]]:
         if p.name.startswith("."):
             continue
         try:
-            doc = json.loads(p.read_text(encoding="utf-8"))
+            doc = parse_json_bytes(read_capped(p), str(p))
             out.append((str(doc.get("name") or p.stem), p.stem))
-        except (OSError, ValueError):
+        except (AtlasError, AttributeError):
             log.warning("draft %s is unreadable; skipped", p)
     return sorted(out)
 
@@ -100,15 +103,19 @@ def save_draft(draft: Draft, *, data_dir: Path | None = None) -> Path:
     path = draft_path(draft.name, data_dir=data_dir)
     new = (json.dumps(draft.to_geojson(), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     with folder_lock(path.parent):
+        recover_journal(path.parent, what="an interrupted draft save")
         try:
             old = path.read_bytes()
         except FileNotFoundError:
             old = None
         if old == new:
             return path
+        files = [(path, new)]
+        hist = path.parent / "history" / path.stem
         if old is not None:
-            archive_bytes(path.parent / "history" / path.stem, old)
-        atomic_write_bytes(path, new)
+            files.append((version_path(hist), old))
+        commit_files(files, journal_dir=path.parent, what=f"draft {draft.name!r}")
+    prune(hist)
     return path
 
 
@@ -134,35 +141,21 @@ def load_draft(name_or_slug: str, *, data_dir: Path | None = None) -> Draft:
 def promote_draft(draft: Draft | Proposal, *, data_dir: Path | None = None) -> dict[str, Any]:
     """Import the proposal's features into the layers, all or nothing; return the ImportResult per layer.
 
-    Every layer is checked first (dry run); then written one by one. If a write fails, the layers already
-    written are put back as they were, and the error is raised.
+    The imports run in one ``geo.store.store_transaction``: the store is locked from the first layer's
+    checks to the last layer's write, the layers are written together at the end (journalled), and if
+    any layer fails nothing is written — so a failure never puts back old bytes over someone else's save.
     """
     prop = draft.build(data_dir=data_dir) if isinstance(draft, Draft) else draft
     if prop.empty:
         raise ProposalError("the draft is empty: sketch a line or a point first")
     order = [layer for layer in PROMOTE_ORDER if prop.features.get(layer)]
-    payloads = {layer: json.dumps({"type": "FeatureCollection", "features": prop.features[layer]},
-                                  ensure_ascii=False).encode("utf-8") for layer in order}
-    for layer in order:
-        import_features(payloads[layer], layer, data_dir=data_dir, dry_run=True, filename=f"{prop.name}-{layer}.geojson")
-    before: dict[str, bytes | None] = {}
     results: dict[str, Any] = {}
-    try:
+    with store_transaction(data_dir=data_dir):
         for layer in order:
-            p = layer_path(layer, data_dir=data_dir)
-            before[layer] = p.read_bytes() if p.exists() else None
-            results[layer] = import_features(payloads[layer], layer, data_dir=data_dir,
+            payload = json.dumps({"type": "FeatureCollection", "features": prop.features[layer]},
+                                 ensure_ascii=False).encode("utf-8")
+            results[layer] = import_features(payload, layer, data_dir=data_dir,
                                              filename=f"{prop.name}-{layer}.geojson")
-    except BaseException:
-        for layer, old in before.items():
-            p = layer_path(layer, data_dir=data_dir)
-            if layer not in results:
-                continue
-            if old is None:
-                p.unlink(missing_ok=True)
-            else:
-                atomic_write_bytes(p, old)
-        raise
     clear_cache()
     return results
 

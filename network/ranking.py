@@ -29,6 +29,8 @@ from network.scenario import Scenario, resolve_scenario
 
 log = logging.getLogger(__name__)
 
+#: layers whose features are never projects: boundaries, and the plan items that are drawn but not routed
+NOT_PROJECTS = ("counties", "plan_items")
 LINE_LAYERS_RANKED = ("railways", "expressways", "trunk_roads", "air_routes", "waterways")
 #: progress(done, total, project id): called before each project is evaluated (the CLI draws a bar)
 Progress = Callable[[int, int, str], None]
@@ -72,7 +74,7 @@ def find_projects(baseline: Scenario, with_: Scenario, data: NetworkData, *, pas
         projects.append(Project(lid, data.features[lid]["layer"], frozenset({lid} | deps), frozenset({lid} | own)))
     for fid in sorted(diff - claimed - set(lines)):
         layer = data.features[fid]["layer"]
-        if layer in ("counties",) or (passenger and layer in ("waterways", "ports")):
+        if layer in NOT_PROJECTS or (passenger and layer in ("waterways", "ports")):
             continue
         projects.append(Project(fid, layer, frozenset({fid}), frozenset({fid})))
     return projects

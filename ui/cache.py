@@ -18,6 +18,7 @@ import streamlit as st
 
 from geo.errors import AtlasError
 from geo.paths import DataVersion
+from geo.planitems import plan_item_rows
 from geo.schema import LAYERS
 from geo.store import load_layer
 from network.data import load_network_data
@@ -87,6 +88,13 @@ def feature_names(version: DataVersion, lang: str) -> dict[str, str]:
     return out
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def plan_rows(version: DataVersion) -> list[dict[str, Any]]:
+    """The plan-items table (geo.planitems): every local feature of the transport layers and of plan_items."""
+    loaded = layers(version).layers
+    return plan_item_rows({name: gdf.drop(columns=gdf.geometry.name).to_dict("records") for name, gdf in loaded.items()})
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def scenario(version: DataVersion, choice: str, custom: tuple[str, ...], year: int | None) -> AppScenario:
     """The chosen scenario resolved once per data version, choice and year (see ui.scenario)."""
@@ -147,6 +155,13 @@ def sweep(version: DataVersion, baseline: Scenario, with_: Scenario, projects: t
 def visitors(version: DataVersion, sc: Scenario) -> dict[str, Any]:
     """The visitors' matrix and tables of a scenario (no grid: the origins are the market cities)."""
     return results.visitors(version, sc)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def report(version: DataVersion, sc: Scenario, baseline: Scenario, km: float, lang: str, fmt: str,
+           titles: tuple[str, str], destination: str | None) -> bytes:
+    """The meeting pack's bytes (built when the download button is clicked, then kept)."""
+    return results.report(version, sc, baseline, km, lang=lang, fmt=fmt, titles=titles, destination=destination)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -14,7 +14,8 @@ from shapely.geometry import LineString, mapping
 
 from geo.schema import LAYERS
 from geo.text import escape_html as esc
-from ui.i18n import CONFIDENCE_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
+from ui.i18n import (CONFIDENCE_LABELS, LEVEL_LABELS, PLAN_KIND_LABELS, PLAN_SYSTEM_LABELS, RAIL_CLASS_LABELS,
+                     ROAD_CLASS_LABELS, STATUS_LABELS, label, t)
 from ui.style import feature_style
 
 _GEOD = Geod(ellps="WGS84")
@@ -77,6 +78,10 @@ def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
     add("status", label(STATUS_LABELS, props.get("status"), lang))
     if layer == "railways":
         add("rail_class", label(RAIL_CLASS_LABELS, props.get("rail_class"), lang))
+    if layer == "trunk_roads":
+        add("road_class", label(ROAD_CLASS_LABELS, props.get("road_class"), lang))
+    if layer == "plan_items":
+        _plan_item_rows(add, props, lang)
     if layer == "heritage_sites":
         add("level", label(LEVEL_LABELS, props.get("level"), lang))
     add("route_code", props.get("route_code"))
@@ -108,6 +113,18 @@ def popup_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
             f'<div class="atlas-popup-name">{esc(props.get("name_zh"))}</div>'
             f'<div class="atlas-popup-name-en">{esc(props.get("name_en"))}</div>'
             f"<table>{body}</table></div>")
+
+
+def _plan_item_rows(add, props: Mapping[str, Any], lang: str) -> None:
+    """The popup rows of a plan item: its system, kind, approval, the features it concerns, and 'not routed'."""
+    add("plan_system", label(PLAN_SYSTEM_LABELS, props.get("system"), lang))
+    add("item_kind", label(PLAN_KIND_LABELS, props.get("item_kind"), lang))
+    add("approved", props.get("approved"))
+    related = props.get("related_ids")
+    if _present(related) and not isinstance(related, str):
+        related = ", ".join(str(x) for x in related)
+    add("related_ids", related)
+    add("routing", t("not_routed", lang))
 
 
 def tooltip_html(layer: str, props: Mapping[str, Any], lang: str) -> str:
@@ -160,7 +177,7 @@ def prepare_features(layer: str, gdf: gpd.GeoDataFrame, lang: str, *,
             geom = great_circle(geom)
         p = {k: props.get(k) for k in _KEEP if _present(props.get(k))}
         p["layer"] = layer
-        p["style"] = feature_style(layer, props)
+        p["style"] = feature_style(layer, props, geom.geom_type)
         p["_popup"] = popup_html(layer, props, lang)
         p["_tip"] = tooltip_html(layer, props, lang)
         p["_year"] = _year(props.get("opened")) if props.get("status") == "existing" else _year(props.get("planned_open"))
@@ -169,6 +186,10 @@ def prepare_features(layer: str, gdf: gpd.GeoDataFrame, lang: str, *,
             p["level"] = props.get("level")
         if layer == "railways":
             p["rail_class"] = props.get("rail_class")
+        if layer == "trunk_roads":
+            p["road_class"] = props.get("road_class")
+        if layer == "plan_items":
+            p["system"] = props.get("system")
         out.append({"type": "Feature", "id": p.get("id"), "properties": p, "geometry": mapping(geom)})
     return out
 

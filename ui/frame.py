@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.errors import AtlasError
 from geo.paths import data_version
 from geo.text import md_escape
 from ui import cache, session, sidebar
@@ -27,7 +28,7 @@ def _save_view(name: str, lat: float, lon: float, zoom: int) -> None:
         return
     try:
         _, replaced = save_view(SavedView(name.strip(), (lat, lon), zoom, s.groups, s.scenario))
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, AtlasError) as exc:  # bad name, or the file could not be written
         st.sidebar.error(md_escape(exc))
         return
     session.flash(f"{t('saved', s.lang)}: {md_escape(name.strip())}" + (f" — {t('view_exists', s.lang)}" if replaced

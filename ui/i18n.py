@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from geo.labels import (CONFIDENCE_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, SCENARIO_LABELS,  # noqa: F401
+                        STATUS_LABELS, label)
 from geo.schema import LAYERS
 
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -50,6 +52,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_html": ("下载离线地图（HTML）", "Download offline map (HTML)"),
+    "report_title": ("会议材料（当前情景、基准与语言）", "Meeting pack (this scenario, baseline and language)"),
+    "report_format": ("格式", "Format"),
+    "report_download": ("下载会议材料（{fmt}）", "Download the meeting pack ({fmt})"),
+    "report_help": ("七页：标题、规划图、可达性、情景比较与县区表、项目排序、客源市场与线路、来源与局限。生成约需十秒。",
+                    "Seven slides: title, the plan, access, the comparison with the county table, the ranking, "
+                    "visitor markets and circuits, sources and limits. Takes about ten seconds."),
     "legend": ("图例", "Legend"),
     "legend_fold": ("收起/展开图例", "Fold / unfold the legend"),
     "legend_status": ("状态", "Status"),
@@ -189,6 +197,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gain_slower": ("变慢", "slower"),
     "gain_new": ("新可达", "newly reachable"),
     "legend_waterways": ("航道", "Waterways"),
+    "legend_trunk": ("国省干线", "Trunk roads"),
+    "legend_urban_expressway": ("城市快速路", "Urban expressways"),
+    "road_class": ("公路等级", "Road class"),
+    "plan_system": ("规划系统", "Plan system"),
+    "item_kind": ("事项类型", "Kind of item"),
+    "approved": ("批复/列入", "Approved / listed"),
+    "related_ids": ("相关要素", "Related features"),
+    "routing": ("路径计算", "Routing"),
+    "not_routed": ("不参与路径计算（仅展示与清单）", "not routed (drawn and listed only)"),
+    "plan_table": ("规划清单：逐项核对规划", "Plan items: check the plan item by item"),
+    "plan_table_help": ("每一行是一个规划事项（各交通图层中赣州范围内的要素及“规划事项”图层），含状态、日期、来源；"
+                        "“参与路径计算”说明可达性分析是否使用它。",
+                        "One row per plan item (the local features of the transport layers and of the plan-items "
+                        "layer) with status, dates and source; 'routed' says whether the analysis uses it."),
+    "plan_filter_system": ("规划系统", "System"),
+    "plan_filter_status": ("状态", "Status"),
+    "plan_filter_period": ("规划期", "Plan period"),
+    "plan_period_none": ("（未注明）", "(none given)"),
+    "plan_rows": ("{n} 项（共 {total} 项）", "{n} items (of {total})"),
+    "download_plan_csv": ("下载规划清单 CSV", "Download the plan items (CSV)"),
     "legend_ports": ("港口", "Ports"),
     "rank_axis": ("人均节省分钟（到最近全国级纪念地）", "minutes saved per resident (to the nearest national site)"),
     "lang_zh": ("中文", "中文"),
@@ -248,6 +276,10 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 #: engine table columns -> (中文, English) headers, for display only (CSV downloads keep the raw names)
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "system": ("规划系统", "System"), "routed": ("参与路径计算", "Routed"), "approved": ("批复/列入", "Approved / listed"),
+    "plan_period": ("规划期", "Plan period"), "planned_open": ("计划开通", "Planned opening"), "opened": ("开通", "Opened"),
+    "plan_ref": ("规划依据", "Plan reference"), "source": ("来源", "Source"), "confidence": ("可信度", "Confidence"),
+    "notes": ("备注", "Notes"), "name_zh": ("名称", "Name (zh)"), "name_en": ("英文名称", "Name (en)"), "id": ("编号", "Id"),
     "county": ("县区编号", "County id"), "county_name": ("县区", "County"), "population": ("人口", "Population"),
     "mean_minutes_base": ("平均分钟（前）", "Mean minutes (before)"),
     "mean_minutes_with": ("平均分钟（后）", "Mean minutes (after)"),
@@ -324,35 +356,6 @@ def column_labels(columns, lang: str) -> dict[str, str]:
     return out
 
 
-#: scenario / plan-set names (data/params/plan_sets.csv) -> labels; unknown names are shown as they are
-SCENARIO_LABELS: dict[str, tuple[str, str]] = {
-    "all": ("全部规划要素", "All plan features"),
-    "existing": ("现状", "Existing"),
-    "2025": ("2025年", "2025"), "2030": ("2030年", "2030"), "2035": ("2035年", "2035"),
-    "custom": ("自定义", "Custom"),
-    "plan2035-full": ("远景全部规划（不含研究）", "Full plan (no studies)"),
-    "plan2035-with-studies": ("远景全部规划（含研究）", "Full plan incl. studies"),
-    "committed": ("现状＋在建", "Existing + under construction"),
-}
-
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "existing": ("现状", "Existing"),
-    "under_construction": ("在建", "Under construction"),
-    "planned": ("规划", "Planned"),
-    "proposed": ("拟建/谋划", "Proposed"),
-    "study": ("研究", "Study"),
-}
-
-CONFIDENCE_LABELS: dict[str, tuple[str, str]] = {
-    "high": ("高", "high"), "medium": ("中", "medium"), "low": ("低（推测）", "low (a guess)"),
-}
-
-LEVEL_LABELS: dict[str, tuple[str, str]] = {
-    "national": ("全国重点", "National"),
-    "provincial": ("省级", "Provincial"),
-    "local": ("市县级", "Local"),
-}
-
 #: route legs: engine edge modes and kinds (network.routing Leg.mode / Leg.kind)
 MODE_LABELS: dict[str, tuple[str, str]] = {
     "hsr": ("高速铁路", "high-speed rail"), "conventional_rail": ("普速铁路", "conventional rail"),
@@ -367,10 +370,26 @@ LEG_KIND_LABELS: dict[str, tuple[str, str]] = {
     "transfer": ("换乘", "change"), "wait": ("等候", "wait"), "connector": ("接驳", "local trip"),
 }
 
-RAIL_CLASS_LABELS: dict[str, tuple[str, str]] = {
-    "hsr": ("高速铁路", "High-speed rail"),
-    "intercity": ("城际铁路", "Intercity rail"),
-    "conventional": ("普速铁路", "Conventional rail"),
+PLAN_SYSTEM_LABELS: dict[str, tuple[str, str]] = {
+    "rail": ("铁路", "Rail"), "freight_rail": ("普速货运铁路与煤运通道", "Freight rail and coal corridors"),
+    "urban_rail": ("城市轨道交通与市域铁路", "Urban and suburban rail"), "expressway": ("高速公路", "Expressways"),
+    "trunk_road": ("国省道干线", "Trunk roads"), "urban_road": ("城市快速路", "Urban expressways"), "air": ("航空", "Air"),
+    "water": ("水运", "Waterways"), "logistics": ("物流枢纽与多式联运", "Logistics hubs and intermodal"),
+    "port_of_entry": ("口岸", "Ports of entry"),
+}
+PLAN_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "port_of_entry": ("口岸", "port of entry"), "logistics_hub": ("国家物流枢纽", "national logistics hub"),
+    "rail_freight_hub": ("中欧班列集结中心", "China–Europe rail freight hub"), "bonded_zone": ("综合保税区", "bonded zone"),
+    "intermodal_route": ("多式联运线路", "intermodal service"), "network_plan": ("线网规划", "network plan"),
+    "construction_plan": ("建设规划", "construction plan"), "freight_corridor": ("货运通道", "freight corridor"),
+    "freight_line": ("普速货运线路", "conventional freight line"), "road_upgrade": ("国省道改造", "trunk-road upgrade"),
+}
+ROAD_CLASS_LABELS: dict[str, tuple[str, str]] = {
+    "national": ("国道", "national road"), "provincial": ("省道/县道", "provincial road"),
+    "first_class": ("一级公路", "first-class highway"), "urban_expressway": ("城市快速路", "urban expressway"),
+}
+ROUTED_LABELS: dict[str, tuple[str, str]] = {
+    "yes": ("是", "yes"), "freight": ("仅货运", "freight only"), "no": ("否（仅展示）", "no (drawn only)"),
 }
 
 #: Map groups shown as toggles, in drawing order (bottom to top).
@@ -382,6 +401,7 @@ GROUP_LABELS: dict[str, tuple[str, str]] = {
     "railways": ("铁路", "Railways"),
     "stations": ("铁路车站", "Stations"),
     "airports": ("机场", "Airports"),
+    "plan_items": ("规划事项（口岸、物流、轨道、快速路网等）", "Plan items (ports of entry, logistics, urban rail …)"),
     "heritage_sites": ("红色文化纪念地", "Heritage sites"),
 }
 
@@ -408,11 +428,3 @@ def t(key: str, lang: str, **fields: object) -> str:
     except KeyError:
         raise KeyError(f"no UI string {key!r}; close: {get_close_matches(key, STRINGS)}") from None
     return text.format(**fields) if fields else text
-
-
-def label(table: dict[str, tuple[str, str]], value: str | None, lang: str) -> str:
-    """Return the label of ``value`` from one of the label tables (the value itself if unknown)."""
-    if value is None:
-        return ""
-    pair = table.get(value)
-    return _pick(pair, lang) if pair else str(value)

@@ -18,9 +18,9 @@ from ui.basemap import (DATA_ATTRIBUTION, OSM_ATTR, OSM_URL, TIANDITU_ATTR, TOWN
                         tianditu_urls)
 from geo.text import escape_html as esc
 from ui.features import filter_features
-from ui.i18n import GROUP_LABELS, LEVEL_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
-from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HERITAGE, LINE, POINT, RAIL,
-                      line_swatch, point_swatch)
+from ui.i18n import GROUP_LABELS, LEVEL_LABELS, PLAN_SYSTEM_LABELS, RAIL_CLASS_LABELS, STATUS_LABELS, label, t
+from ui.style import (BACKGROUND, BASE_LAND, BASE_WATER, DASH, GROUP_LAYERS, HERITAGE, LINE, PLAN_OTHER_COLOUR,
+                      PLAN_SYSTEM_COLOURS, POINT, RAIL, URBAN_EXPRESSWAY, line_swatch, point_swatch)
 
 DEFAULT_CENTER = (25.83, 115.0)  # Ganzhou, lat/lon
 DEFAULT_ZOOM = 8
@@ -332,9 +332,13 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
             if rc in classes:
                 colour, weight = RAIL[rc]
                 rows.append((line_swatch(colour, weight, None), esc(label(RAIL_CLASS_LABELS, rc, lang))))
-    elif group in ("expressways", "trunk_roads"):
+    elif group == "expressways":
         colour, weight = LINE[group]
         rows.append((line_swatch(colour, weight, None), title))
+    elif group == "trunk_roads":
+        rows = _trunk_rows(features.get("trunk_roads", []), lang)
+    elif group == "plan_items":
+        rows = _plan_item_rows(features.get("plan_items", []), lang)
     elif group == "waterways":
         colour, weight = LINE["waterways"]
         rows.append((line_swatch(colour, weight, None), esc(t("legend_waterways", lang))))
@@ -358,6 +362,33 @@ def group_legend(group: str, features: Mapping[str, list[dict[str, Any]]], statu
     if not rows:
         return None
     return LegendSection(title, rows, mergeable=True)
+
+
+def _trunk_rows(features: Sequence[dict[str, Any]], lang: str) -> list[tuple[str, str]]:
+    """Trunk roads and urban expressways (城市快速路), each only if drawn."""
+    urban = {f["properties"].get("road_class") == "urban_expressway" for f in features}
+    rows = []
+    if False in urban:
+        colour, weight = LINE["trunk_roads"]
+        rows.append((line_swatch(colour, weight, None), esc(t("legend_trunk", lang))))
+    if True in urban:
+        rows.append((line_swatch(*URBAN_EXPRESSWAY, None), esc(t("legend_urban_expressway", lang))))
+    return rows
+
+
+def _plan_item_rows(features: Sequence[dict[str, Any]], lang: str) -> list[tuple[str, str]]:
+    """One row per system of the plan items drawn (a dot if any of them is a point, else a line), in colour order."""
+    points: dict[str, bool] = {}
+    for f in features:
+        s = f["properties"].get("system")
+        points[s] = points.get(s, False) or f["geometry"]["type"] == "Point"
+    order = [s for s in PLAN_SYSTEM_COLOURS if s in points] + sorted(x for x in set(points) - set(PLAN_SYSTEM_COLOURS) if x)
+    rows = []
+    for s in order:
+        colour = PLAN_SYSTEM_COLOURS.get(s, PLAN_OTHER_COLOUR)
+        swatch = point_swatch("#212121", colour, 6.0) if points[s] else line_swatch(colour, 2.5, None)
+        rows.append((swatch, esc(label(PLAN_SYSTEM_LABELS, s, lang))))
+    return rows
 
 
 def legend_html(sections: Sequence[LegendSection], *, layers_title: str = "") -> str:
@@ -417,7 +448,7 @@ def _plan_layers(m: folium.Map, prepared: Mapping[str, list[dict[str, Any]]], *,
             feats = filter_features(prepared.get(layer, []), statuses, year, scenario_ids)
             shown[layer] = feats
             if feats:
-                _geojson(layer, feats, points=feats[0]["geometry"]["type"] == "Point").add_to(fg)
+                _geojson(layer, feats, points=any(f["geometry"]["type"] == "Point" for f in feats)).add_to(fg)
                 drawn = True
         if drawn:
             fg.add_to(m)
@@ -450,7 +481,7 @@ def _labels(shown: Mapping[str, list[dict[str, Any]]], groups: Sequence[str], *,
 def _status_legend(shown: Mapping[str, list[dict[str, Any]]], groups: Sequence[str], statuses: Sequence[str],
                    lang: str) -> LegendSection | None:
     """The status line styles, for the statuses actually drawn (a 2019 network has no planned lines)."""
-    if not ({"railways", "expressways", "trunk_roads", "waterways", "stations", "airports"} & set(groups)):
+    if not ({"railways", "expressways", "trunk_roads", "waterways", "stations", "airports", "plan_items"} & set(groups)):
         return None
     drawn = {f["properties"].get("status") for layer, feats in shown.items() if layer != "counties" for f in feats}
     rows = _status_rows([x for x in statuses if x in drawn], lang)

@@ -16,34 +16,17 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo.cartography import GAIN_ALL_COLOURS, band_colours  # noqa: F401 - band_colours re-exported for the pages
 from geo.text import escape_html as esc
+from network.bands import GAIN_EDGES, band_index, gain_band  # noqa: F401 - re-exported
 from network.data import to_wgs84
 from ui.i18n import t
-from ui.style import BAND_RAMP, GAIN_ALL_COLOURS, UNREACHABLE_COLOUR
-
-#: minutes saved bands of difference maps (lower bounds); "slower" and "newly reachable" are separate
-GAIN_EDGES: tuple[float, ...] = (1, 5, 15, 30)
-
-
-def band_colours(n_thresholds: int) -> list[str]:
-    """Colours of the ``n_thresholds + 1`` minute bands (green … red), then the unreachable grey."""
-    n = n_thresholds + 1
-    idx = np.round(np.linspace(0, len(BAND_RAMP) - 1, n)).astype(int) if n > 1 else np.array([0])
-    return [BAND_RAMP[i] for i in idx] + [UNREACHABLE_COLOUR]
-
 
 def band_labels(thresholds: Sequence[float], lang: str) -> list[str]:
     """The labels of the minute bands (≤30, 30–60 … >120) and of the unreachable band."""
     lo = [0, *thresholds]
     out = [f"≤{thresholds[0]:g}"] + [f"{lo[i]:g}–{thresholds[i]:g}" for i in range(1, len(thresholds))]
     return out + [f">{thresholds[-1]:g}", t("unreachable", lang)]
-
-
-def band_index(minutes: np.ndarray, thresholds: Sequence[float]) -> np.ndarray:
-    """The band of each value: 0 … len(thresholds) by minutes, len(thresholds) + 1 for NaN (unreachable)."""
-    m = np.asarray(minutes, dtype=float)
-    idx = np.searchsorted(np.asarray(thresholds, dtype=float), m, side="left")
-    return np.where(np.isnan(m), len(thresholds) + 1, idx)
 
 
 def _cells_union(x: np.ndarray, y: np.ndarray, cell_m: float) -> Any:
@@ -131,15 +114,6 @@ def isochrone_features(gdf: Any, lang: str) -> list[dict[str, Any]]:
                       "properties": {"id": f"iso-{row.minutes:g}", "layer": "analysis", "_tip": esc(tip),
                                      "style": {"color": col, "weight": 1.2, "fillColor": col, "fillOpacity": 0.3}}})
     return feats
-
-
-def gain_band(d: pd.DataFrame) -> np.ndarray:
-    """Band of each cell: 0 none (<1 min), 1..4 saved ≥1/5/15/30 min, 5 slower, 6 newly reachable."""
-    saved = d["minutes_saved"].to_numpy(float)
-    with np.errstate(invalid="ignore"):
-        idx = np.searchsorted(np.asarray(GAIN_EDGES), np.nan_to_num(saved, nan=0.0), side="right")
-        idx = np.where(saved <= -1, 5, idx)
-    return np.where(d["newly_reachable"].to_numpy(bool), 6, idx)
 
 
 def gain_labels(lang: str) -> list[str]:

@@ -12,11 +12,13 @@ from streamlit_folium import st_folium
 
 from geo.text import md_escape
 from network.tables import rounded, table_csv
-from ui import session
+from reports.report import FORMATS, MIME
+from ui import cache, session
 from ui.assets import AssetsMissingError, inline_assets
 from ui.context import RunContext
 from ui.i18n import column_labels, t
 from ui.mapview import Overlay, build_map
+from ui.scenario import scenario_title
 
 log = logging.getLogger(__name__)
 
@@ -112,3 +114,22 @@ def analysis(ctx: RunContext, body: Callable[[], None]) -> None:
             problem = f"{type(exc).__name__}: {exc}"
     st.error(f"{t('engine_missing', ctx.lang)} {md_escape(problem)}")
     show_map(ctx, key="fallback")
+
+
+def report_button(ctx: RunContext, *, key: str) -> None:
+    """Offer the meeting pack (reports.report) of this run's scenario, baseline and language as PowerPoint or
+    PDF; built on click (about ten seconds), then cached."""
+    s, lang = ctx.state, ctx.lang
+    base_choice = s.baseline if s.baseline != "custom" else "existing"
+    baseline = cache.scenario(ctx.version, base_choice, (), None)
+    if ctx.scenario.scenario is None or baseline.scenario is None:
+        return
+    st.markdown(f"**{t('report_title', lang)}**")
+    fmt = st.radio(t("report_format", lang), FORMATS, key=session.K_REPORT_FORMAT, horizontal=True,
+                   format_func=lambda f: {"pptx": "PowerPoint", "pdf": "PDF"}[f])
+    titles = (scenario_title(s.scenario, s.custom, s.year, lang), scenario_title(base_choice, (), None, lang))
+    args = (ctx.version, ctx.scenario.scenario, baseline.scenario, session.grid_km(), lang, fmt, titles,
+            st.session_state.get(session.K_VISIT_DEST))
+    st.download_button(t("report_download", lang, fmt=fmt.upper()), data=lambda: cache.report(*args),
+                       file_name=f"gannan_atlas_{s.scenario}_{lang}.{fmt}", mime=MIME[fmt], key=key,
+                       on_click="ignore", help=t("report_help", lang))

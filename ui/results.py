@@ -23,6 +23,7 @@ from network.sweep import SerialRunner, SweepContext, SweepSpec, sweep_with
 from network.circuits import circuit_table, load_circuits
 from network.visitors import (cluster_table, site_table, visitor_engine, visitor_hours,
                               visitor_matrix)
+from reports.report import make_report
 from ui.overlays import BandResult, access_bands, difference_bands, isochrone_features
 
 
@@ -115,3 +116,13 @@ def visitors(version: DataVersion, scenario: Scenario) -> dict[str, Any]:
     return {"vm": vm, "sites": site_table(vm, eng.data, eng.params), "clusters": cluster_table(vm, eng.data, eng.params),
             "circuits": circuit_table(eng, load_circuits(eng.data)), "hours": visitor_hours(eng.params),
             "site_county": {s: eng.data.features[s].get("county") for s in vm.site_ids}}
+
+
+def report(version: DataVersion, scenario: Scenario, baseline: Scenario, km: float, *, lang: str, fmt: str,
+           titles: tuple[str, str], destination: str | None = None) -> bytes:
+    """The meeting pack (reports.report.make_report) of the app's scenario against its baseline, as PPTX or PDF
+    bytes; ``destination`` is the visitors view's choice (``cluster:…`` / ``site:…``) when there is one."""
+    if destination and not destination.startswith(("cluster:", "site:")):
+        destination = None
+    return make_report(scenario, baseline, fmt=fmt, lang=lang, cell_km=km, version=version, titles=titles,
+                       destination=destination)

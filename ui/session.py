@@ -58,10 +58,16 @@ K_CLICK_SIG = "access_click_sig"
 K_VISIT_DEST = "w_visit_dest"
 # -- the ranking view: which measure the chart shows --------------------------------------------------
 K_RANK_MEASURE = "w_rank_measure"
+# -- the meeting pack (reports): PowerPoint or PDF --------------------------------------------------------
+K_REPORT_FORMAT = "w_report_format"
 # -- the ranking view's portfolio sweep: the chosen projects, the run asked for, an uploaded sweep file ----
 K_SWEEP_PROJECTS = "w_sweep_projects"
 K_SWEEP_RUN = "sweep_run"
 K_SWEEP_FILE = "w_sweep_file"
+# -- the layer browser: the plan-items table's filters ------------------------------------------------
+K_PLAN_SYSTEMS = "w_plan_systems"
+K_PLAN_STATUSES = "w_plan_statuses"
+K_PLAN_PERIODS = "w_plan_periods"
 # -- the sketch view ------------------------------------------------------------------------------------
 K_DRAFT = "sketch_draft"            # network.drafts.Draft
 K_PENDING = "sketch_pending"        # GeoJSON geometry waiting for the form

@@ -1,5 +1,7 @@
-"""How each layer and status looks: colours, weights, dash patterns, point sizes, legend swatches.
+"""How each layer and status looks on the app's map: Leaflet path styles and legend swatches.
 
+The colours, weights and dash patterns themselves are ``geo.cartography`` (shared with the report's static
+maps and the GeoPackage's QGIS styles); they are re-exported here under their usual names.
 Status reads at a glance: solid = existing, dashed = under construction / planned (long / short dashes),
 dotted = proposed / study. HSR is thick red, intercity purple, conventional rail dark grey.
 """
@@ -7,6 +9,10 @@ from __future__ import annotations
 
 import html
 from typing import Any, Mapping
+
+from geo.cartography import (BACKGROUND, BAND_RAMP, BASE_LAND, BASE_WATER, COUNTY_DASH, COUNTY_STROKE, DASH,  # noqa: F401
+                             GAIN_ALL_COLOURS, HERITAGE, HERITAGE_STROKE, LINE, PLAN_OTHER_COLOUR, PLAN_SYSTEM_COLOURS,
+                             POINT, RAIL, UNREACHABLE_COLOUR, URBAN_EXPRESSWAY)
 
 
 #: map groups (sidebar toggles) -> layers drawn in that group
@@ -18,63 +24,43 @@ GROUP_LAYERS: dict[str, tuple[str, ...]] = {
     "railways": ("railways",),
     "stations": ("stations",),
     "airports": ("air_routes", "airports"),  # routes under the airport symbols
+    "plan_items": ("plan_items",),  # drawn and listed, never routed
     "heritage_sites": ("heritage_sites",),
 }
 GROUPS: tuple[str, ...] = tuple(GROUP_LAYERS)
-DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "heritage_sites")
+DEFAULT_GROUPS: tuple[str, ...] = ("counties", "railways", "expressways", "airports", "plan_items", "heritage_sites")
 
-DASH: dict[str, str | None] = {
-    "existing": None,
-    "under_construction": "14 7",
-    "planned": "7 7",
-    "proposed": "1 7",
-    "study": "1 12",
-}
-
-RAIL = {  # rail_class -> (colour, weight)
-    "hsr": ("#c62828", 5.0),
-    "intercity": ("#7b1fa2", 4.0),
-    "conventional": ("#37474f", 3.0),
-}
-LINE = {  # layer -> (colour, weight)
-    "expressways": ("#2e7d32", 4.0),
-    "trunk_roads": ("#ef6c00", 2.5),
-    "waterways": ("#1565c0", 3.0),
-    "air_routes": ("#8e24aa", 1.6),  # thin, translucent, arcs: reads as flights, not as a road
-}
-POINT = {  # layer -> (stroke, fill, radius)
-    "stations": ("#263238", "#ffffff", 4.5),
-    "airports": ("#4a148c", "#ab47bc", 7.0),
-    "ports": ("#0d47a1", "#64b5f6", 5.5),
-}
-HERITAGE = {  # level -> (fill, radius)
-    "national": ("#b71c1c", 8.0),
-    "provincial": ("#f4511e", 6.0),
-    "local": ("#fbc02d", 4.5),
-}
-COUNTY_STROKE = "#6d6d6d"
-#: analysis overlays: minute bands green → red (sampled evenly for the number of thresholds), unreachable grey
-BAND_RAMP: tuple[str, ...] = ("#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027")
-UNREACHABLE_COLOUR = "#8c8c8c"
-#: difference maps: < 1 min, 1–5, 5–15, 15–30, > 30 min saved, slower, newly reachable
-GAIN_ALL_COLOURS: tuple[str, ...] = ("#f7f7f7", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#e6550d", "#54278f")
 ROUTE_COLOUR = "#00a6ff"   # a clicked point's route: not used by any plan layer
 SKETCH_COLOUR = "#c51b8a"  # a sketched proposal's features
 SKETCH_FILL = "#fde0ef"
-BASE_LAND = "#f6f3ec"
-BASE_WATER = "#9cc3e4"
-BACKGROUND = "#dfe7ec"
 
 
-def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the Leaflet path style of one feature of ``layer``."""
+def plan_item_style(props: Mapping[str, Any], geom_type: str | None) -> dict[str, Any]:
+    """A plan item: a filled circle (points), a line (lines) or a light area (polygons) in its system's colour."""
+    colour = PLAN_SYSTEM_COLOURS.get(props.get("system"), PLAN_OTHER_COLOUR)
+    existing = (props.get("status") or "existing") == "existing"
+    if geom_type in ("Point", None):
+        return {"color": "#212121", "weight": 1.5, "fill": True, "fillColor": colour, "radius": 6.5,
+                "fillOpacity": 0.95 if existing else 0.3}
+    if geom_type in ("Polygon", "MultiPolygon"):
+        return {"color": colour, "weight": 1.5, "fill": True, "fillColor": colour, "fillOpacity": 0.15}
+    return {"color": colour, "weight": 2.5, "opacity": 0.85, "lineCap": "round"}
+
+
+def feature_style(layer: str, props: Mapping[str, Any], geom_type: str | None = None) -> dict[str, Any]:
+    """Return the Leaflet path style of one feature of ``layer`` (``geom_type`` matters for mixed layers)."""
     status = props.get("status") or "existing"
     dash = DASH.get(status)
     existing = status == "existing"
     if layer == "counties":
         return {"color": COUNTY_STROKE, "weight": 1.2, "fillColor": "#ffffff", "fillOpacity": 0.0,
-                "dashArray": "4 3"}
-    if layer == "railways":
+                "dashArray": COUNTY_DASH}
+    if layer == "plan_items":
+        style = plan_item_style(props, geom_type)
+    elif layer == "trunk_roads" and props.get("road_class") == "urban_expressway":
+        colour, weight = URBAN_EXPRESSWAY
+        style = {"color": colour, "weight": weight, "opacity": 0.9, "lineCap": "round"}
+    elif layer == "railways":
         colour, weight = RAIL.get(props.get("rail_class"), RAIL["conventional"])
         style = {"color": colour, "weight": weight, "opacity": 0.95, "lineCap": "round"}
     elif layer in LINE:
@@ -83,7 +69,7 @@ def feature_style(layer: str, props: Mapping[str, Any]) -> dict[str, Any]:
                  "lineCap": "round"}
     elif layer == "heritage_sites":
         fill, radius = HERITAGE.get(props.get("level"), HERITAGE["local"])
-        style = {"color": "#4e0000", "weight": 1.5, "fill": True, "fillColor": fill, "radius": radius,
+        style = {"color": HERITAGE_STROKE, "weight": 1.5, "fill": True, "fillColor": fill, "radius": radius,
                  "fillOpacity": 0.95 if existing else 0.25}
     elif layer in POINT:
         stroke, fill, radius = POINT[layer]

@@ -1,7 +1,8 @@
 """Saved views (name, centre, zoom, visible layers, scenario) in ``data/views.json``.
 
 Loading validates every entry and reports each problem (bad entries are skipped, good ones kept);
-saving writes the whole file atomically (geo.store.atomic_write_text).
+saving reads, changes and writes the whole file under the data folder's lock (two saves at once keep
+both views) and atomically (geo.fileio.atomic_write_text): a failed write leaves the file as it was.
 """
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geo.errors import LayerError, capped_lines
-from geo.fileio import atomic_write_text, read_json
+from geo.errors import LayerError, StoreError, capped_lines
+from geo.fileio import atomic_write_text, folder_lock, read_json
 from geo.paths import resolve_data_dir
 from ui.state import SCENARIO_NAME, ZOOM_MAX, ZOOM_MIN
 from ui.style import GROUPS
@@ -97,6 +98,32 @@ def dumps_entries(entries: list[Any]) -> str:
     return '{"views": [\n' + lines + "\n]}\n"
 
 
+def _read_entries(p: Path) -> list[Any]:
+    """The raw entries of the views file (none if it is absent or cannot be read at all)."""
+    if not p.exists():
+        return []
+    try:
+        doc = read_json(p)
+    except LayerError:
+        return []
+    return doc["views"] if isinstance(doc, dict) and isinstance(doc.get("views"), list) else []
+
+
+def _with_view(entries: list[Any], v: SavedView) -> tuple[list[Any], bool]:
+    """The entries with ``v`` added, or replacing the entry of the same name; and whether it replaced one."""
+    out: list[Any] = []
+    replaced = False
+    for raw in entries:
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip() == v.name:
+            out.append(v.to_json())
+            replaced = True
+        else:
+            out.append(raw)
+    if not replaced:
+        out.append(v.to_json())
+    return out, replaced
+
+
 def save_view(view: SavedView, *, path: Path | None = None,
               data_dir: Path | str | None = None) -> tuple[list[SavedView], bool]:
     """Add ``view`` (replacing one of the same name) and write the file atomically.
@@ -108,23 +135,11 @@ def save_view(view: SavedView, *, path: Path | None = None,
     if v is None:
         raise ValueError(f"view not saved: {why}")
     p = path or views_path(data_dir=data_dir)
-    raw_entries: list[Any] = []
-    if p.exists():
+    with folder_lock(p.parent):
+        out, replaced = _with_view(_read_entries(p), v)
         try:
-            doc = read_json(p)
-            if isinstance(doc, dict) and isinstance(doc.get("views"), list):
-                raw_entries = doc["views"]
-        except LayerError:
-            raw_entries = []
-    replaced = False
-    out: list[Any] = []
-    for raw in raw_entries:
-        if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip() == v.name:
-            out.append(v.to_json())
-            replaced = True
-        else:
-            out.append(raw)
-    if not replaced:
-        out.append(v.to_json())
-    atomic_write_text(p, dumps_entries(out))
+            atomic_write_text(p, dumps_entries(out))
+        except OSError as exc:
+            raise StoreError(f"view not saved: cannot write {p}: {exc.strerror or exc}; the file is unchanged") \
+                from None
     return load_views(path=p)[0], replaced

@@ -112,9 +112,14 @@ PORTS: tuple[tuple, ...] = (
      25.975, 114.985, "local", "wxredian.com 2024-12-20 (赣州新闻联播: first 1000-t cargo wharf, phase 1 opened by 2024); xd56b.com (赣江 五云—万安 class-III works)",
      "medium", 4000, "position ESTIMATE: 五云镇 on the 赣江 north of the city (coordinate not found)"),
     ("port-ganzhou-lugang", "赣州国际陆港", "Ganzhou International Inland Port", "inland_port", "nankang", "existing",
-     25.700, 114.800, "local",
-     "dutenews 2019; landbridge 2016 (rail spur opened 2016-05-28; 3,500 mu; 3.8 km spur; design 800k TEU); 央广网 2021-01-03 (2020: 186k TEU)",
-     "medium", 4000, "position ESTIMATE in 南康区 (coordinate not found); rail/road port, not on a navigable river"),
+     25.685, 114.803, "local",
+     "dutenews 2019; landbridge 2016 (rail spur opened 2016-05-28; 3,500 mu; 3.8 km spur; design 800k TEU); 央广网 2021-01-03 (2020: 186k TEU); "
+     "xuehua.us copy of 中国网 2018 ('位于赣州市南康区龙岭镇的赣州港'); 全国客里表 2021-09-28 (qETRC: its station 赣州国际港 is at 京九 km 1886, "
+     "25 km beyond 赣州 at km 1861)",
+     "medium", 3000,
+     "position ESTIMATE (coordinate not found): MOVED 2026-11 (plan-items) 1.7 km SSE, into 龙岭镇 next to the 京九, 2 km from the estimated "
+     "赣州国际港站 — where the town (中国网) and the station's chainage (客里表) both fit; rail/road port, not on a navigable river. Its port-of-"
+     "entry status, hub roles and services are in the plan_items layer (pi-lugang-…, pi-logistics-hub, pi-cr-express-hub, pi-intermodal-…)"),
     ("port-jian", "吉安港", "Ji'an Port", "river_port", None, "existing", 27.110, 115.000, "local",
      "zhusu.rexun.cn 2023; xd56b.com ('两主五重': 吉安港 a 重要港口)", "low", 5000, "position ESTIMATE (city centre on the 赣江)"),
     ("port-nanchang", "南昌港", "Nanchang Port", "river_port", None, "existing", 28.700, 115.880, "gateway",

@@ -144,12 +144,13 @@ EXPRESSWAYS: tuple[dict, ...] = (
          notes="split from expy-g76-ruigan (2026-11); schematic east of the JX border; opening = the JX 隘瑞 year (2011), FJ parts not checked"),
     dict(id="expy-g76-ganzhou", zh="厦蓉高速 G76(赣县东枢纽—赣州西)", en="G76 Ganxian East junction – Ganzhou West", code="G76",
          status="existing", opened="2009", lanes=4, speed=100, role="横", accuracy=4000,
-         nodes=["town-maodian", (25.93, 115.00), (25.92, 114.94), (25.89, 114.90), "ic-ganzhou-xi"],
+         nodes=["town-maodian", "ic-ganxian-bei", (25.925, 114.97), (25.92, 114.94), "ic-ganzhou-bei", "ic-ganzhou-xi"],
          source="newton.com.tw 贛崇 (G76 west of the city starts at 赣州西 in the 经开区); m.yourjia.com (瑞赣 named through 章贡 and the "
                 "经开区); xuepifa.com (G76 at 茅店 = 赣县东枢纽)",
          confidence="low", length_note="no published length found for this stretch",
          notes="NEW 2026-11: closes the G76 gap 茅店 → 赣州西/赣州枢纽 north of the city (crossing the 贡江 and the 章江); opening year "
-               "taken as the 瑞赣's (ESTIMATE); " + TRACED),
+               "taken as the 瑞赣's (ESTIMATE). CHANGED 2026-11 (plan-items): passes the 赣县北 and 赣州北 exits, where the urban "
+               "expressways 赣南大道三标 and 东江源大道北延 end (scripts/dataset/urban.py; the 赣州北 exit may be on G45 instead); " + TRACED),
     dict(id="expy-g76-ganchong", zh="厦蓉高速 G76(赣崇段, 赣州西—崇义—赣湘界)", en="G76 Gan–Chong section (Ganzhou West–Chongyi–Hunan border)",
          code="G76", status="existing", opened="2010", lanes=4, speed=100, role="横", accuracy=4000,
          length_note=("published 87.552 km (newton.com.tw 贛崇高速公路, 赣州西 – 赣湘界 崇义西收费站), not used as length_km. CONFLICT: the straight distance from the 经开区 to the 崇义 stretch of the JX–HN border (counties layer) is ~95 km, more than 87.552, so the figure cannot cover 赣州西 → 赣湘界; its km posts 崇义 493 → 赣湘界 531 (38 km) do fit the geometry"),

@@ -1,13 +1,18 @@
 """AppTest checks of every view and widget, on the synthetic fixture (tests/data/app)."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from apptestkit import check, run_app
+from geo.paths import data_version
+from ui import results
+from ui.cache import scenario
 from ui.i18n import t
 
 
@@ -37,7 +42,28 @@ def test_layer_toggle_removes_and_adds_the_group(app_data):
     at.checkbox(key="w_group_stations").check().run()
     check(at)
     assert counts(at)["stations"] == 2
-    assert qp(at, "layers") == "counties,expressways,stations,airports,heritage_sites"
+    assert qp(at, "layers") == "counties,expressways,stations,airports,plan_items,heritage_sites"
+
+
+def test_plan_items_are_drawn_and_listed_with_filters_and_csv(app_data):
+    """The plan_items layer is on by default (drawn, never routed); the plan table lists every local item of the
+    transport layers and plan_items, filters by system/status/period, and downloads the filtered rows as CSV."""
+    at = run_app()
+    check(at)
+    assert counts(at)["plan_items"] == 2
+    table = at.dataframe[0].value
+    assert len(table) == 12 and "参与路径计算" in table.columns  # 3 rail + 1 expy + 3 trunk + 1 airport + 1 river + 1 port + 2 plan
+    assert "口岸" in set(table["规划系统"]) and "城市快速路" in set(table["规划系统"])
+    assert "<b>西口岸</b><img src=x onerror=alert(4)>" in set(table["名称"])  # text, shown as text by the grid
+    at.multiselect(key="w_plan_systems").set_value(["logistics"]).run()
+    check(at)
+    table = at.dataframe[0].value
+    assert list(table["编号"]) == ["fx-plan-route"] and list(table["参与路径计算"]) == ["否（仅展示）"]
+    at.multiselect(key="w_plan_systems").set_value(["rail"]).run()
+    at.multiselect(key="w_plan_periods").set_value(["十四五"]).run()
+    check(at)
+    assert list(at.dataframe[0].value["编号"]) == ["fx-rail-hsr"]
+    assert "w_dl_plan_items" in {b.key for b in at.download_button}
 
 
 def test_status_filter_and_year_slider(app_data):
@@ -389,6 +415,19 @@ def test_rank_view_switches_to_the_visitor_measure(app_data):
     hsr = df[df["Name"] == "West-East HSR"].iloc[0]
     assert hsr["Add: visitor people-hours saved"] > 0
     assert hsr["Where the visitor gain comes from"].startswith("from 近城 100%")
+
+
+def test_meeting_pack_button_builds_the_report_of_the_current_view(app_data):
+    at = run_app({"view": "compare", "scenario": "2030", "baseline": "existing", "lang": "en"})
+    assert not at.error
+    assert "w_dl_report_compare" in {b.key for b in at.download_button}
+    assert at.radio(key="w_report_format").options == ["PowerPoint", "PDF"]
+    # what the button's callable returns: the deck of this scenario, baseline and language (the app's titles)
+    version = data_version(app_data)
+    sc, base = scenario(version, "2030", (), None).scenario, scenario(version, "existing", (), None).scenario
+    deck = results.report(version, sc, base, 2.0, lang="en", fmt="pptx", titles=("2030", "Existing"))
+    titles = [s.shapes.title.text for s in Presentation(io.BytesIO(deck)).slides]
+    assert len(titles) == 7 and titles[3] == "Scenario comparison: Existing → 2030"
 
 
 def test_rank_view_portfolio_sweep_shows_front_and_build_order(app_data):

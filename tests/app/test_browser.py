@@ -28,8 +28,8 @@ def test_map_draws_offline_and_layer_toggle_changes_features(server, page):
     page.goto(server)
     before = settle(page).paths
     first_load_s = time.time() - t0
-    # fixture defaults: 2 counties + 1 expressway + 3 railways + 3 heritage sites + 1 airport
-    assert before == 10, before
+    # fixture defaults: 2 counties + 1 expressway + 3 railways + 3 heritage sites + 1 airport + 2 plan items
+    assert before == 12, before
     assert page.get_by_text("赣南苏区交通规划一张图").first.is_visible()
     legend = map_frame(page).locator(".atlas-legend")
     assert "高速铁路" in legend.inner_text() and "在建" in legend.inner_text()
@@ -89,6 +89,34 @@ def test_hostile_names_show_as_text(server, page):
     assert page.watch.errors == []
 
 
+def test_plan_items_and_urban_expressways_render_with_legend_and_escaped_popup(server, page):
+    """The new layer and the new road class draw in the browser: plan items (a port-of-entry point, an intermodal
+    line) with a legend row per system, the urban expressway in its own legend row, and a plan item's popup shows
+    its hostile name and notes as text."""
+    page.goto(server + "/?layers=trunk_roads,plan_items")
+    m = settle(page, legend_has="城市快速路")
+    assert m.paths == 3 + 2, m.paths  # 3 trunk roads (1 of them urban) + 2 plan items
+    legend = m.frame.locator(".atlas-legend").inner_text()
+    assert "国省干线" in legend and "口岸" in legend and "物流枢纽与多式联运" in legend
+    opened = m.frame.evaluate("""() => {
+        let n = 0;
+        map_div.eachLayer(l => { if (l.feature && l.feature.properties.id === 'fx-plan-port') { l.openPopup(); n++; } });
+        return n; }""")
+    assert opened == 1
+    content = m.frame.locator(".leaflet-popup-content")
+    content.wait_for(timeout=10000)
+    text = content.inner_text()
+    assert "<b>西口岸</b><img src=x onerror=alert(4)>" in text and "<script>alert(5)</script>" in text
+    assert "不参与路径计算" in text and "口岸" in text
+    assert content.locator("img").count() == 0 and content.locator("b").count() == 0
+    shot(page, "plan_items_popup")
+    page.get_by_text("规划清单：逐项核对规划").first.click()
+    page.get_by_text("12 项（共 12 项）").first.wait_for(timeout=30000)
+    assert page.get_by_role("button", name="下载规划清单 CSV").count() == 1
+    shot(page, "plan_items_table")
+    assert page.watch.external == [] and page.watch.errors == [] and page.watch.dialogs == []
+
+
 def test_access_view_click_routes_and_site_shows_isochrones(server, page):
     page.goto(server + "/?view=access&layers=heritage_sites")
     m = settle(page, legend_has="人口占比")
@@ -134,7 +162,7 @@ def test_offline_html_export_draws_with_no_server(server, page, browser, tmp_pat
     pg.on("dialog", lambda d: (errors.append("dialog " + d.message), d.dismiss()))
     pg.goto(path.as_uri())
     pg.locator("path.leaflet-interactive").first.wait_for(timeout=30000)
-    assert pg.locator("path.leaflet-interactive").count() == 10
+    assert pg.locator("path.leaflet-interactive").count() == 12
     assert "高速铁路" in pg.locator(".atlas-legend").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / "offline_export.png"))

@@ -97,7 +97,7 @@ def test_draw_a_line_fill_the_form_and_the_table_changes(server, page):
     # second step: a heritage site placed with the marker tool; the form switches to point kinds
     _frame_east(m.frame)
     m.frame.locator("a.leaflet-draw-draw-marker").click()
-    x, y = _page_xy(page, m.frame, 25.68, 115.72)
+    x, y = _page_xy(page, m.frame, 25.68, 115.86)  # right of the legend box (taller since plan items)
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     page.get_by_text("已放点").first.wait_for(timeout=30000)

@@ -11,7 +11,7 @@ from geo.store import load_layer
 from geo.text import md_escape
 from ui.features import is_visible, popup_html, prepare_features, tooltip_html
 from ui.i18n import STRINGS, t
-from ui.mapview import build_map
+from ui.mapview import build_map, group_legend
 from ui.state import AppState, state_from_params, state_to_params
 from ui.style import DASH, GROUPS, feature_style
 from ui.views import SavedView, load_views, save_view
@@ -268,3 +268,26 @@ def test_offline_base_map_has_named_rivers_town_labels_and_credits():
     assert json.dumps(DATA_ATTRIBUTION) in html  # the map's credit line (JSON-escaped in the script)
     assert "OpenStreetMap contributors, ODbL" in DATA_ATTRIBUTION and "GeoNames, CC BY 4.0" in DATA_ATTRIBUTION
     assert "atlas-label-town" in html and "atlas-z-towns" in html
+
+
+def test_plan_items_and_urban_expressways_style_popup_and_legend():
+    """Plan items: a dot for points, a line for lines (dashed by status), the system and 'not routed' in an escaped
+    popup; urban expressways have their own colour and legend row, next to the trunk roads."""
+    point = feature_style("plan_items", {"status": "proposed", "system": "logistics"}, "Point")
+    line = feature_style("plan_items", {"status": "planned", "system": "logistics"}, "LineString")
+    assert point["fill"] and point["radius"] > 0 and point["dashArray"] == DASH["proposed"]
+    assert "radius" not in line and not line.get("fill") and line["dashArray"] == DASH["planned"]
+    urban = feature_style("trunk_roads", {"status": "existing", "road_class": "urban_expressway"}, "LineString")
+    assert urban["color"] != feature_style("trunk_roads", {"status": "existing", "road_class": "national"})["color"]
+    props = {"name_zh": XSS, "status": "existing", "system": "port_of_entry", "item_kind": "port_of_entry",
+             "approved": "2016-09", "related_ids": ["a<b>"], "source": "s", "confidence": "low", "accuracy_m": 100}
+    html_text = popup_html("plan_items", props, "en")
+    assert "<img" not in html_text and "a&lt;b&gt;" in html_text
+    assert "Ports of entry" in html_text and "not routed" in html_text and "2016-09" in html_text
+    feats = {"plan_items": [{"properties": {"system": "port_of_entry"}, "geometry": {"type": "Point"}},
+                            {"properties": {"system": "logistics"}, "geometry": {"type": "LineString"}}],
+             "trunk_roads": [{"properties": {"road_class": "urban_expressway"}, "geometry": {"type": "LineString"}}]}
+    plan_rows = group_legend("plan_items", feats, STATUSES, "zh").rows
+    assert [r[1] for r in plan_rows] == ["口岸", "物流枢纽与多式联运"]
+    assert "<circle" in plan_rows[0][0] and "<line" in plan_rows[1][0]
+    assert [r[1] for r in group_legend("trunk_roads", feats, STATUSES, "zh").rows] == ["城市快速路"]

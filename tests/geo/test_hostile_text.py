@@ -6,13 +6,17 @@ import csv
 import html
 import io
 import json
+from pathlib import Path
 
+import pandas as pd
 import pytest
+
+import atlas_cli
 
 from geo.importer import import_features
 from geo.paths import layer_path
 from geo.store import load_layer, save_layer
-from geo.text import csv_text, defuse_formula, escape_html, layer_csv
+from geo.text import csv_text, defuse_formula, escape_html, frame_csv, layer_csv
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -94,3 +98,23 @@ def test_escape_html_makes_text_inert_and_is_reversible(text):
 
 def test_escape_html_of_missing_values():
     assert escape_html(None) == "" and escape_html(float("nan")) == "" and escape_html(2000) == "2000"
+
+
+def test_csv_defuses_text_formulas_but_keeps_negative_numbers_numbers():
+    df = pd.DataFrame({"name": ["=HYPERLINK(1)", "+a", "-b", "@c", "ok"], "saved": [1.5, -2.0, 3.0, -4.25, 0.0],
+                       "n": [1, -2, 3, 4, 5]})
+    lines = frame_csv(df).splitlines()
+    assert lines[1] == "'=HYPERLINK(1),1.5,1"
+    assert lines[2] == "'+a,-2.0,-2"            # the text is defused, the numbers are not
+    assert lines[3] == "'-b,3.0,3" and lines[4] == "'@c,-4.25,4"
+
+
+def test_cli_csv_outputs_defuse_formulas_in_origin_names(tmp_path, monkeypatch):
+    mini = Path(__file__).resolve().parents[1] / "data" / "network" / "mini"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini))
+    src = tmp_path / "o.csv"
+    src.write_text('id,name,lon,lat\nevil,"=HYPERLINK(""http://x"")",115.0,25.9\n', encoding="utf-8")
+    out = tmp_path / "a.csv"
+    assert atlas_cli.main(["access", "--origins", str(src), "--out", str(out)]) == 0
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert row["name"] == "'=HYPERLINK(\"http://x\")"

@@ -15,7 +15,7 @@ import pytest
 
 import atlas_cli
 from geo import fileio as store_mod
-from geo.errors import LayerError
+from geo.errors import LayerError, StoreError
 from geo.fileio import folder_lock
 from geo.paths import layer_path
 from geo.store import ABSENT, load_layer, save_layer
@@ -86,7 +86,7 @@ def test_lock_is_exclusive_and_times_out_clearly(store, monkeypatch):
     before = layer_path("stations", data_dir=store).read_bytes()
     with folder_lock(folder):
         t0 = time.monotonic()
-        with pytest.raises(LayerError, match="another save has held the folder"):
+        with pytest.raises(StoreError, match="another save has held the folder"):
             save_layer("stations", _renamed(gdf, " x"), data_dir=store)
         assert time.monotonic() - t0 < 2
     assert layer_path("stations", data_dir=store).read_bytes() == before
@@ -102,7 +102,7 @@ def test_lock_of_a_killed_holder_is_released(store):
         assert proc.stdout.readline().strip() == "locked"
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        with folder_lock(folder, timeout_s=0):  # free at once: one non-blocking try, else LayerError
+        with folder_lock(folder, timeout_s=0):  # free at once: one non-blocking try, else StoreError
             pass
         t0 = time.monotonic()
         save_layer("stations", _renamed(load_layer("stations", data_dir=store), " y"), data_dir=store)

@@ -291,8 +291,9 @@ def test_promote_is_all_or_nothing(base, monkeypatch):
     with pytest.raises(OSError):
         promote_draft(d, data_dir=base)
     assert calls[:2] == ["stations", "heritage_sites"]
-    # railways.geojson did not exist: layers are exactly as before (history may hold the archived copies)
+    # one transaction: nothing was written, not even history for the layers staged before railways failed
     assert tree_hash(base / "layers") == h
+    assert not (base / "history").exists()
     monkeypatch.setattr(imp, "import_features", real)
     res = promote_draft(d, data_dir=base)
     assert set(res) == {"stations", "heritage_sites", "railways"}

@@ -6,6 +6,9 @@ import pytest
 
 from network import Engine, access_table, origins_counties, route
 from network.calibration import calibrate
+from network.data import load_network_data
+from network.ranking import find_projects
+from network.scenario import resolve_scenario
 from network_testutil import REAL, needs_real
 
 pytestmark = needs_real
@@ -76,3 +79,16 @@ def test_rank_gains_are_not_negative():
     assert (r["add_pop_minutes"] >= -1e-6).all(), r[["project_id", "add_pop_minutes"]]
     assert (r["remove_pop_minutes"] >= -1e-6).all()
     assert r["add_pop_minutes"].iloc[0] > 0
+
+
+@needs_real
+def test_plan_items_are_drawn_not_ranked():
+    # plan items (ports of entry, logistics hubs, studies) are not in the graph: as projects they would rank
+    # with a gain of exactly 0 and fill a sweep with 2^9 useless portfolios
+    data = load_network_data(REAL)
+    projects = find_projects(resolve_scenario("existing", data=data), resolve_scenario("plan2035-full", data=data),
+                             data)
+    layers = {p.layer for p in projects}
+    assert "plan_items" not in layers and {"railways", "expressways", "trunk_roads"} <= layers
+    assert any(data.features[f]["layer"] == "plan_items" and data.features[f]["status"] != "existing"
+               for f in resolve_scenario("plan2035-full", data=data).feature_ids)

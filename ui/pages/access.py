@@ -16,7 +16,8 @@ from ui.context import RunContext
 from ui.i18n import LEG_KIND_LABELS, MODE_LABELS, label, t
 from ui.mapview import LegendSection, Overlay
 from ui.overlays import band_colours, legend_table, with_names
-from ui.render import analysis, csv_button, geojson_button, html_export_button, show_map, show_table
+from ui.render import (analysis, csv_button, geojson_button, html_export_button, report_button, show_map,
+                       show_table)
 from ui.style import ROUTE_COLOUR
 
 SITE_SNAP_DEG = 0.02  # a click this close (~2 km) to a heritage site selects the site
@@ -122,6 +123,7 @@ def _band_tables(ctx: RunContext, bands: Any, overlays: list[Overlay]) -> None:
                "w_dl_access")
     geojson_button(bands.features, "access_bands", lang, "w_dl_bands_geo")
     html_export_button(ctx, overlays, key="w_dl_access_html", title=t("access_title", lang))
+    report_button(ctx, key="w_dl_report_access")
 
 
 def _isochrone_table(ctx: RunContext, site_id: str, iso: tuple[list, pd.DataFrame]) -> None:

@@ -9,7 +9,8 @@ from ui.context import RunContext
 from ui.i18n import t
 from ui.mapview import LegendSection, Overlay
 from ui.overlays import legend_table, with_names
-from ui.render import analysis, csv_button, geojson_button, html_export_button, show_map, show_table
+from ui.render import (analysis, csv_button, geojson_button, html_export_button, report_button, show_map,
+                       show_table)
 
 
 def render(ctx: RunContext) -> None:
@@ -50,3 +51,4 @@ def _page(ctx: RunContext) -> None:
     csv_button(res["per_cell"], "difference_grid", lang, "w_dl_diffgrid")
     geojson_button(res["features"], "difference_bands", lang, "w_dl_diff_geo")
     html_export_button(ctx, [ov], key="w_dl_compare_html", title=title)
+    report_button(ctx, key="w_dl_report_compare")

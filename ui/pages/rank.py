@@ -12,7 +12,7 @@ from ui.context import RunContext
 from ui.i18n import STATUS_LABELS, label, layer_title, t
 from ui.overlays import with_names
 from ui.pages import portfolio
-from ui.render import analysis, csv_button, show_table
+from ui.render import analysis, csv_button, report_button, show_table
 from ui.session import K_RANK_MEASURE
 
 #: the columns shown first (the rest follow in the ranking's own order)
@@ -81,4 +81,5 @@ def _page(ctx: RunContext) -> None:
     shown["status"] = [label(STATUS_LABELS, x, lang) for x in shown["status"]]
     show_table(shown, lang)
     csv_button(df, "project_ranking", lang, "w_dl_rank")
+    report_button(ctx, key="w_dl_report_rank")
     portfolio.render_section(ctx, df, measure, baseline.scenario, ctx.scenario.scenario)

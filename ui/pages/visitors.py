@@ -18,7 +18,8 @@ from ui.i18n import t
 from ui.mapview import LegendSection, Overlay
 from ui.overlays import band_colours, legend_table
 from ui.scenario import scenario_title
-from ui.render import analysis, csv_button, geojson_button, html_export_button, show_map, show_table
+from ui.render import (analysis, csv_button, geojson_button, html_export_button, report_button, show_map,
+                       show_table)
 from ui.session import K_VISIT_DEST
 
 #: [[south, west], [north, east]] of the market cities shown by default (southern and eastern China)
@@ -151,3 +152,4 @@ def _tables(ctx: RunContext, res: dict[str, Any], key: str, minutes: np.ndarray,
     csv_button(res["circuits"], "circuits", lang, "w_dl_circuits")
     geojson_button(overlay.features, "visitor_cities", lang, "w_dl_vis_geo")
     html_export_button(ctx, [overlay], key="w_dl_vis_html", fit_bounds=MARKETS_VIEW)
+    report_button(ctx, key="w_dl_report_visitors")

@@ -77,6 +77,10 @@ LAYERS = {
         feat("LineString", [[115.50, 25.95], [115.6, 26.15]], id="fx-trunk-plan",
              name_zh="北支线", name_en="North Spur", status="planned", planned_open=2030, route_code="S999",
              road_class="provincial", speed_kmh=60, node_ids=["fx-mid"]),
+        # slower than the expressway between the same two places: drawn, but no route changes
+        feat("LineString", [[114.93, 25.83], [115.2, 25.92], [115.50, 25.95]], id="fx-urban-expy",
+             name_zh="西城快速路", name_en="West Town Urban Expressway", status="existing", opened="2024",
+             route_code="快速路", road_class="urban_expressway", speed_kmh=80, node_ids=["fx-west-seat", "fx-mid"]),
     ],
     "airports": [
         feat("Point", [114.80, 25.75], id="fx-airport", name_zh="西机场", name_en="West Airport", status="existing",
@@ -90,6 +94,15 @@ LAYERS = {
     "ports": [
         feat("Point", [114.95, 25.80], id="fx-port", name_zh="西港", name_en="West Port", status="existing",
              port_kind="river_port", county="fx-west"),
+    ],
+    "plan_items": [  # never routed: a port of entry (hostile name) and an intermodal service
+        feat("Point", [114.82, 25.76], id="fx-plan-port", name_zh="<b>西口岸</b><img src=x onerror=alert(4)>",
+             name_en="West port of entry", status="existing", opened="2016-09", approved="2016-09",
+             system="port_of_entry", item_kind="port_of_entry", county="fx-west", related_ids=["fx-airport"],
+             notes="<script>alert(5)</script>"),
+        feat("LineString", [[114.95, 25.80], [115.6, 25.7], [116.2, 25.6]], id="fx-plan-route",
+             name_zh="西港铁海联运", name_en="West Port rail-sea service", status="existing", opened="2016-11",
+             system="logistics", item_kind="intermodal_route", related_ids=["fx-port"]),
     ],
     "heritage_sites": [
         feat("Point", [116.02, 25.87], id="fx-site-national", name_zh="东城旧址", name_en="East Town Old Site",

@@ -110,7 +110,7 @@ LAYERS = {
     ]),
     "air_routes": fc([
         line("air-1", {"name_zh": "甲城—远方", "from_airport": "ap-a", "to_place": "gw-far", "block_minutes": 90,
-                       "daily_flights": 8, "opened": "2010", "scope": "gateway"}, [(0, -10), (330, 0)]),
+                       "daily_flights": 8.0, "opened": "2010", "scope": "gateway"}, [(0, -10), (330, 0)]),
     ]),
     "waterways": fc([]),
     "ports": fc([]),
