@@ -21,20 +21,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchutil import best_of  # noqa: E402
+
 from network import Engine, build_graph, origins_grid  # noqa: E402
 from network.ranking import rank_projects  # noqa: E402
 from network.data import load_network_data  # noqa: E402
 from network.engine import clear_cache  # noqa: E402
 from network.params import load_params  # noqa: E402
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def nearest_minutes(eng: Engine, grid, sites) -> np.ndarray:

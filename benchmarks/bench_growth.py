@@ -11,10 +11,11 @@ Run: .venv/bin/python benchmarks/bench_growth.py
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchutil import best_of  # noqa: E402
 
 from network.data import load_network_data  # noqa: E402
 from network.engine import Engine, data_params  # noqa: E402
@@ -24,12 +25,7 @@ from network.visitors import visitor_matrix  # noqa: E402
 
 
 def best(fn, repeat=3):
-    b = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        b = min(b, time.perf_counter() - t)
-    return b
+    return best_of(fn, repeat)[0]
 
 
 def main() -> int:

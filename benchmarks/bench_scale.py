@@ -33,6 +33,8 @@ from scipy.spatial import cKDTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchutil import best_of  # noqa: E402
+
 from network.connectors import connector_minutes  # noqa: E402
 from network.data import load_network_data  # noqa: E402
 from network.engine import Engine  # noqa: E402
@@ -40,15 +42,6 @@ from network.nearest import nearest_sites  # noqa: E402
 from network.origins import grid_frame  # noqa: E402
 
 GRIDS = (1.0, 0.5, 0.25)
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def lean(eng: Engine, sites: list[str], cand: np.ndarray, cmin: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -22,17 +22,10 @@ from scipy.sparse.csgraph import dijkstra
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchutil import best_of  # noqa: E402
+
 from network.ranking import rank_projects  # noqa: E402
 from network.visitors import city_entries, load_links, market_frame, site_table, visitor_engine, visitor_matrix  # noqa: E402
-
-
-def best_of(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def project(eng):
