@@ -26,7 +26,9 @@ test: install assets
 
 bench: install assets
 	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_growth.py
 	$(PY) benchmarks/bench_access.py
+	$(PY) benchmarks/bench_visitors.py
 	$(PY) benchmarks/bench_sweep.py
 	$(PY) benchmarks/bench_app.py
 	$(PY) benchmarks/bench_report.py
