@@ -14,3 +14,14 @@ PLAN_2021 = "2021 实施意见 (新时代支持赣南等原中央苏区振兴发
 
 COUNTY_IDS = ("zhanggong", "nankang", "ganxian", "xinfeng", "dayu", "shangyou", "chongyi", "anyuan", "dingnan",
               "quannan", "ningdu", "yudu", "xingguo", "huichang", "xunwu", "shicheng", "ruijin", "longnan")
+
+
+def interchange_places(rows, *, notes: str, cite=None) -> list[dict]:
+    """Interchange places (kind interchange, position estimated) from rows (id, name_zh, name_en, county, lat, lon,
+    accuracy_m, role, position note), with 'lat'/'lon' (WGS84) plus schema properties. ``cite(id)``, if given, adds
+    the source of the row's role after a dash."""
+    return [{
+        "id": iid, "name_zh": zh, "name_en": en, "status": "existing",
+        "source": f"{SRC_EST} ({pos}); role: {role}" + (f" — {cite(iid)}" if cite else ""), "confidence": "low",
+        "accuracy_m": acc, "scope": "local", "kind": "interchange", "county": county, "notes": notes, "lat": lat, "lon": lon,
+    } for iid, zh, en, county, lat, lon, acc, role, pos in rows]

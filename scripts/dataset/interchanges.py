@@ -11,7 +11,7 @@ is sourced where ``role`` cites a source; "[I]" marks an inferred one.
 """
 from __future__ import annotations
 
-from scripts.dataset.common import SRC_EST
+from scripts.dataset.common import interchange_places
 
 SRC_GANCHONG = "newton.com.tw 贛崇高速公路 (exit list with km posts from 厦门: 崇义 493, 關田 513, 文英 530, 贛湘界 531; 87.552 km)"
 SRC_KANGDA = "m.gethgdk.com 康大高速 (S66: interchanges 新城, 青龍, 大余, 三益樞紐, 主線收費站; 56.645 km)"
@@ -119,13 +119,5 @@ INTERCHANGES: tuple[tuple, ...] = (
 
 def place_rows() -> list[dict]:
     """Interchange places (kind interchange) with 'lat'/'lon' (WGS84) plus schema properties."""
-    rows = []
-    for iid, zh, en, county, lat, lon, acc, role, pos in INTERCHANGES:
-        rows.append({
-            "id": iid, "name_zh": zh, "name_en": en, "status": "existing",
-            "source": f"{SRC_EST} ({pos}); role: {role}", "confidence": "low", "accuracy_m": acc, "scope": "local",
-            "kind": "interchange", "county": county,
-            "notes": "expressway interchange used as a road node; position estimated (no cited coordinate found)",
-            "lat": lat, "lon": lon,
-        })
-    return rows
+    return interchange_places(INTERCHANGES, notes="expressway interchange used as a road node; position estimated (no "
+                                                  "cited coordinate found)")

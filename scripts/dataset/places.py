@@ -4,7 +4,7 @@ Coordinates are (lat, lon). ``crs`` "gcj02" rows are converted to WGS84 by the b
 """
 from __future__ import annotations
 
-from scripts.dataset.common import SRC_CPCA, SRC_EST
+from scripts.dataset.common import SRC_CPCA, SRC_EST, interchange_places
 
 # id, name_zh, name_en, county, lon_gcj, lat_gcj (cpca 0.5.5 adcodes.csv rows; 赣县 and 龙南 under their
 # pre-2016/2020 adcodes 360721 / 360727)
@@ -200,14 +200,9 @@ def place_rows(gcj02_to_wgs84) -> list[dict]:
             "confidence": "medium" if sourced else "low", "accuracy_m": acc, "scope": "local", "kind": "town", "county": county,
             "notes": "town used as a road node or as the place of a station/site" + ("" if sourced else "; town centre estimated"), "lat": lat, "lon": lon,
         })
-    for iid, zh, en, county, lat, lon, acc, role, pos in INTERCHANGES:
-        rows.append({
-            "id": iid, "name_zh": zh, "name_en": en, "status": "existing",
-            "source": SRC_EST + f" ({pos}); role: {role} — " + (SRC_RING if iid.startswith(("ic-ganxian", "ic-ganzhou", "ic-nankang"))
-                                                                 else "ganzhou_lines.md G45 node order (inferred)"),
-            "confidence": "low", "accuracy_m": acc, "scope": "local", "kind": "interchange", "county": county,
-            "notes": "expressway interchange used as a road node; position estimated", "lat": lat, "lon": lon,
-        })
+    rows += interchange_places(INTERCHANGES, notes="expressway interchange used as a road node; position estimated",
+                               cite=lambda iid: SRC_RING if iid.startswith(("ic-ganxian", "ic-ganzhou", "ic-nankang"))
+                               else "ganzhou_lines.md G45 node order (inferred)")
     for gid, zh, en, _lat, _lon, scope, st, ap, notes in GATEWAYS:
         glon, glat = GATEWAY_CPCA_GCJ[gid]
         lon, lat = gcj02_to_wgs84(glon, glat)

@@ -14,7 +14,7 @@ sections whose ends could be placed: they join the ring S4503 at 赣州东 (沙�
 """
 from __future__ import annotations
 
-from scripts.dataset.common import SRC_EST
+from scripts.dataset.common import interchange_places
 
 TRACED = "traced from description (no surveyed or open geometry); node positions estimated"
 SRC_PLAN_2016 = "gzjrw.cn/Item/294048.aspx (赣南日报 2016-10-24: 迎宾大道 and 文明大道 快速路 批前公示, part of the '四横六纵一环')"
@@ -143,13 +143,5 @@ URBAN_EXPRESSWAYS: tuple[dict, ...] = (
 
 def place_rows() -> list[dict]:
     """Urban nodes as places (kind interchange) with 'lat'/'lon' (WGS84) plus schema properties."""
-    rows = []
-    for iid, zh, en, county, lat, lon, acc, role, pos in URBAN_NODES:
-        rows.append({
-            "id": iid, "name_zh": zh, "name_en": en, "status": "existing",
-            "source": f"{SRC_EST} ({pos}); role: {role}", "confidence": "low", "accuracy_m": acc, "scope": "local",
-            "kind": "interchange", "county": county,
-            "notes": "urban-expressway node (interchange, bridge end or ramp) used as a road node; position traced from description",
-            "lat": lat, "lon": lon,
-        })
-    return rows
+    return interchange_places(URBAN_NODES, notes="urban-expressway node (interchange, bridge end or ramp) used as a road "
+                                                 "node; position traced from description")
