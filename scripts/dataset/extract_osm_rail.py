@@ -71,7 +71,7 @@ def self_check() -> list[str]:
     prev = None
     for lines, a, b, km, pts in rail_osm.FOOTPOINT_SEGMENTS:
         p = rail_osm.parse(pts)
-        got = sum(rail_osm.haversine_km(u, v) for u, v in zip(p, p[1:]))
+        got = rail_osm.path_km(p)
         if abs(got / km - 1) > 0.25:
             problems.append(f"{a} → {b}: {got:.2f} km stored vs estLengthKm {km}")
         if prev and prev[0] == lines and prev[1] == a and prev[2] != p[0]:

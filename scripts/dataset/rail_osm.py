@@ -21,7 +21,12 @@ Coordinates here are (lon, lat) strings as in the sources; the helpers return (l
 """
 from __future__ import annotations
 
+import functools
 import math
+
+import numpy as np
+
+from geo.crs import haversine_m
 
 ODBL = "© OpenStreetMap contributors, ODbL"
 
@@ -267,19 +272,25 @@ def parse(points: str) -> list[tuple[float, float]]:
     return out
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (km) between two (lon, lat) points."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, h)))
+def path_km(points: list[tuple[float, float]]) -> float:
+    """Great-circle length (km) of a polyline of (lon, lat) points (geo.crs.haversine_m)."""
+    xy = np.asarray(points, dtype=float)
+    return float(haversine_m(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1]).sum()) / 1000
+
+
+@functools.cache
+def _footpoint_index() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """{(from node, to node): [(lon, lat), …]} for every footpoint-atlas segment, in both directions (parsed once)."""
+    index = {}
+    for _lines, a, b, _km, pts in FOOTPOINT_SEGMENTS:
+        index[(a, b)] = parse(pts)
+        index[(b, a)] = index[(a, b)][::-1]
+    return index
 
 
 def footpoint_path(nodes: list[str]) -> list[tuple[float, float]]:
     """Chain the footpoint-atlas segments between consecutive nodes (either direction) → [(lon, lat), …]."""
-    index = {}
-    for lines, a, b, _km, pts in FOOTPOINT_SEGMENTS:
-        index[(a, b)] = parse(pts)
-        index[(b, a)] = parse(pts)[::-1]
+    index = _footpoint_index()
     out: list[tuple[float, float]] = []
     for a, b in zip(nodes, nodes[1:]):
         if (a, b) not in index:
@@ -291,17 +302,15 @@ def footpoint_path(nodes: list[str]) -> list[tuple[float, float]]:
 
 def _project(poly, pt):
     """(segment index, fraction, distance km) of the point of ``poly`` nearest to ``pt`` (all (lon, lat))."""
-    best = (0, 0.0, float("inf"))
+    a, b = np.asarray(poly[:-1], dtype=float), np.asarray(poly[1:], dtype=float)
     k = math.cos(math.radians(pt[1]))
-    for i, (a, b) in enumerate(zip(poly, poly[1:])):
-        dx, dy = (b[0] - a[0]) * k, b[1] - a[1]
-        den = dx * dx + dy * dy
-        t = 0.0 if den == 0 else max(0.0, min(1.0, ((pt[0] - a[0]) * k * dx + (pt[1] - a[1]) * dy) / den))
-        q = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
-        d = haversine_km(q, pt)
-        if d < best[2]:
-            best = (i, t, d)
-    return best
+    dx, dy = (b[:, 0] - a[:, 0]) * k, b[:, 1] - a[:, 1]
+    den = dx * dx + dy * dy
+    num = (pt[0] - a[:, 0]) * k * dx + (pt[1] - a[:, 1]) * dy
+    t = np.clip(np.divide(num, den, out=np.zeros_like(num), where=den != 0), 0.0, 1.0)
+    d = haversine_m(a[:, 0] + t * (b[:, 0] - a[:, 0]), a[:, 1] + t * (b[:, 1] - a[:, 1]), pt[0], pt[1]) / 1000
+    i = int(np.argmin(d))
+    return i, float(t[i]), float(d[i])
 
 
 def stops_along(poly: list[tuple[float, float]], stations: list[tuple[str, tuple[float, float]]], *,
@@ -324,10 +333,10 @@ def stops_along(poly: list[tuple[float, float]], stations: list[tuple[str, tuple
             raise ValueError(f"{s1} → {s2} out of order along the OSM polyline")
     out: list = [proj[0][0]]
     for (s1, m1, p1), (s2, m2, p2) in zip(proj, proj[1:]):
-        for j in range(math.floor(m1) + 1, math.ceil(m2)):
-            v = poly[j]
-            if haversine_km(v, p1) < min_gap_km or haversine_km(v, p2) < min_gap_km:
-                continue
-            out.append((round(v[1], 5), round(v[0], 5)))
+        between = poly[math.floor(m1) + 1:math.ceil(m2)]
+        if between:
+            v = np.asarray(between, dtype=float)
+            gap_m = np.minimum(haversine_m(v[:, 0], v[:, 1], *p1), haversine_m(v[:, 0], v[:, 1], *p2))
+            out += [(round(lat, 5), round(lon, 5)) for (lon, lat), g in zip(between, gap_m) if g >= min_gap_km * 1000]
         out.append(s2)
     return out

@@ -146,7 +146,7 @@ def test_osm_table_is_continuous_and_matches_its_recorded_lengths():
     prev = None
     for lines, a, b, km, pts in rail_osm.FOOTPOINT_SEGMENTS:
         p = rail_osm.parse(pts)
-        length = sum(rail_osm.haversine_km(u, v) for u, v in zip(p, p[1:]))
+        length = rail_osm.path_km(p)
         assert abs(length / km - 1) <= 0.25, f"{a}→{b}: {length:.2f} km vs {km}"
         tot = per_line.setdefault(lines.split(",")[0], [0.0, 0.0])
         tot[0] += length
@@ -157,7 +157,7 @@ def test_osm_table_is_continuous_and_matches_its_recorded_lengths():
     for line, (got, est) in per_line.items():
         assert abs(got / est - 1) <= 0.03, f"{line}: {got:.1f} km vs {est:.1f}"
     g = rail_osm.parse(rail_osm.RAILVISTA_GANLONG)
-    assert sum(rail_osm.haversine_km(u, v) for u, v in zip(g, g[1:])) == pytest.approx(251.0, abs=1.0)
+    assert rail_osm.path_km(g) == pytest.approx(251.0, abs=1.0)
 
 
 # --- statuses and routes checked 2026-11 -------------------------------------------------------------------------
