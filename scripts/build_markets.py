@@ -6,6 +6,7 @@ one row per city with its 2020 census population, position and sources (docs/dat
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geo.errors import AtlasError  # noqa: E402
 from geo.geojson import dumps_collection  # noqa: E402
 from geo.paths import layer_path  # noqa: E402
 from geo.schema import CONFIDENCES, LAYERS, SURROUNDINGS_BBOX  # noqa: E402
@@ -47,15 +49,36 @@ def feature(r: dict[str, str]) -> dict:
 
 
 def collection() -> dict:
-    rows = list(csv.DictReader(TABLE.read_text(encoding="utf-8-sig").splitlines()))
-    return {"type": "FeatureCollection", "features": [feature(r) for r in rows]}
+    reader = csv.DictReader(TABLE.read_text(encoding="utf-8-sig").splitlines())
+    feats = []
+    for r in reader:
+        try:
+            feats.append(feature(r))
+        except (KeyError, TypeError, ValueError) as exc:  # a missing column or a number that does not parse
+            raise AtlasError(f"{TABLE}: line {reader.line_num} (id {r.get('id')!r}): {type(exc).__name__}: {exc}; "
+                             "nothing written") from None
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="only report whether the layer on disk equals a rebuild (exit 1 if not); write nothing")
+    args = ap.parse_args(argv)
+    try:
+        doc = collection()
+        if args.check:
+            path = layer_path("markets")
+            same = path.exists() and path.read_text(encoding="utf-8") == dumps_collection(doc, LAYERS["markets"])
+            print("markets: up to date" if same else "markets: differs from a rebuild of data/markets/cities.csv")
+            return 0 if same else 1
+        save_layer("markets", doc)
+    except AtlasError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"markets: {len(doc['features'])} features written")
+    return 0
 
 
 if __name__ == "__main__":
-    doc = collection()
-    if "--check" in sys.argv:
-        same = layer_path("markets").read_text(encoding="utf-8") == dumps_collection(doc, LAYERS["markets"])
-        print("markets: up to date" if same else "markets: differs from a rebuild of data/markets/cities.csv")
-        sys.exit(0 if same else 1)
-    save_layer("markets", doc)
-    print(f"markets: {len(doc['features'])} features written")
+    raise SystemExit(main())
