@@ -19,9 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from geo.crs import gcj02_to_wgs84  # noqa: E402
 from geo.errors import AtlasError, LayerError  # noqa: E402
-from geo.schema import get_schema  # noqa: E402
+from geo.fileio import read_json  # noqa: E402
+from geo.paths import layer_path  # noqa: E402
+from geo.schema import LAYERS, get_schema  # noqa: E402
 from geo.store import save_layer, store_transaction  # noqa: E402
-from geo.validate import validate_collection  # noqa: E402
+from geo.validate import store_problems, validate_collection  # noqa: E402
 from scripts.dataset import interchanges, misc, places, plan_items, rail, roads, urban  # noqa: E402
 from scripts.dataset.common import SRC_EST  # noqa: E402
 
@@ -245,8 +247,20 @@ def build_plan_items(reg: Registry) -> list[dict]:
     return feats
 
 
+def cross_layer_problems(docs: dict[str, dict]) -> list:
+    """Ids in two layers and references to no feature (geo.validate.store_problems) over the built layers and the
+    store's other layers (counties, markets) as they are on disk."""
+    every, files = dict(docs), {name: f"<{name}>" for name in docs}
+    for name in LAYERS:
+        path = layer_path(name)
+        if name not in every and path.exists():
+            every[name], files[name] = read_json(path), str(path)
+    return store_problems(every, files)
+
+
 def build_all() -> dict[str, dict]:
-    """Return every non-county layer as a FeatureCollection, validated against its schema."""
+    """Return every non-county layer as a FeatureCollection, validated against its schema and, with the stored
+    counties and markets, across layers (unique ids, references that resolve)."""
     reg = Registry()
     layers = {"places": build_places(reg), "stations": build_stations(reg), "ports": build_ports(reg),
               "airports": build_airports(reg)}
@@ -261,6 +275,8 @@ def build_all() -> dict[str, dict]:
     problems = []
     for name, doc in docs.items():
         problems += validate_collection(doc, get_schema(name), file=f"<{name}>")
+    if not problems:
+        problems = cross_layer_problems(docs)
     if problems:
         raise LayerError(problems, summary=f"{len(problems)} problem(s) in the curated tables; nothing written")
     return docs
