@@ -14,11 +14,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.errors import AtlasError  # noqa: E402
+from geo.errors import AtlasError, LayerError  # noqa: E402
+from geo.fileio import read_json  # noqa: E402
 from geo.geojson import dumps_collection  # noqa: E402
 from geo.paths import layer_path  # noqa: E402
 from geo.schema import CONFIDENCES, LAYERS, SURROUNDINGS_BBOX  # noqa: E402
 from geo.store import save_layer  # noqa: E402
+from geo.validate import store_problems  # noqa: E402
 
 TABLE = ROOT / "data" / "markets" / "cities.csv"
 
@@ -72,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             same = path.exists() and path.read_text(encoding="utf-8") == dumps_collection(doc, LAYERS["markets"])
             print("markets: up to date" if same else "markets: differs from a rebuild of data/markets/cities.csv")
             return 0 if same else 1
+        places = layer_path("places")  # place_id must name a place (save_layer checks ids, not references)
+        problems = store_problems({"markets": doc, "places": read_json(places)}, {"markets": str(TABLE), "places": str(places)})
+        if problems:
+            raise LayerError(problems, summary="not saved: a place_id names no place; nothing written")
         save_layer("markets", doc)
     except AtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)
