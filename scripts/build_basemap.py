@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.crs import haversine_m  # noqa: E402
+from geo.fileio import atomic_write_text, read_json  # noqa: E402
+from geo.paths import layer_path  # noqa: E402
 from geo.schema import SURROUNDINGS_BBOX  # noqa: E402
 
 OUT = ROOT / "data" / "basemap"
@@ -387,7 +389,7 @@ def build(source: Path | None) -> tuple[dict[str, dict], list[str]]:
     G = river_graph(lines)
     owner, log = name_rivers(G)
     rivers = river_features(lines, G, owner)
-    counties_doc = json.loads((ROOT / "data" / "layers" / "counties.geojson").read_text(encoding="utf-8"))
+    counties_doc = read_json(layer_path("counties"))
     counties = [(f["properties"]["id"], prep(shape(f["geometry"]))) for f in counties_doc["features"]]
     towns = town_features(cities500, counties)
     meta = {"generator": "scripts/build_basemap.py", "bbox": list(BBOX), "crs": "EPSG:4326",
@@ -416,8 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {len(doc['features'])} features ({named} named), {len(text.encode()) / 1e6:.2f} MB"
               + ("" if args.check else " written"))
         if not args.check:
-            OUT.mkdir(parents=True, exist_ok=True)
-            (OUT / f"{name}.geojson").write_text(text, encoding="utf-8")
+            atomic_write_text(OUT / f"{name}.geojson", text)  # the app may be reading it
     return 0
 
 
