@@ -7,6 +7,11 @@
 # holds every listed file for this manifest (stamp file), nothing is fetched, so it works offline after
 # the first run. No third-party code is committed (static/vendor/ is git-ignored).
 set -euo pipefail
+case "${1:-}" in
+  "") ;;
+  -h|--help) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  *) echo "usage: scripts/fetch_assets.sh   (no arguments; -h for help)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 MANIFEST=ui/assets.json
 DEST=static/vendor
