@@ -1,6 +1,7 @@
 """Regenerate the README's layer schema table from geo/schema.py (`python scripts/update_readme.py`)."""
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -19,5 +20,6 @@ def render(text: str) -> str:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__).parse_args()  # --help prints this, nothing is written
     readme = Path(__file__).resolve().parent.parent / "README.md"
     readme.write_text(render(readme.read_text(encoding="utf-8")), encoding="utf-8")
