@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+
+from geo.crs import haversine_m
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKETS = ROOT / "data" / "markets"
@@ -54,10 +55,7 @@ def layers():
 
 
 def _gc_km(a, b) -> float:
-    r = 6371.0088
-    lo1, la1, lo2, la2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(h))
+    return float(haversine_m(a[0], a[1], b[0], b[1])) / 1000
 
 
 def test_city_ids_unique_and_slugged(cities):
