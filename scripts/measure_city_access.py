@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.text import csv_text  # noqa: E402
+from network.access import nearest_minutes  # noqa: E402
 from network.engine import get_engine  # noqa: E402
 from network.origins import origins_grid  # noqa: E402
 
@@ -33,7 +34,7 @@ def city_table(scenario: str, km: float) -> list[dict]:
     grid = grid[grid["county"].isin(COUNTIES)].reset_index(drop=True)
     city_sites = tuple(s for s in eng.graph.sites if eng.data.features[s].get("county") == "zhanggong")
     targets = {**TARGETS, "to_city_site": city_sites}
-    cols = {name: np.nanmin(eng.cost_matrix(grid, list(ids)).minutes, axis=1) for name, ids in targets.items()}
+    cols = {name: nearest_minutes(eng, grid, list(ids)) for name, ids in targets.items()}
     rows = []
     for county in COUNTIES:
         sel = (grid["county"] == county).to_numpy()
